@@ -1,0 +1,59 @@
+/**
+ * Typed errors shared by the CLI, the bot's answers and the message catalogs.
+ *
+ * Every refusal or failure the app can explain to a person is an {@link AppError} with a machine-readable
+ * `code`. The message of an AppError is for logs and developers only: it never carries pixel data, tokens or
+ * anything a user sent, and it is never shown to a user as is (see `src/i18n/` for the user-facing text).
+ */
+
+/** Codes raised by the photo pipeline and its worker pool. */
+export const PHOTO_ERROR_CODES = [
+  'ImageTooLarge',
+  'UnsupportedImage',
+  'ImageDimensionsTooLarge',
+  'ImageTooSmall',
+  'CorruptImage',
+  'ImageProcessingTimeout',
+  'ServerBusy',
+  'InvalidCropBox',
+] as const;
+
+export type PhotoErrorCode = (typeof PHOTO_ERROR_CODES)[number];
+
+/** Codes of the command line's own file handling. */
+export const CLI_ERROR_CODES = ['InputNotReadable', 'OutputNotWritable'] as const;
+
+export type CliErrorCode = (typeof CLI_ERROR_CODES)[number];
+
+/** Every code the app knows. Later features add their own lists here. */
+export const ERROR_CODES = [...PHOTO_ERROR_CODES, ...CLI_ERROR_CODES] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** Base class of every error the app explains to a person by its `code`. */
+export class AppError<C extends ErrorCode = ErrorCode> extends Error {
+  readonly code: C;
+
+  /**
+   * @param code machine-readable code, the key of the user-facing text
+   * @param detail a short developer-facing detail (no user data, no pixels, no secrets)
+   */
+  constructor(code: C, detail?: string, options?: ErrorOptions) {
+    super(detail ? `${code}: ${detail}` : code, options);
+    this.name = new.target.name;
+    this.code = code;
+  }
+}
+
+/** A refusal or failure of the photo pipeline. */
+export class PhotoError extends AppError<PhotoErrorCode> {}
+
+/** True when `value` is one of the codes the app knows (used when an error crosses a thread boundary). */
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+}
+
+/** True when `code` is one of the photo pipeline's codes. */
+export function isPhotoErrorCode(code: ErrorCode): code is PhotoErrorCode {
+  return (PHOTO_ERROR_CODES as readonly string[]).includes(code);
+}

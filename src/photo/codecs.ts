@@ -1,0 +1,188 @@
+/**
+ * Decoders and the encoder behind the pipeline. Jimp is the image model: every decoder hands back a Jimp image
+ * holding RGBA pixels. Formats jimp decodes well (PNG, GIF) go through jimp; JPEG and WebP use WebAssembly builds
+ * of mozjpeg and libwebp (about 6x faster than jimp's JavaScript JPEG decoder, see
+ * ../shared/docs/performance-notes.md), HEIC uses libheif, and the output JPEG is encoded by mozjpeg.
+ *
+ * The WebAssembly modules are compiled from the files in node_modules (their default loaders would fetch them,
+ * which fails in Node) once per thread, on first use.
+ */
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { Jimp } from 'jimp';
+import gif from '@jimp/js-gif';
+import png from '@jimp/js-png';
+import jpegJs from 'jpeg-js';
+import * as jpegDecoder from '@jsquash/jpeg/decode.js';
+import * as jpegEncoder from '@jsquash/jpeg/encode.js';
+import * as webpDecoder from '@jsquash/webp/decode.js';
+import { PhotoError } from '../errors.js';
+import type { SourceFormat } from './image-format.js';
+
+/** A decoded picture, in jimp's RGBA model, as stored (EXIF orientation not yet applied). */
+export type JimpImage = InstanceType<typeof Jimp>;
+
+const require = createRequire(import.meta.url);
+
+/**
+ * A WebAssembly codec whose instance is created on first use and created anew after a failure: an Emscripten
+ * module that aborted on bad input is not safe to call again.
+ */
+class WasmCodec {
+  private ready: Promise<void> | undefined;
+  private compiled: Promise<WebAssembly.Module> | undefined;
+
+  constructor(
+    private readonly wasmPath: string,
+    private readonly init: (module: WebAssembly.Module, overrides: object) => Promise<void>,
+  ) {}
+
+  async use<T>(call: () => Promise<T>): Promise<T> {
+    this.compiled ??= readFile(require.resolve(this.wasmPath)).then((bytes) => WebAssembly.compile(bytes));
+    // The codecs report warnings (such as a truncated file) on stderr; the pipeline checks for those itself.
+    this.ready ??= this.compiled.then((module) => this.init(module, { print: ignore, printErr: ignore }));
+    await this.ready;
+    try {
+      return await call();
+    } catch (error) {
+      this.ready = undefined;
+      throw error;
+    }
+  }
+}
+
+function ignore(): void {
+  // Deliberately empty: see WasmCodec.use.
+}
+
+type InitWithModule = (module: WebAssembly.Module, overrides: object) => Promise<void>;
+/** The jSquash typings omit the `init(module, overrides)` form that their code supports and that Node needs. */
+const withModule = (init: unknown): InitWithModule => init as InitWithModule;
+
+const mozjpegDecode = new WasmCodec('@jsquash/jpeg/codec/dec/mozjpeg_dec.wasm', withModule(jpegDecoder.init));
+const mozjpegEncode = new WasmCodec('@jsquash/jpeg/codec/enc/mozjpeg_enc.wasm', withModule(jpegEncoder.init));
+const webpDecode = new WasmCodec('@jsquash/webp/codec/dec/webp_dec.wasm', withModule(webpDecoder.init));
+
+/** The JPEG decoder's memory guard for the rare files mozjpeg cannot convert (CMYK and YCCK). */
+const JPEG_JS_LIMITS = { maxResolutionInMP: 60, maxMemoryUsageInMB: 1024 };
+
+/** Decoded RGBA pixels before they become a Jimp image. */
+interface Rgba {
+  readonly width: number;
+  readonly height: number;
+  readonly data: Uint8Array | Uint8ClampedArray;
+}
+
+function toJimp({ width, height, data }: Rgba): JimpImage {
+  return Jimp.fromBitmap({ width, height, data: asBuffer(data) });
+}
+
+const pngFormat = png();
+const gifFormat = gif();
+
+function asBuffer(bytes: Uint8Array | Uint8ClampedArray): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/** Copies the bytes into a fresh ArrayBuffer of their own, as the WebAssembly decoders take one. */
+function ownArrayBuffer(bytes: Uint8Array): ArrayBuffer {
+  const copy = new Uint8Array(bytes.byteLength);
+  copy.set(bytes);
+  return copy.buffer;
+}
+
+async function decodeJpeg(bytes: Uint8Array): Promise<Rgba> {
+  if (isCmykJpeg(bytes)) {
+    return jpegJs.decode(bytes, { useTArray: true, formatAsRGBA: true, ...JPEG_JS_LIMITS });
+  }
+  // `preserveOrientation: false` keeps the stored pixels as they are (`true` turns them by the EXIF orientation):
+  // the pipeline turns the picture once it is small, which is far cheaper than turning 12 megapixels.
+  return mozjpegDecode.use(() => jpegDecoder.default(ownArrayBuffer(bytes), { preserveOrientation: false }));
+}
+
+async function decodeHeic(bytes: Uint8Array): Promise<Rgba> {
+  // libheif is large and only HEIC needs it: load it on first use.
+  const { default: heicDecode } = await import('heic-decode');
+  return heicDecode({ buffer: bytes });
+}
+
+/**
+ * Decodes an image whose format and dimensions were already checked.
+ * @throws PhotoError `CorruptImage` when the data cannot be decoded
+ */
+export async function decodeImage(format: SourceFormat, bytes: Uint8Array): Promise<JimpImage> {
+  if (format === 'jpeg' && !hasEndOfImage(bytes)) throw new PhotoError('CorruptImage', 'jpeg is truncated');
+  try {
+    switch (format) {
+      case 'jpeg':
+        return toJimp(await decodeJpeg(bytes));
+      case 'webp':
+        return toJimp(await webpDecode.use(() => webpDecoder.default(ownArrayBuffer(bytes))));
+      case 'heic':
+        return toJimp(await decodeHeic(bytes));
+      // jimp's own PNG and GIF formats, called directly: the format is already known, and jimp's sniffing would
+      // name an animated PNG `image/apng` and refuse it. Both give the first frame of an animation.
+      case 'png':
+        return toJimp(pngFormat.decode(asBuffer(bytes)));
+      case 'gif':
+        return toJimp(gifFormat.decode(asBuffer(bytes)));
+    }
+  } catch (cause) {
+    throw new PhotoError('CorruptImage', `${format} could not be decoded`, { cause });
+  }
+}
+
+/** Options of the output JPEG. */
+export interface JpegOptions {
+  /** 1-100; profile photos look right at 85-90. */
+  readonly quality: number;
+}
+
+/**
+ * Encodes RGBA pixels as a baseline JPEG with no metadata: mozjpeg writes only the JFIF header, so no EXIF, GPS,
+ * XMP, ICC profile or comment from the source can reach the output.
+ */
+export async function encodeJpeg(image: JimpImage, { quality }: JpegOptions): Promise<Uint8Array> {
+  const { width, height, data } = image.bitmap;
+  return mozjpegEncode.use(async () => {
+    const pixels = new Uint8ClampedArray(data.buffer, data.byteOffset, data.byteLength);
+    const encoded = await jpegEncoder.default(
+      { data: pixels, width, height, colorSpace: 'srgb' },
+      { quality, baseline: true, progressive: false, optimize_coding: true, chroma_subsample: 2 },
+    );
+    return new Uint8Array(encoded);
+  });
+}
+
+/** Walks the JPEG's segments to its first frame header and tells whether it is a four-channel (CMYK/YCCK) one. */
+function isCmykJpeg(bytes: Uint8Array): boolean {
+  const sof = findSegment(bytes, (marker) => marker >= 0xc0 && marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(marker));
+  return sof !== -1 && bytes[sof + 9] === 4;
+}
+
+/** A JPEG is whole when an end-of-image marker follows its first scan. */
+function hasEndOfImage(bytes: Uint8Array): boolean {
+  const sos = findSegment(bytes, (marker) => marker === 0xda);
+  if (sos === -1) return false;
+  for (let at = bytes.length - 2; at > sos; at--) {
+    if (bytes[at] === 0xff && bytes[at + 1] === 0xd9) return true;
+  }
+  return false;
+}
+
+/** Offset of the first marker segment matching `wanted`, walking the header segments; -1 when none. */
+function findSegment(bytes: Uint8Array, wanted: (marker: number) => boolean): number {
+  let at = 2;
+  while (at + 4 <= bytes.length) {
+    if (bytes[at] !== 0xff) return -1;
+    const marker = bytes[at + 1] ?? 0;
+    if (marker === 0xff) {
+      at += 1; // fill byte
+      continue;
+    }
+    if (wanted(marker)) return at;
+    if (marker === 0xda || marker === 0xd9) return -1;
+    at += 2 + (((bytes[at + 2] ?? 0) << 8) | (bytes[at + 3] ?? 0));
+  }
+  return -1;
+}

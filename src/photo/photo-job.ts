@@ -1,0 +1,32 @@
+/**
+ * The worker thread's side of the photo pool: receives jobs, runs the pipeline, and posts back either the
+ * prepared photo or an error code. Only codes and short details cross the thread boundary, never stacks.
+ * `photo-worker.ts` is the thread's entry point; tests may serve jobs with a handler of their own.
+ */
+import { parentPort } from 'node:worker_threads';
+import { AppError } from '../errors.js';
+import { preparePhoto } from './photo-pipeline.js';
+import type { JobRequest, JobResponse } from './worker-protocol.js';
+
+/** Runs one job and describes its outcome as a message for the pool. */
+export async function runJob({ id, input, options }: JobRequest): Promise<JobResponse> {
+  try {
+    const photo = await preparePhoto(input, options);
+    return { id, ok: true, photo };
+  } catch (error) {
+    if (error instanceof AppError) return { id, ok: false, code: error.code, detail: error.message };
+    return { id, ok: false, code: null, detail: error instanceof Error ? error.name : 'unknown error' };
+  }
+}
+
+/** Answers the pool's jobs one at a time on this thread's port. */
+export function serveJobs(handle: (job: JobRequest) => Promise<JobResponse> = runJob): void {
+  const port = parentPort;
+  if (!port) throw new Error('photo-worker must run in a worker thread');
+  port.on('message', (job: JobRequest) => {
+    void handle(job).then((response) => {
+      const transfer = response.ok ? [response.photo.jpeg.buffer as ArrayBuffer] : [];
+      port.postMessage(response, transfer);
+    });
+  });
+}

@@ -1,0 +1,151 @@
+/**
+ * The photo pipeline: whatever image a person sends in, a profile-photo JPEG out (upright, square, centred on
+ * the subject, flattened onto white, metadata stripped, at most 648x648, well under Graph's 4 MiB limit).
+ *
+ * Pure: no network, no chat, no HTTP. Cheap checks come first (bytes, magic bytes, header dimensions), so a
+ * refused input never reaches a decoder. The decoded picture is read at full size only by integer box filters
+ * (a small copy to choose the square, then the square itself); the reduced square is resized, turned upright and
+ * encoded.
+ */
+import { ResizeStrategy } from 'jimp';
+import { PhotoError } from '../errors.js';
+import { boxDownscale } from './box-downscale.js';
+import { decodeImage, encodeJpeg, type JimpImage } from './codecs.js';
+import { sniffFormat, type SourceFormat } from './image-format.js';
+import { DEFAULT_DIMENSION_LIMITS, readImageHeader, type DimensionLimits } from './image-header.js';
+import { applyOrientation, storedBoxToUpright, uprightBoxToStored, uprightSize, type Box } from './orientation.js';
+import { ANALYSIS_SIDE, centerSquare, salientSquare, type CropMethod, type Square } from './square-crop.js';
+
+/** Graph's request body limit for a photo, which the output always stays under. */
+export const GRAPH_PHOTO_MAX_BYTES = 4 * 1024 * 1024;
+/** The largest size Graph serves a photo at, and the default output size. */
+export const MAX_OUTPUT_SIZE = 648;
+/** The smallest output size the pipeline makes. */
+export const MIN_OUTPUT_SIZE = 96;
+/** Default cap on the input, in bytes. */
+export const DEFAULT_MAX_INPUT_BYTES = 25 * 1024 * 1024;
+
+const DEFAULT_QUALITY = 88;
+/** Fallback qualities should an output ever come out too large for Graph. */
+const FALLBACK_QUALITIES = [75, 60, 40];
+
+/** Which square to keep: chosen by the pipeline, the centre, or a box in the upright picture's pixels. */
+export type CropRequest = 'auto' | 'center' | Box;
+
+export interface PrepareOptions {
+  /** Largest input accepted, in bytes (default 25 MiB). */
+  readonly maxInputBytes?: number;
+  /** Output side in pixels, 96-648 (default 648); a smaller source keeps its size, it is never upscaled. */
+  readonly size?: number;
+  /** Default `auto`. */
+  readonly crop?: CropRequest;
+  /** Header limits (defaults: 50 MP, 20000 px a side, 96 px the shortest side). */
+  readonly limits?: DimensionLimits;
+}
+
+/** The square that was kept, in the upright source picture's pixels. */
+export interface CropBox extends Box {
+  readonly method: CropMethod;
+}
+
+export interface PreparedPhoto {
+  /** The profile photo: a baseline JPEG with no metadata. */
+  readonly jpeg: Uint8Array;
+  readonly width: number;
+  readonly height: number;
+  /** `jpeg.byteLength`. */
+  readonly bytes: number;
+  readonly sourceFormat: SourceFormat;
+  readonly crop: CropBox;
+}
+
+/**
+ * Turns an image into a profile photo.
+ * @throws PhotoError with code `ImageTooLarge`, `UnsupportedImage`, `ImageDimensionsTooLarge`, `ImageTooSmall`,
+ *   `CorruptImage` or `InvalidCropBox`
+ */
+export async function preparePhoto(input: Uint8Array, options: PrepareOptions = {}): Promise<PreparedPhoto> {
+  const maxInputBytes = options.maxInputBytes ?? DEFAULT_MAX_INPUT_BYTES;
+  const size = options.size ?? MAX_OUTPUT_SIZE;
+  if (!Number.isInteger(size) || size < MIN_OUTPUT_SIZE || size > MAX_OUTPUT_SIZE) {
+    throw new RangeError(`size must be a whole number from ${MIN_OUTPUT_SIZE} to ${MAX_OUTPUT_SIZE}`);
+  }
+  const limits = options.limits ?? DEFAULT_DIMENSION_LIMITS;
+  const request = options.crop ?? 'auto';
+
+  if (input.byteLength > maxInputBytes) {
+    throw new PhotoError('ImageTooLarge', `${input.byteLength} bytes, limit ${maxInputBytes}`);
+  }
+  const format = sniffFormat(input);
+  if (!format) throw new PhotoError('UnsupportedImage', 'not JPEG, PNG, GIF, WebP or HEIC');
+  const header = readImageHeader(input, format, limits);
+  const upright = uprightSize(header.width, header.height, header.orientation);
+  const explicit = typeof request === 'object' ? checkCropBox(request, upright, limits.minSide) : null;
+
+  const decoded = await decodeImage(format, input);
+  const stored = { width: decoded.bitmap.width, height: decoded.bitmap.height };
+  const { orientation } = header;
+  const opaque = format === 'jpeg';
+  // Decoders return the size the header promised; should one disagree, its own size is the truth.
+  const actualUpright = uprightSize(stored.width, stored.height, orientation);
+
+  let square: Square;
+  let method: CropMethod;
+  if (explicit) {
+    const box = uprightBoxToStored(explicit, stored.width, stored.height, orientation);
+    square = { x: box.x, y: box.y, side: box.width };
+    method = 'explicit';
+  } else if (request === 'center' || stored.width === stored.height) {
+    square = centerSquare(stored.width, stored.height);
+    method = 'center';
+  } else {
+    square = await salientSquareOf(decoded, opaque);
+    method = 'salient';
+  }
+
+  // One pass over the kept square reduces it by a whole factor to at least the output size; a short resize
+  // then gives the exact size, and only that small picture is turned upright.
+  const factor = Math.max(1, Math.floor(square.side / size));
+  const photo = boxDownscale(decoded, { x: square.x, y: square.y, width: square.side, height: square.side }, factor, opaque);
+  const outSide = Math.min(size, photo.bitmap.width);
+  if (photo.bitmap.width !== outSide) photo.resize({ w: outSide, h: outSide, mode: ResizeStrategy.BICUBIC });
+  applyOrientation(photo, orientation);
+
+  const jpeg = await encodeUnderLimit(photo);
+  const storedBox = { x: square.x, y: square.y, width: square.side, height: square.side };
+  const crop: CropBox = {
+    ...(explicit ?? storedBoxToUpright(storedBox, actualUpright.width, actualUpright.height, orientation)),
+    method,
+  };
+  return { jpeg, width: outSide, height: outSide, bytes: jpeg.byteLength, sourceFormat: format, crop };
+}
+
+/** Scores a small copy of the stored picture and returns the chosen square in the stored picture's pixels. */
+async function salientSquareOf(image: JimpImage, opaque: boolean): Promise<Square> {
+  const { width, height } = image.bitmap;
+  const factor = Math.max(1, Math.round(Math.min(width, height) / ANALYSIS_SIDE));
+  const small = boxDownscale(image, { x: 0, y: 0, width, height }, factor, opaque);
+  const chosen = await salientSquare(small);
+  const side = Math.min(width, height);
+  const place = (offset: number, room: number): number => Math.min(Math.max(0, offset * factor), room);
+  return { x: place(chosen.x, width - side), y: place(chosen.y, height - side), side };
+}
+
+function checkCropBox(box: Box, upright: { width: number; height: number }, minSide: number): Box {
+  const { x, y, width, height } = box;
+  const whole = [x, y, width, height].every(Number.isInteger);
+  if (!whole || width !== height || x < 0 || y < 0 || x + width > upright.width || y + height > upright.height) {
+    throw new PhotoError('InvalidCropBox', `${x},${y},${width},${height} in ${upright.width}x${upright.height}`);
+  }
+  if (width < minSide) throw new PhotoError('InvalidCropBox', `crop side ${width} is under ${minSide}`);
+  return box;
+}
+
+async function encodeUnderLimit(image: JimpImage): Promise<Uint8Array> {
+  let jpeg = await encodeJpeg(image, { quality: DEFAULT_QUALITY });
+  for (const quality of FALLBACK_QUALITIES) {
+    if (jpeg.byteLength < GRAPH_PHOTO_MAX_BYTES) break;
+    jpeg = await encodeJpeg(image, { quality });
+  }
+  return jpeg;
+}

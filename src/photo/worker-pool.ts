@@ -1,0 +1,180 @@
+/**
+ * Runs the photo pipeline on worker threads, so the bot keeps answering other people while a 12 MP photo is being
+ * prepared. Bounded on every side: at most `size` jobs run at once, at most `queueLimit` wait (one more is refused
+ * with `ServerBusy`), and a job running longer than `jobTimeoutMs` has its worker terminated and replaced
+ * (`ImageProcessingTimeout`).
+ */
+import { Worker } from 'node:worker_threads';
+import { AppError, PhotoError, isPhotoErrorCode } from '../errors.js';
+import type { PrepareOptions, PreparedPhoto } from './photo-pipeline.js';
+import type { JobRequest, JobResponse } from './worker-protocol.js';
+
+export interface PhotoPoolOptions {
+  /** Worker threads, at least 1. */
+  readonly size: number;
+  /** Jobs allowed to wait for a free worker. */
+  readonly queueLimit: number;
+  /** Longest a job may run, in milliseconds. */
+  readonly jobTimeoutMs: number;
+  /** The worker's entry module; the compiled `photo-worker.js` beside this file unless a test names another. */
+  readonly workerUrl?: URL;
+}
+
+/** Counts for health checks and tests. */
+export interface PoolStats {
+  readonly workers: number;
+  readonly running: number;
+  readonly queued: number;
+}
+
+interface Job {
+  readonly request: JobRequest;
+  readonly resolve: (photo: PreparedPhoto) => void;
+  readonly reject: (error: Error) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  job: Job | null;
+  timer: NodeJS.Timeout | null;
+}
+
+/** A failure with no app error code behind it; its message names no input. */
+export class PhotoWorkerError extends Error {
+  override readonly name = 'PhotoWorkerError';
+}
+
+export class PhotoWorkerPool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Job[] = [];
+  private readonly workerUrl: URL;
+  private nextId = 1;
+  private closed = false;
+  private idleWaiters: (() => void)[] = [];
+
+  constructor(private readonly options: PhotoPoolOptions) {
+    if (!Number.isInteger(options.size) || options.size < 1) throw new RangeError('pool size must be at least 1');
+    this.workerUrl = options.workerUrl ?? new URL('./photo-worker.js', import.meta.url);
+  }
+
+  /**
+   * Prepares a photo on a worker thread.
+   * @throws PhotoError with the pipeline's codes, `ServerBusy` when the queue is full or the pool is closing, or
+   *   `ImageProcessingTimeout`
+   */
+  run(input: Uint8Array, options: PrepareOptions = {}): Promise<PreparedPhoto> {
+    if (this.closed) return Promise.reject(new PhotoError('ServerBusy', 'photo pool is closing'));
+    const idle = this.idleSlot();
+    if (!idle && this.queue.length >= this.options.queueLimit) {
+      return Promise.reject(new PhotoError('ServerBusy', `${this.queue.length} photo jobs waiting`));
+    }
+    return new Promise<PreparedPhoto>((resolve, reject) => {
+      const job: Job = { request: { id: this.nextId++, input, options }, resolve, reject };
+      if (idle) this.start(idle, job);
+      else this.queue.push(job);
+    });
+  }
+
+  stats(): PoolStats {
+    return {
+      workers: this.slots.length,
+      running: this.slots.filter((slot) => slot.job).length,
+      queued: this.queue.length,
+    };
+  }
+
+  /** Refuses new jobs, lets queued and running ones finish, then stops the workers. */
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.queue.length > 0 || this.slots.some((slot) => slot.job)) {
+      await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+    }
+    await Promise.all(this.slots.splice(0).map((slot) => slot.worker.terminate()));
+  }
+
+  /** A free worker, started on demand up to the pool size. */
+  private idleSlot(): Slot | undefined {
+    const free = this.slots.find((slot) => !slot.job);
+    if (free) return free;
+    if (this.slots.length >= this.options.size) return undefined;
+    const slot: Slot = { worker: this.spawn(), job: null, timer: null };
+    this.slots.push(slot);
+    this.watch(slot);
+    return slot;
+  }
+
+  private spawn(): Worker {
+    const worker = new Worker(this.workerUrl);
+    worker.unref();
+    return worker;
+  }
+
+  private watch(slot: Slot): void {
+    const { worker } = slot;
+    worker.on('message', (response: JobResponse) => {
+      this.finish(slot, response);
+    });
+    worker.on('error', () => {
+      this.retire(slot, new PhotoWorkerError('photo worker crashed'));
+    });
+    worker.on('exit', () => {
+      this.retire(slot, new PhotoWorkerError('photo worker exited'));
+    });
+  }
+
+  private start(slot: Slot, job: Job): void {
+    slot.job = job;
+    slot.worker.ref();
+    slot.timer = setTimeout(() => {
+      this.retire(slot, new PhotoError('ImageProcessingTimeout', `over ${this.options.jobTimeoutMs} ms`));
+    }, this.options.jobTimeoutMs);
+    slot.worker.postMessage(job.request);
+  }
+
+  private finish(slot: Slot, response: JobResponse): void {
+    const job = slot.job;
+    if (!job || job.request.id !== response.id) return;
+    this.release(slot);
+    if (response.ok) job.resolve(response.photo);
+    else job.reject(toError(response));
+    this.drain();
+  }
+
+  /**
+   * Stops a stuck or broken worker and fails its job. A fresh worker takes its place when the next job needs
+   * one, so a worker that cannot even start fails jobs one by one instead of respawning in a loop.
+   */
+  private retire(slot: Slot, error: Error): void {
+    const index = this.slots.indexOf(slot);
+    if (index === -1) return; // already retired, or stopped by close()
+    this.slots.splice(index, 1);
+    const job = slot.job;
+    this.release(slot);
+    void slot.worker.terminate();
+    job?.reject(error);
+    this.drain();
+  }
+
+  private release(slot: Slot): void {
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = null;
+    slot.job = null;
+    slot.worker.unref();
+  }
+
+  /** Starts queued jobs on free workers; tells close() when the last job is done. */
+  private drain(): void {
+    for (let slot = this.idleSlot(); slot && this.queue.length > 0; slot = this.idleSlot()) {
+      this.start(slot, this.queue.shift() as Job);
+    }
+    if (this.closed && this.queue.length === 0 && this.slots.every((s) => !s.job)) {
+      for (const resolve of this.idleWaiters.splice(0)) resolve();
+    }
+  }
+}
+
+function toError(response: Extract<JobResponse, { ok: false }>): Error {
+  if (!response.code) return new PhotoWorkerError(`photo worker failed (${response.detail})`);
+  const detail = response.detail.replace(`${response.code}: `, '');
+  return isPhotoErrorCode(response.code) ? new PhotoError(response.code, detail) : new AppError(response.code, detail);
+}
