@@ -82,7 +82,8 @@ export const CONFIG_VARIABLES = {
   PHOTO_JOB_TIMEOUT_MS: {
     schema: integer(100, 600_000, () => 30_000),
     defaultText: '30000',
-    description: 'Longest a photo job may run; its worker is then stopped and replaced (ImageProcessingTimeout).',
+    description:
+      'Longest a photo job may run; its worker is then stopped and replaced (ImageProcessingTimeout).',
   },
 } satisfies Record<string, VariableSpec<unknown>>;
 

@@ -61,7 +61,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 
 function report(error: unknown, command: Command, io: CliIo): number {
   if (error instanceof AppError) {
-    io.err(`${error.code}: ${errorText(error.code)}`);
+    const { code } = error as AppError;
+    io.err(`${code}: ${errorText(code)}`);
     return EXIT.failed;
   }
   if (error instanceof UsageError || isParseArgsError(error)) {

@@ -7,8 +7,10 @@ import type { ErrorCode } from '../errors.js';
 const en: Record<ErrorCode, string> = {
   ImageTooLarge: 'That file is too large for a profile photo. Please send a smaller image.',
   UnsupportedImage: 'That is not an image I can use. Please send a JPEG, PNG, GIF, WebP or HEIC photo.',
-  ImageDimensionsTooLarge: 'That image has too many pixels (the limit is 50 megapixels, 20000 pixels a side).',
-  ImageTooSmall: 'That image is too small for a profile photo. Please send one at least 96 pixels on each side.',
+  ImageDimensionsTooLarge:
+    'That image has too many pixels (the limit is 50 megapixels, 20000 pixels a side).',
+  ImageTooSmall:
+    'That image is too small for a profile photo. Please send one at least 96 pixels on each side.',
   CorruptImage: 'That image looks damaged or incomplete, so I could not read it. Please try another copy.',
   ImageProcessingTimeout: 'Preparing that image took too long. Please try again, or send a smaller image.',
   ServerBusy: 'I am busy preparing other photos right now. Please try again in a minute.',
@@ -17,7 +19,7 @@ const en: Record<ErrorCode, string> = {
   OutputNotWritable: 'The output file could not be written.',
 };
 
-/** The sentence for an error code, in the given locale where one exists, else in English. */
-export function errorText(code: ErrorCode, _locale = 'en'): string {
+/** The sentence for an error code (English until the bot's catalogs arrive). */
+export function errorText(code: ErrorCode): string {
   return en[code];
 }

@@ -4,8 +4,7 @@
  * photo it replaces a full-resolution crop, flatten and resample (hundreds of milliseconds in jimp) by one pass
  * of tens of milliseconds (see bench/).
  */
-import { Jimp } from 'jimp';
-import type { JimpImage } from './codecs.js';
+import { jimpFromRgba, type JimpImage } from './jimp-image.js';
 import type { Box } from './orientation.js';
 
 /**
@@ -20,7 +19,7 @@ export function boxDownscale(source: JimpImage, region: Box, factor: number, opa
   const outHeight = Math.max(1, Math.floor(region.height / k));
   const src = source.bitmap.data;
   const stride = source.bitmap.width * 4;
-  const out = Buffer.allocUnsafe(outWidth * outHeight * 4);
+  const out = new Uint8Array(outWidth * outHeight * 4);
   const sums = new Float64Array(outWidth * 3);
   const area = k * k;
   const rowBytes = k * 4;
@@ -38,11 +37,17 @@ export function boxDownscale(source: JimpImage, region: Box, factor: number, opa
       out[o + 3] = 255;
     }
   }
-  return Jimp.fromBitmap({ width: outWidth, height: outHeight, data: out });
+  return jimpFromRgba(outWidth, outHeight, out);
 }
 
 /** Adds one source row's blocks of opaque pixels to the running sums. */
-function addOpaqueRow(src: Buffer, start: number, blockBytes: number, blocks: number, sums: Float64Array): void {
+function addOpaqueRow(
+  src: Uint8Array,
+  start: number,
+  blockBytes: number,
+  blocks: number,
+  sums: Float64Array,
+): void {
   for (let b = 0, i = start, s = 0; b < blocks; b++, s += 3) {
     let r = 0;
     let g = 0;
@@ -59,7 +64,13 @@ function addOpaqueRow(src: Buffer, start: number, blockBytes: number, blocks: nu
 }
 
 /** Adds one source row's blocks to the running sums, each pixel blended onto white by its alpha. */
-function addRowOverWhite(src: Buffer, start: number, blockBytes: number, blocks: number, sums: Float64Array): void {
+function addRowOverWhite(
+  src: Uint8Array,
+  start: number,
+  blockBytes: number,
+  blocks: number,
+  sums: Float64Array,
+): void {
   for (let b = 0, i = start, s = 0; b < blocks; b++, s += 3) {
     let r = 0;
     let g = 0;

@@ -9,7 +9,6 @@
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { Jimp } from 'jimp';
 import gif from '@jimp/js-gif';
 import png from '@jimp/js-png';
 import jpegJs from 'jpeg-js';
@@ -18,9 +17,7 @@ import * as jpegEncoder from '@jsquash/jpeg/encode.js';
 import * as webpDecoder from '@jsquash/webp/decode.js';
 import { PhotoError } from '../errors.js';
 import type { SourceFormat } from './image-format.js';
-
-/** A decoded picture, in jimp's RGBA model, as stored (EXIF orientation not yet applied). */
-export type JimpImage = InstanceType<typeof Jimp>;
+import { jimpFromRgba, type JimpImage } from './jimp-image.js';
 
 const require = createRequire(import.meta.url);
 
@@ -74,13 +71,13 @@ interface Rgba {
 }
 
 function toJimp({ width, height, data }: Rgba): JimpImage {
-  return Jimp.fromBitmap({ width, height, data: asBuffer(data) });
+  return jimpFromRgba(width, height, data);
 }
 
 const pngFormat = png();
 const gifFormat = gif();
 
-function asBuffer(bytes: Uint8Array | Uint8ClampedArray): Buffer {
+function asBuffer(bytes: Uint8Array): Buffer {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
@@ -156,7 +153,10 @@ export async function encodeJpeg(image: JimpImage, { quality }: JpegOptions): Pr
 
 /** Walks the JPEG's segments to its first frame header and tells whether it is a four-channel (CMYK/YCCK) one. */
 function isCmykJpeg(bytes: Uint8Array): boolean {
-  const sof = findSegment(bytes, (marker) => marker >= 0xc0 && marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(marker));
+  const sof = findSegment(
+    bytes,
+    (marker) => marker >= 0xc0 && marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(marker),
+  );
   return sof !== -1 && bytes[sof + 9] === 4;
 }
 

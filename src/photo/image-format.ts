@@ -32,7 +32,8 @@ export function sniffFormat(bytes: Uint8Array): SourceFormat | null {
  * brands `mif1`/`msf1` are HEIF too, unless the file also names AVIF, which is the same container with AV1.
  */
 function isHeifFileType(bytes: Uint8Array): boolean {
-  const boxSize = ((bytes[0] ?? 0) << 24) | ((bytes[1] ?? 0) << 16) | ((bytes[2] ?? 0) << 8) | (bytes[3] ?? 0);
+  const boxSize =
+    ((bytes[0] ?? 0) << 24) | ((bytes[1] ?? 0) << 16) | ((bytes[2] ?? 0) << 8) | (bytes[3] ?? 0);
   const end = Math.min(boxSize, bytes.length);
   const brands = [ascii(bytes, 8, 12)];
   for (let offset = 16; offset + 4 <= end; offset += 4) brands.push(ascii(bytes, offset, offset + 4));

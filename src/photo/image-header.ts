@@ -58,7 +58,11 @@ export function readImageHeader(
 }
 
 function checkDimensions(width: number, height: number, limits: DimensionLimits): void {
-  if (width > limits.maxSide || height > limits.maxSide || width * height > limits.maxMegapixels * 1_000_000) {
+  if (
+    width > limits.maxSide ||
+    height > limits.maxSide ||
+    width * height > limits.maxMegapixels * 1_000_000
+  ) {
     throw new PhotoError('ImageDimensionsTooLarge', `${width}x${height}`);
   }
   if (Math.min(width, height) < limits.minSide) {

@@ -3,7 +3,7 @@
  * are mapped back to stored pixels, so the expensive work happens on the stored pixels and only the small result
  * is turned.
  */
-import type { JimpImage } from './codecs.js';
+import type { JimpImage } from './jimp-image.js';
 
 /**
  * The eight EXIF orientations: 1 upright, 2 mirrored, 3 turned 180°, 4 flipped, 5 transposed, 6 needs a turn of
@@ -25,7 +25,11 @@ export function swapsAxes(orientation: Orientation): boolean {
 }
 
 /** The size of the picture once stood upright. */
-export function uprightSize(width: number, height: number, orientation: Orientation): { width: number; height: number } {
+export function uprightSize(
+  width: number,
+  height: number,
+  orientation: Orientation,
+): { width: number; height: number } {
   return swapsAxes(orientation) ? { width: height, height: width } : { width, height };
 }
 

@@ -14,7 +14,10 @@ export async function runJob({ id, input, options }: JobRequest): Promise<JobRes
     const photo = await preparePhoto(input, options);
     return { id, ok: true, photo };
   } catch (error) {
-    if (error instanceof AppError) return { id, ok: false, code: error.code, detail: error.message };
+    if (error instanceof AppError) {
+      const { code, message } = error as AppError;
+      return { id, ok: false, code, detail: message };
+    }
     return { id, ok: false, code: null, detail: error instanceof Error ? error.name : 'unknown error' };
   }
 }

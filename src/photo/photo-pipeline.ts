@@ -10,10 +10,17 @@
 import { ResizeStrategy } from 'jimp';
 import { PhotoError } from '../errors.js';
 import { boxDownscale } from './box-downscale.js';
-import { decodeImage, encodeJpeg, type JimpImage } from './codecs.js';
+import { decodeImage, encodeJpeg } from './codecs.js';
+import type { JimpImage } from './jimp-image.js';
 import { sniffFormat, type SourceFormat } from './image-format.js';
 import { DEFAULT_DIMENSION_LIMITS, readImageHeader, type DimensionLimits } from './image-header.js';
-import { applyOrientation, storedBoxToUpright, uprightBoxToStored, uprightSize, type Box } from './orientation.js';
+import {
+  applyOrientation,
+  storedBoxToUpright,
+  uprightBoxToStored,
+  uprightSize,
+  type Box,
+} from './orientation.js';
 import { ANALYSIS_SIDE, centerSquare, salientSquare, type CropMethod, type Square } from './square-crop.js';
 
 /** Graph's request body limit for a photo, which the output always stays under. */
@@ -106,7 +113,12 @@ export async function preparePhoto(input: Uint8Array, options: PrepareOptions = 
   // One pass over the kept square reduces it by a whole factor to at least the output size; a short resize
   // then gives the exact size, and only that small picture is turned upright.
   const factor = Math.max(1, Math.floor(square.side / size));
-  const photo = boxDownscale(decoded, { x: square.x, y: square.y, width: square.side, height: square.side }, factor, opaque);
+  const photo = boxDownscale(
+    decoded,
+    { x: square.x, y: square.y, width: square.side, height: square.side },
+    factor,
+    opaque,
+  );
   const outSide = Math.min(size, photo.bitmap.width);
   if (photo.bitmap.width !== outSide) photo.resize({ w: outSide, h: outSide, mode: ResizeStrategy.BICUBIC });
   applyOrientation(photo, orientation);
@@ -134,8 +146,18 @@ async function salientSquareOf(image: JimpImage, opaque: boolean): Promise<Squar
 function checkCropBox(box: Box, upright: { width: number; height: number }, minSide: number): Box {
   const { x, y, width, height } = box;
   const whole = [x, y, width, height].every(Number.isInteger);
-  if (!whole || width !== height || x < 0 || y < 0 || x + width > upright.width || y + height > upright.height) {
-    throw new PhotoError('InvalidCropBox', `${x},${y},${width},${height} in ${upright.width}x${upright.height}`);
+  if (
+    !whole ||
+    width !== height ||
+    x < 0 ||
+    y < 0 ||
+    x + width > upright.width ||
+    y + height > upright.height
+  ) {
+    throw new PhotoError(
+      'InvalidCropBox',
+      `${x},${y},${width},${height} in ${upright.width}x${upright.height}`,
+    );
   }
   if (width < minSide) throw new PhotoError('InvalidCropBox', `crop side ${width} is under ${minSide}`);
   return box;

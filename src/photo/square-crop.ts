@@ -3,7 +3,7 @@
  * a face or the most salient region; `center` and an explicit box override it.
  */
 import smartcropModule from 'smartcrop';
-import type { JimpImage } from './codecs.js';
+import type { JimpImage } from './jimp-image.js';
 
 // smartcrop is CommonJS with `module.exports = smartcrop`, while its typings declare an ES default export; under
 // Node's ESM interop the default import is the object itself.
@@ -52,9 +52,14 @@ export async function salientSquare(image: JimpImage): Promise<Square> {
   const whole = centerSquare(width, height);
   if (width === height) return whole;
   const pixels: Pixels = { width, height, data };
-  // smartcrop's typings name a canvas source; with imageOperations it takes whatever `open` accepts.
+  // smartcrop's typings name a canvas source (a DOM type, unknown here); with imageOperations it takes whatever
+  // `open` accepts.
   const options = { width: 1, height: 1, minScale: 1, prescale: false, imageOperations };
-  const { topCrop } = await smartcrop.crop(pixels as unknown as Parameters<typeof smartcrop.crop>[0], options);
+  const { topCrop } = await smartcrop.crop(pixels, options);
   const clamp = (value: number, room: number): number => Math.min(Math.max(0, Math.round(value)), room);
-  return { x: clamp(topCrop.x, width - whole.side), y: clamp(topCrop.y, height - whole.side), side: whole.side };
+  return {
+    x: clamp(topCrop.x, width - whole.side),
+    y: clamp(topCrop.y, height - whole.side),
+    side: whole.side,
+  };
 }

@@ -53,7 +53,8 @@ export class PhotoWorkerPool {
   private idleWaiters: (() => void)[] = [];
 
   constructor(private readonly options: PhotoPoolOptions) {
-    if (!Number.isInteger(options.size) || options.size < 1) throw new RangeError('pool size must be at least 1');
+    if (!Number.isInteger(options.size) || options.size < 1)
+      throw new RangeError('pool size must be at least 1');
     this.workerUrl = options.workerUrl ?? new URL('./photo-worker.js', import.meta.url);
   }
 
@@ -176,5 +177,7 @@ export class PhotoWorkerPool {
 function toError(response: Extract<JobResponse, { ok: false }>): Error {
   if (!response.code) return new PhotoWorkerError(`photo worker failed (${response.detail})`);
   const detail = response.detail.replace(`${response.code}: `, '');
-  return isPhotoErrorCode(response.code) ? new PhotoError(response.code, detail) : new AppError(response.code, detail);
+  return isPhotoErrorCode(response.code)
+    ? new PhotoError(response.code, detail)
+    : new AppError(response.code, detail);
 }

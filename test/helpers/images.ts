@@ -4,7 +4,7 @@
  * matters (EXIF orientation, APNG frames, forged headers).
  */
 import { deflateSync } from 'node:zlib';
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import type { Orientation } from '../../src/photo/orientation.js';
 
 export interface Raw {
@@ -57,7 +57,7 @@ function clamp(value: number): number {
   return Math.max(0, Math.min(255, Math.round(value)));
 }
 
-function fromRaw(raw: Raw): sharp.Sharp {
+function fromRaw(raw: Raw): Sharp {
   return sharp(raw.data, { raw: { width: raw.width, height: raw.height, channels: raw.channels } });
 }
 
@@ -84,7 +84,7 @@ export async function storedFor(upright: Raw, orientation: Orientation): Promise
   return image;
 }
 
-async function toRaw(image: sharp.Sharp): Promise<Raw> {
+async function toRaw(image: Sharp): Promise<Raw> {
   const { data, info } = await image.raw().toBuffer({ resolveWithObject: true });
   return { width: info.width, height: info.height, channels: info.channels as 3 | 4, data };
 }

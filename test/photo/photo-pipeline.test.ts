@@ -60,15 +60,34 @@ describe('preparePhoto refusals', () => {
   });
 
   it.each([
-    ['TIFF', () => sharp(photoLike(200, 200).data, { raw: { width: 200, height: 200, channels: 3 } }).tiff().toBuffer()],
+    [
+      'TIFF',
+      () =>
+        sharp(photoLike(200, 200).data, { raw: { width: 200, height: 200, channels: 3 } })
+          .tiff()
+          .toBuffer(),
+    ],
     ['BMP', () => Promise.resolve(Buffer.concat([Buffer.from('BM'), Buffer.alloc(200, 1)]))],
-    ['SVG', () => Promise.resolve(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="200" height="200"/>'))],
+    [
+      'SVG',
+      () =>
+        Promise.resolve(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="200" height="200"/>')),
+    ],
     ['PDF', () => Promise.resolve(Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n'))],
     ['ICO', () => Promise.resolve(Buffer.from([0, 0, 1, 0, 1, 0, 32, 32, 0, 0, 1, 0, 32, 0, 0, 0]))],
     ['text', () => Promise.resolve(Buffer.from('just some text, not a picture at all'))],
-    ['HTML', () => Promise.resolve(Buffer.from('<!doctype html><html><body><img src="x.jpg"></body></html>'))],
+    [
+      'HTML',
+      () => Promise.resolve(Buffer.from('<!doctype html><html><body><img src="x.jpg"></body></html>')),
+    ],
     ['empty', () => Promise.resolve(Buffer.alloc(0))],
-    ['AVIF', () => sharp(photoLike(200, 200).data, { raw: { width: 200, height: 200, channels: 3 } }).avif().toBuffer()],
+    [
+      'AVIF',
+      () =>
+        sharp(photoLike(200, 200).data, { raw: { width: 200, height: 200, channels: 3 } })
+          .avif()
+          .toBuffer(),
+    ],
   ])('refuses %s (UnsupportedImage)', async (_name, make) => {
     expect(await refusal(await make())).toBe('UnsupportedImage');
   });
@@ -103,13 +122,15 @@ describe('preparePhoto refusals', () => {
     expect(await refusal(jpeg, { crop: { x: 0, y: 0, width: 350, height: 350 } })).toBe('InvalidCropBox');
     expect(await refusal(jpeg, { crop: { x: -1, y: 0, width: 200, height: 200 } })).toBe('InvalidCropBox');
     expect(await refusal(jpeg, { crop: { x: 0, y: 0, width: 50, height: 50 } })).toBe('InvalidCropBox');
-    await expect(preparePhoto(jpeg, { crop: { x: 0, y: 100, width: 300, height: 300 } })).resolves.toBeDefined();
+    await expect(
+      preparePhoto(jpeg, { crop: { x: 0, y: 100, width: 300, height: 300 } }),
+    ).resolves.toBeDefined();
   });
 
   it('keeps pixel data out of error messages', async () => {
     const png = await encodePng(photoLike(400, 300));
     const broken = Buffer.concat([png.subarray(0, 33), Buffer.from('SECRET-PIXELS'.repeat(100))]);
-    const error = await preparePhoto(broken).catch((e: unknown) => e as Error);
+    const error = (await preparePhoto(broken).catch((e: unknown) => e)) as Error;
     expect(error.message).not.toContain('SECRET');
     expect(error.message.length).toBeLessThan(200);
   });
@@ -148,20 +169,29 @@ describe('preparePhoto output', () => {
   it('honours a smaller output size', async () => {
     const photo = await preparePhoto(await encodeJpeg(photoLike(1000, 800)), { size: 240 });
     expect(await sharp(photo.jpeg).metadata()).toMatchObject({ width: 240, height: 240 });
-    await expect(preparePhoto(await encodeJpeg(photoLike(400, 300)), { size: 700 })).rejects.toThrow(RangeError);
+    await expect(preparePhoto(await encodeJpeg(photoLike(400, 300)), { size: 700 })).rejects.toThrow(
+      RangeError,
+    );
   });
 
-  it.each([1, 2, 3, 4, 5, 6, 7, 8] as Orientation[])('stands EXIF orientation %i upright', async (orientation) => {
-    const upright = quadrants(480, 360);
-    const stored = await storedFor(upright, orientation);
-    const jpeg = withSegments(await encodeJpeg(stored), exifSegment(orientation));
-    // The fixture itself is right: sharp, turning by the same EXIF tag, sees the upright picture.
-    expectQuadrants(await decodeReference(await sharp(jpeg).rotate().extract({ left: 60, top: 0, width: 360, height: 360 }).toBuffer()));
+  it.each([1, 2, 3, 4, 5, 6, 7, 8] as Orientation[])(
+    'stands EXIF orientation %i upright',
+    async (orientation) => {
+      const upright = quadrants(480, 360);
+      const stored = await storedFor(upright, orientation);
+      const jpeg = withSegments(await encodeJpeg(stored), exifSegment(orientation));
+      // The fixture itself is right: sharp, turning by the same EXIF tag, sees the upright picture.
+      expectQuadrants(
+        await decodeReference(
+          await sharp(jpeg).rotate().extract({ left: 60, top: 0, width: 360, height: 360 }).toBuffer(),
+        ),
+      );
 
-    const photo = await preparePhoto(jpeg, { crop: 'center' });
-    expect(photo.crop).toEqual({ x: 60, y: 0, width: 360, height: 360, method: 'center' });
-    expectQuadrants(await decodeReference(photo.jpeg));
-  });
+      const photo = await preparePhoto(jpeg, { crop: 'center' });
+      expect(photo.crop).toEqual({ x: 60, y: 0, width: 360, height: 360, method: 'center' });
+      expectQuadrants(await decodeReference(photo.jpeg));
+    },
+  );
 
   it('maps an explicit crop box through the orientation', async () => {
     const upright = quadrants(480, 360);
@@ -170,7 +200,13 @@ describe('preparePhoto output', () => {
     const photo = await preparePhoto(jpeg, { crop: { x: 0, y: 0, width: 180, height: 180 } });
     expect(photo.crop).toEqual({ x: 0, y: 0, width: 180, height: 180, method: 'explicit' });
     const picture = await decodeReference(photo.jpeg);
-    for (const [x, y] of [[10, 10], [170, 10], [10, 170], [170, 170], [90, 90]] as const) {
+    for (const [x, y] of [
+      [10, 10],
+      [170, 10],
+      [10, 170],
+      [170, 170],
+      [90, 90],
+    ] as const) {
       expect(near(colourAt(picture, x, y, 2), RED)).toBe(true);
     }
   });
@@ -181,7 +217,8 @@ describe('preparePhoto output', () => {
     const height = 300;
     const data = Buffer.alloc(width * height * 4);
     for (let y = 0; y < height; y++) {
-      for (let x = 0; x < width; x++) data.set(x < width / 2 ? [0, 0, 0, 0] : [0, 0, 0, 128], (y * width + x) * 4);
+      for (let x = 0; x < width; x++)
+        data.set(x < width / 2 ? [0, 0, 0, 0] : [0, 0, 0, 128], (y * width + x) * 4);
     }
     const png = await encodePng({ width, height, channels: 4, data });
     const picture = await decodeReference((await preparePhoto(png)).jpeg);
@@ -211,10 +248,9 @@ describe('preparePhoto output', () => {
     const fromPng = await decodeReference((await preparePhoto(animatedPng)).jpeg);
     expect(near(colourAt(fromPng, 100, 100), RED)).toBe(true);
 
-    const frames = await sharp(
-      Buffer.concat([solid(200, 200, GREEN).data, solid(200, 200, BLUE).data]),
-      { raw: { width: 200, height: 400, channels: 3, pageHeight: 200 } },
-    )
+    const frames = await sharp(Buffer.concat([solid(200, 200, GREEN).data, solid(200, 200, BLUE).data]), {
+      raw: { width: 200, height: 400, channels: 3, pageHeight: 200 },
+    })
       .gif({ loop: 0, delay: [100, 100] })
       .toBuffer();
     expect((await sharp(frames).metadata()).pages).toBe(2);

@@ -1,0 +1,145 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import sharp from 'sharp';
+import { encodeJpeg, encodePng, exifSegment, photoLike, withSegments } from '../helpers/images.js';
+
+const run = promisify(execFile);
+// The compiled command, exactly what `npx profile-photo` runs.
+const bin = new URL('../../dist/cli/main.js', import.meta.url).pathname;
+
+interface Outcome {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Outcome> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
+      env: { ...process.env, ...env },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+describe('profile-photo prepare', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'profile-photo-cli-'));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  const file = (name: string): string => path.join(dir, name);
+
+  it('writes the photo and prints one line with size, bytes and crop', async () => {
+    await writeFile(file('in.jpg'), withSegments(await encodeJpeg(photoLike(1600, 1200)), exifSegment(6)));
+    const outcome = await cli(['prepare', file('in.jpg'), file('out.jpg')]);
+    expect(outcome.code).toBe(0);
+    expect(outcome.stderr).toBe('');
+    expect(outcome.stdout).toMatch(
+      /^.*out\.jpg: 648x648, \d+ KB, crop 0,\d+,1200,1200 \((salient|center)\)\n$/,
+    );
+    const written = await readFile(file('out.jpg'));
+    expect(await sharp(written).metadata()).toMatchObject({ format: 'jpeg', width: 648, height: 648 });
+    expect(outcome.stdout).toContain(`${Math.round(written.length / 1024)} KB`);
+  });
+
+  it('takes --size and an explicit --crop box', async () => {
+    await writeFile(file('in.png'), await encodePng(photoLike(800, 600)));
+    const outcome = await cli([
+      'prepare',
+      file('in.png'),
+      file('out.jpg'),
+      '--size',
+      '200',
+      '--crop',
+      '100,50,500,500',
+    ]);
+    expect(outcome.code).toBe(0);
+    expect(outcome.stdout).toContain('200x200');
+    expect(outcome.stdout).toContain('crop 100,50,500,500 (explicit)');
+    await expect(cli(['prepare', file('in.png'), file('c.jpg'), '--crop', 'center'])).resolves.toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining('crop 100,0,600,600 (center)') as unknown,
+    });
+  });
+
+  it.each([
+    ['UnsupportedImage', () => Promise.resolve(Buffer.from('this is a text file, not an image'))],
+    ['ImageTooSmall', async () => encodePng(photoLike(300, 60))],
+    ['CorruptImage', async () => (await encodeJpeg(photoLike(400, 300))).subarray(0, 3000)],
+  ])('exits 1 with "%s: ..." on stderr, no stack, and leaves no output', async (code, make) => {
+    await writeFile(file('in.bin'), await make());
+    const outcome = await cli(['prepare', file('in.bin'), file('out.jpg')]);
+    expect(outcome.code).toBe(1);
+    expect(outcome.stdout).toBe('');
+    expect(outcome.stderr).toMatch(new RegExp(`^${code}: [^\\n]+\\.\\n$`));
+    expect(outcome.stderr).not.toMatch(/\bat \S+ \(|Error:/);
+    expect(await readdir(dir)).toEqual(['in.bin']);
+  });
+
+  it('refuses a file over the byte cap before reading it, and leaves an existing output untouched', async () => {
+    await writeFile(file('in.jpg'), await encodeJpeg(photoLike(800, 600)));
+    await writeFile(file('out.jpg'), 'previous content');
+    const outcome = await cli(['prepare', file('in.jpg'), file('out.jpg')], {
+      PHOTO_MAX_INPUT_BYTES: '2048',
+    });
+    expect(outcome).toMatchObject({ code: 1, stdout: '' });
+    expect(outcome.stderr).toMatch(/^ImageTooLarge: /);
+    expect(await readFile(file('out.jpg'), 'utf8')).toBe('previous content');
+    expect((await readdir(dir)).sort()).toEqual(['in.jpg', 'out.jpg']);
+  });
+
+  it('exits 1 with InvalidCropBox for a box that is not a square inside the picture', async () => {
+    await writeFile(file('in.png'), await encodePng(photoLike(400, 300)));
+    const outcome = await cli(['prepare', file('in.png'), file('out.jpg'), '--crop', '0,0,300,301']);
+    expect(outcome.code).toBe(1);
+    expect(outcome.stderr).toMatch(/^InvalidCropBox: /);
+    expect(await readdir(dir)).toEqual(['in.png']);
+  });
+
+  it('exits 1 for an input it cannot read or an output it cannot write', async () => {
+    expect(await cli(['prepare', file('missing.jpg'), file('out.jpg')])).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/^InputNotReadable: /) as unknown,
+    });
+    await writeFile(file('in.png'), await encodePng(photoLike(400, 300)));
+    expect(await cli(['prepare', file('in.png'), file('no/such/dir/out.jpg')])).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/^OutputNotWritable: /) as unknown,
+    });
+    expect(await readdir(dir)).toEqual(['in.png']);
+  });
+
+  it.each([
+    [['prepare'], /needs an input file and an output file/],
+    [['prepare', 'a.jpg'], /needs an input file and an output file/],
+    [['prepare', 'a.jpg', 'b.jpg', '--size', '95'], /--size must be a whole number from 96 to 648/],
+    [['prepare', 'a.jpg', 'b.jpg', '--size', 'big'], /--size/],
+    [['prepare', 'a.jpg', 'b.jpg', '--crop', 'left'], /--crop takes/],
+    [['prepare', 'a.jpg', 'b.jpg', '--colour', 'red'], /Unknown option '--colour'/],
+    [['frobnicate'], /Unknown command: frobnicate/],
+    [[], /Usage: profile-photo <command>/],
+  ])('exits 2 on a usage error: %j', async (args, message) => {
+    const outcome = await cli(args);
+    expect(outcome.code).toBe(2);
+    expect(outcome.stdout).toBe('');
+    expect(outcome.stderr).toMatch(message);
+  });
+
+  it('prints help with exit 0', async () => {
+    const overview = await cli(['help']);
+    expect(overview.code).toBe(0);
+    expect(overview.stdout).toContain('prepare');
+    const prepare = await cli(['prepare', '--help']);
+    expect(prepare).toMatchObject({ code: 0, stdout: expect.stringContaining('--crop MODE') as unknown });
+  });
+});
