@@ -6,6 +6,7 @@
 import { ConfigError } from '../config.js';
 import { AppError } from '../errors.js';
 import { errorText } from '../i18n/messages.js';
+import { silenceLibraryConsole } from '../photo/codecs.js';
 import { EXIT, UsageError, type CliIo, type Command } from './command.js';
 import { prepareCommand } from './prepare-command.js';
 
@@ -82,6 +83,9 @@ function isParseArgsError(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_');
 }
+
+// The command line writes through `io`; what libraries print is not part of its output.
+silenceLibraryConsole();
 
 const io: CliIo = {
   out: (line) => process.stdout.write(`${line}\n`),

@@ -3,13 +3,12 @@
  * the subject, flattened onto white, metadata stripped, at most 648x648, well under Graph's 4 MiB limit).
  *
  * Pure: no network, no chat, no HTTP. Cheap checks come first (bytes, magic bytes, header dimensions), so a
- * refused input never reaches a decoder. The decoded picture is read at full size only by integer box filters
- * (a small copy to choose the square, then the square itself); the reduced square is resized, turned upright and
- * encoded.
+ * refused input never reaches a decoder. The decoded picture is read at full size only by the area resampler
+ * (a rough small copy to choose the square, then the square itself, straight to the output size); only the small
+ * result is turned upright and encoded.
  */
-import { ResizeStrategy } from 'jimp';
 import { PhotoError } from '../errors.js';
-import { boxDownscale } from './box-downscale.js';
+import { areaResample } from './area-resample.js';
 import { decodeImage, encodeJpeg } from './codecs.js';
 import type { JimpImage } from './jimp-image.js';
 import { sniffFormat, type SourceFormat } from './image-format.js';
@@ -110,17 +109,10 @@ export async function preparePhoto(input: Uint8Array, options: PrepareOptions = 
     method = 'salient';
   }
 
-  // One pass over the kept square reduces it by a whole factor to at least the output size; a short resize
-  // then gives the exact size, and only that small picture is turned upright.
-  const factor = Math.max(1, Math.floor(square.side / size));
-  const photo = boxDownscale(
-    decoded,
-    { x: square.x, y: square.y, width: square.side, height: square.side },
-    factor,
-    opaque,
-  );
-  const outSide = Math.min(size, photo.bitmap.width);
-  if (photo.bitmap.width !== outSide) photo.resize({ w: outSide, h: outSide, mode: ResizeStrategy.BICUBIC });
+  // One pass over the kept square averages it down to the output size; only that small picture is turned upright.
+  const outSide = Math.min(size, square.side);
+  const region = { x: square.x, y: square.y, width: square.side, height: square.side };
+  const photo = areaResample(decoded, region, outSide, outSide, { opaque });
   applyOrientation(photo, orientation);
 
   const jpeg = await encodeUnderLimit(photo);
@@ -135,12 +127,25 @@ export async function preparePhoto(input: Uint8Array, options: PrepareOptions = 
 /** Scores a small copy of the stored picture and returns the chosen square in the stored picture's pixels. */
 async function salientSquareOf(image: JimpImage, opaque: boolean): Promise<Square> {
   const { width, height } = image.bitmap;
-  const factor = Math.max(1, Math.round(Math.min(width, height) / ANALYSIS_SIDE));
-  const small = boxDownscale(image, { x: 0, y: 0, width, height }, factor, opaque);
-  const chosen = await salientSquare(small);
   const side = Math.min(width, height);
-  const place = (offset: number, room: number): number => Math.min(Math.max(0, offset * factor), room);
-  return { x: place(chosen.x, width - side), y: place(chosen.y, height - side), side };
+  const scale = Math.min(1, ANALYSIS_SIDE / side);
+  // A rough average of every few pixels is enough to score: reading all 12 MP would cost more than the scoring.
+  const step = Math.max(1, Math.floor(1 / scale / 3));
+  const small = areaResample(
+    image,
+    { x: 0, y: 0, width, height },
+    Math.max(1, Math.round(width * scale)),
+    Math.max(1, Math.round(height * scale)),
+    { opaque, step },
+  );
+  const chosen = await salientSquare(small);
+  const place = (offset: number, ratio: number, room: number): number =>
+    Math.min(Math.max(0, Math.round(offset * ratio)), room);
+  return {
+    x: place(chosen.x, width / small.bitmap.width, width - side),
+    y: place(chosen.y, height / small.bitmap.height, height - side),
+    side,
+  };
 }
 
 function checkCropBox(box: Box, upright: { width: number; height: number }, minSide: number): Box {
