@@ -20,13 +20,37 @@ export const PHOTO_ERROR_CODES = [
 
 export type PhotoErrorCode = (typeof PHOTO_ERROR_CODES)[number];
 
+/** Codes of Microsoft Graph failures (see src/graph/), after the client's retries. */
+export const GRAPH_ERROR_CODES = [
+  'GraphUnauthorized',
+  'GraphForbidden',
+  'GraphNotFound',
+  'GraphPhotoTooLarge',
+  'GraphThrottled',
+  'GraphUnavailable',
+  'GraphMailboxUnsupported',
+  'GraphPolicyBlocked',
+] as const;
+
+export type GraphErrorCode = (typeof GRAPH_ERROR_CODES)[number];
+
+/** Codes of getting a token (see src/auth/). */
+export const AUTH_ERROR_CODES = ['SignInRequired', 'ConsentRequired', 'UnknownUser'] as const;
+
+export type AuthErrorCode = (typeof AUTH_ERROR_CODES)[number];
+
 /** Codes of the command line's own file handling. */
 export const CLI_ERROR_CODES = ['InputNotReadable', 'OutputNotWritable'] as const;
 
 export type CliErrorCode = (typeof CLI_ERROR_CODES)[number];
 
 /** Every code the app knows. Later features add their own lists here. */
-export const ERROR_CODES = [...PHOTO_ERROR_CODES, ...CLI_ERROR_CODES] as const;
+export const ERROR_CODES = [
+  ...PHOTO_ERROR_CODES,
+  ...GRAPH_ERROR_CODES,
+  ...AUTH_ERROR_CODES,
+  ...CLI_ERROR_CODES,
+] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -47,6 +71,9 @@ export class AppError<C extends ErrorCode = ErrorCode> extends Error {
 
 /** A refusal or failure of the photo pipeline. */
 export class PhotoError extends AppError<PhotoErrorCode> {}
+
+/** A failure of getting a token. */
+export class AuthError extends AppError<AuthErrorCode> {}
 
 /** True when `value` is one of the codes the app knows (used when an error crosses a thread boundary). */
 export function isErrorCode(value: unknown): value is ErrorCode {

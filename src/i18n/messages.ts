@@ -15,6 +15,18 @@ const en: Record<ErrorCode, string> = {
   ImageProcessingTimeout: 'Preparing that image took too long. Please try again, or send a smaller image.',
   ServerBusy: 'I am busy preparing other photos right now. Please try again in a minute.',
   InvalidCropBox: 'The crop must be a square that lies inside the picture.',
+  GraphUnauthorized: 'Microsoft 365 did not accept my sign-in for you. Please sign in again.',
+  GraphForbidden: 'You do not have permission to change that photo.',
+  GraphNotFound: 'I could not find that person, group or contact in your organisation.',
+  GraphPhotoTooLarge: 'Microsoft 365 refused the photo as too large.',
+  GraphThrottled: 'Microsoft 365 is asking me to slow down. Please try again in a few minutes.',
+  GraphUnavailable: 'Microsoft 365 is not answering right now. Please try again in a few minutes.',
+  GraphMailboxUnsupported:
+    'This account has no Exchange Online mailbox (or it is hosted on-premises), so its photo cannot be changed here.',
+  GraphPolicyBlocked: 'An administrator has turned off changing profile photos in your organisation.',
+  SignInRequired: 'Please sign in first, so I can change your photo for you.',
+  ConsentRequired: "Teams Photo needs your consent (or an administrator's) before it can change photos.",
+  UnknownUser: 'I do not know that user.',
   InputNotReadable: 'The input file could not be read.',
   OutputNotWritable: 'The output file could not be written.',
 };
