@@ -30,6 +30,7 @@ export const GRAPH_ERROR_CODES = [
   'GraphUnavailable',
   'GraphMailboxUnsupported',
   'GraphPolicyBlocked',
+  'GraphBadRequest',
 ] as const;
 
 export type GraphErrorCode = (typeof GRAPH_ERROR_CODES)[number];

@@ -24,6 +24,7 @@ const en: Record<ErrorCode, string> = {
   GraphMailboxUnsupported:
     'This account has no Exchange Online mailbox (or it is hosted on-premises), so its photo cannot be changed here.',
   GraphPolicyBlocked: 'An administrator has turned off changing profile photos in your organisation.',
+  GraphBadRequest: 'Microsoft 365 did not accept that photo. Please try another image.',
   SignInRequired: 'Please sign in first, so I can change your photo for you.',
   ConsentRequired: "Teams Photo needs your consent (or an administrator's) before it can change photos.",
   UnknownUser: 'I do not know that user.',
