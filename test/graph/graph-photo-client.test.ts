@@ -91,9 +91,8 @@ describe('GraphPhotoClient over HTTP', () => {
 
   it('honours Retry-After on 429 and succeeds on a later attempt', async () => {
     const script: Script = (request, response, index) => {
-      index < 2
-        ? graphError(response, 429, 'TooManyRequests', { 'retry-after': '3' })
-        : ok(request, response, index);
+      if (index < 2) graphError(response, 429, 'TooManyRequests', { 'retry-after': '3' });
+      else ok(request, response, index);
     };
     const requests = await withServer(script, async (client, waits) => {
       await client.putPhoto({ kind: 'me' }, jpeg, token);
@@ -134,8 +133,10 @@ describe('GraphPhotoClient over HTTP', () => {
   });
 
   it('retries a dropped connection', async () => {
-    const script: Script = (request, response, index) =>
-      index === 0 ? response.socket?.destroy() : ok(request, response, index);
+    const script: Script = (request, response, index) => {
+      if (index === 0) response.socket?.destroy();
+      else ok(request, response, index);
+    };
     const requests = await withServer(script, async (client) => {
       await expect(client.putPhoto({ kind: 'me' }, jpeg, token)).resolves.toEqual({ requestId: 'req-ok' });
     });

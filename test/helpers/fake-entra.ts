@@ -2,6 +2,8 @@
  * An in-process Microsoft Entra ID token endpoint behind @azure/identity's `httpClient` seam (see
  * ../shared/docs/teams-graph-notes.md): the credentials run for real, and nothing leaves the process.
  */
+import type { TokenCredentialOptions } from '@azure/identity';
+
 export const FAKE_AUTHORITY = 'https://login.example.test';
 
 export interface TokenRequest {
@@ -67,8 +69,8 @@ export function fakeEntra(answer: (request: TokenRequest) => TokenAnswer) {
           end_session_endpoint: `${FAKE_AUTHORITY}/${tenant}/oauth2/v2.0/logout`,
         });
       }
-      const body = typeof request.body === 'string' ? request.body : '';
-      const tokenRequest = { url: request.url, form: new URLSearchParams(body) };
+      const form = new URLSearchParams(typeof request.body === 'string' ? request.body : '');
+      const tokenRequest = { url: request.url, form };
       requests.push(tokenRequest);
       const { status, body } = answer(tokenRequest);
       return respond(status, body);
@@ -76,7 +78,10 @@ export function fakeEntra(answer: (request: TokenRequest) => TokenAnswer) {
   };
   return {
     requests,
-    /** Options for the credential under test. */
-    credentialOptions: { httpClient, disableInstanceDiscovery: true },
+    /** Options for the credential under test. The client implements the part of HttpClient the pipeline uses. */
+    credentialOptions: {
+      httpClient: httpClient as unknown as TokenCredentialOptions['httpClient'],
+      disableInstanceDiscovery: true,
+    },
   };
 }
