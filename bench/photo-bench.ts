@@ -64,7 +64,11 @@ async function steps(input: BenchInput): Promise<Record<string, number>> {
     };
     const header = readImageHeader(input.bytes, 'jpeg');
     lap('header');
-    const decoded = await decodeImage('jpeg', input.bytes);
+    const { image: decoded } = await decodeImage(
+      'jpeg',
+      input.bytes,
+      Math.floor(Math.min(header.width, header.height) / 648),
+    );
     lap('decode');
     const { width, height } = decoded.bitmap;
     const side = Math.min(width, height);

@@ -1,8 +1,9 @@
 /**
  * Decoders and the encoder behind the pipeline. Jimp is the image model: every decoder hands back a Jimp image
- * holding RGBA pixels. Formats jimp decodes well (PNG, GIF) go through jimp; JPEG and WebP use WebAssembly builds
- * of mozjpeg and libwebp (about 6x faster than jimp's JavaScript JPEG decoder, see
- * ../shared/docs/performance-notes.md), HEIC uses libheif, and the output JPEG is encoded by mozjpeg.
+ * holding RGBA pixels. Formats jimp decodes well (PNG, GIF) go through jimp; JPEG uses libjpeg-turbo at reduced
+ * scale (see jpeg-turbo.ts), WebP a WebAssembly build of libwebp, HEIC libheif, and the output JPEG is encoded by
+ * mozjpeg (WebAssembly builds are many times faster than JavaScript codecs here, see
+ * ../shared/docs/performance-notes.md and bench/).
  *
  * The WebAssembly modules are compiled from the files in node_modules (their default loaders would fetch them,
  * which fails in Node) once per thread, on first use.
@@ -18,6 +19,7 @@ import * as webpDecoder from '@jsquash/webp/decode.js';
 import { PhotoError } from '../errors.js';
 import type { SourceFormat } from './image-format.js';
 import { jimpFromRgba, type JimpImage } from './jimp-image.js';
+import { decodeJpegScaled } from './jpeg-turbo.js';
 
 const require = createRequire(import.meta.url);
 
@@ -88,13 +90,28 @@ function ownArrayBuffer(bytes: Uint8Array): ArrayBuffer {
   return copy.buffer;
 }
 
-async function decodeJpeg(bytes: Uint8Array): Promise<Rgba> {
+/**
+ * JPEG: libjpeg-turbo at reduced scale where the caller allows it; mozjpeg at full size should libjpeg-turbo
+ * refuse a file; jpeg-js for four-channel (CMYK/YCCK) files, which neither WebAssembly build converts.
+ */
+async function decodeJpeg(bytes: Uint8Array, maxReduction: number): Promise<Decoded> {
   if (isCmykJpeg(bytes)) {
-    return jpegJs.decode(bytes, { useTArray: true, formatAsRGBA: true, ...JPEG_JS_LIMITS });
+    return {
+      image: toJimp(jpegJs.decode(bytes, { useTArray: true, formatAsRGBA: true, ...JPEG_JS_LIMITS })),
+      reduction: 1,
+    };
   }
-  // `preserveOrientation: false` keeps the stored pixels as they are (`true` turns them by the EXIF orientation):
-  // the pipeline turns the picture once it is small, which is far cheaper than turning 12 megapixels.
-  return mozjpegDecode.use(() => jpegDecoder.default(ownArrayBuffer(bytes), { preserveOrientation: false }));
+  try {
+    const { reduction, ...pixels } = await decodeJpegScaled(bytes, maxReduction);
+    return { image: toJimp(pixels), reduction };
+  } catch {
+    // `preserveOrientation: false` keeps the stored pixels as they are (`true` turns them by the EXIF orientation):
+    // the pipeline turns the picture once it is small.
+    const pixels = await mozjpegDecode.use(() =>
+      jpegDecoder.default(ownArrayBuffer(bytes), { preserveOrientation: false }),
+    );
+    return { image: toJimp(pixels), reduction: 1 };
+  }
 }
 
 async function decodeHeic(bytes: Uint8Array): Promise<Rgba> {
@@ -103,30 +120,48 @@ async function decodeHeic(bytes: Uint8Array): Promise<Rgba> {
   return heicDecode({ buffer: bytes });
 }
 
+/** A decoded picture and how much smaller than stored it was decoded. */
+export interface Decoded {
+  /** The stored picture's pixels (EXIF orientation not applied), possibly reduced. */
+  readonly image: JimpImage;
+  /** The stored picture is `reduction` times the decoded one on each side (1, 2, 4 or 8). */
+  readonly reduction: number;
+}
+
 /**
  * Decodes an image whose format and dimensions were already checked.
+ * @param maxReduction how many times smaller than stored the picture may be decoded, when the decoder can do that
+ *   cheaply (JPEG); others decode at full size
  * @throws PhotoError `CorruptImage` when the data cannot be decoded
  */
-export async function decodeImage(format: SourceFormat, bytes: Uint8Array): Promise<JimpImage> {
+export async function decodeImage(
+  format: SourceFormat,
+  bytes: Uint8Array,
+  maxReduction = 1,
+): Promise<Decoded> {
   if (format === 'jpeg' && !hasEndOfImage(bytes)) throw new PhotoError('CorruptImage', 'jpeg is truncated');
   try {
     switch (format) {
       case 'jpeg':
-        return toJimp(await decodeJpeg(bytes));
+        return await decodeJpeg(bytes, maxReduction);
       case 'webp':
-        return toJimp(await webpDecode.use(() => webpDecoder.default(ownArrayBuffer(bytes))));
+        return whole(await webpDecode.use(() => webpDecoder.default(ownArrayBuffer(bytes))));
       case 'heic':
-        return toJimp(await decodeHeic(bytes));
+        return whole(await decodeHeic(bytes));
       // jimp's own PNG and GIF formats, called directly: the format is already known, and jimp's sniffing would
       // name an animated PNG `image/apng` and refuse it. Both give the first frame of an animation.
       case 'png':
-        return toJimp(pngFormat.decode(asBuffer(bytes)));
+        return whole(pngFormat.decode(asBuffer(bytes)));
       case 'gif':
-        return toJimp(gifFormat.decode(asBuffer(bytes)));
+        return whole(gifFormat.decode(asBuffer(bytes)));
     }
   } catch (cause) {
     throw new PhotoError('CorruptImage', `${format} could not be decoded`, { cause });
   }
+}
+
+function whole(pixels: Rgba): Decoded {
+  return { image: toJimp(pixels), reduction: 1 };
 }
 
 /** Options of the output JPEG. */

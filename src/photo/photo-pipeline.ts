@@ -19,6 +19,7 @@ import {
   uprightBoxToStored,
   uprightSize,
   type Box,
+  type Orientation,
 } from './orientation.js';
 import { ANALYSIS_SIDE, centerSquare, salientSquare, type CropMethod, type Square } from './square-crop.js';
 
@@ -88,21 +89,30 @@ export async function preparePhoto(input: Uint8Array, options: PrepareOptions = 
   const upright = uprightSize(header.width, header.height, header.orientation);
   const explicit = typeof request === 'object' ? checkCropBox(request, upright, limits.minSide) : null;
 
-  const decoded = await decodeImage(format, input);
-  const stored = { width: decoded.bitmap.width, height: decoded.bitmap.height };
+  // The side of the square that will be kept, in stored pixels: a JPEG may be decoded that many times smaller as
+  // long as the square still has the output size.
+  const keptSide = explicit ? explicit.width : Math.min(header.width, header.height);
+  const { image: decoded, reduction } = await decodeImage(format, input, Math.floor(keptSide / size));
   const { orientation } = header;
   const opaque = format === 'jpeg';
   // Decoders return the size the header promised; should one disagree, its own size is the truth.
-  const actualUpright = uprightSize(stored.width, stored.height, orientation);
+  const full =
+    reduction === 1
+      ? { width: decoded.bitmap.width, height: decoded.bitmap.height }
+      : { width: header.width, height: header.height };
 
-  let square: Square;
+  let square: Square; // in decoded pixels
   let method: CropMethod;
   if (explicit) {
-    const box = uprightBoxToStored(explicit, stored.width, stored.height, orientation);
-    square = { x: box.x, y: box.y, side: box.width };
+    const box = uprightBoxToStored(explicit, full.width, full.height, orientation);
+    square = {
+      x: Math.floor(box.x / reduction),
+      y: Math.floor(box.y / reduction),
+      side: Math.floor(box.width / reduction),
+    };
     method = 'explicit';
-  } else if (request === 'center' || stored.width === stored.height) {
-    square = centerSquare(stored.width, stored.height);
+  } else if (request === 'center' || full.width === full.height) {
+    square = centerSquare(decoded.bitmap.width, decoded.bitmap.height);
     method = 'center';
   } else {
     square = await salientSquareOf(decoded, opaque);
@@ -110,17 +120,13 @@ export async function preparePhoto(input: Uint8Array, options: PrepareOptions = 
   }
 
   // One pass over the kept square averages it down to the output size; only that small picture is turned upright.
-  const outSide = Math.min(size, square.side);
+  const outSide = Math.min(size, explicit ? explicit.width : Math.min(full.width, full.height));
   const region = { x: square.x, y: square.y, width: square.side, height: square.side };
   const photo = areaResample(decoded, region, outSide, outSide, { opaque });
   applyOrientation(photo, orientation);
 
   const jpeg = await encodeUnderLimit(photo);
-  const storedBox = { x: square.x, y: square.y, width: square.side, height: square.side };
-  const crop: CropBox = {
-    ...(explicit ?? storedBoxToUpright(storedBox, actualUpright.width, actualUpright.height, orientation)),
-    method,
-  };
+  const crop: CropBox = { ...(explicit ?? uprightSquare(square, reduction, full, orientation)), method };
   return { jpeg, width: outSide, height: outSide, bytes: jpeg.byteLength, sourceFormat: format, crop };
 }
 
@@ -146,6 +152,25 @@ async function salientSquareOf(image: JimpImage, opaque: boolean): Promise<Squar
     y: place(chosen.y, height / small.bitmap.height, height - side),
     side,
   };
+}
+
+/** Where a square of the decoded picture lies in the upright source, in its full-size pixels. */
+function uprightSquare(
+  square: Square,
+  reduction: number,
+  full: { width: number; height: number },
+  orientation: Orientation,
+): Box {
+  const side = Math.min(full.width, full.height);
+  const place = (offset: number, room: number): number => Math.min(Math.max(0, offset * reduction), room);
+  const stored = {
+    x: place(square.x, full.width - side),
+    y: place(square.y, full.height - side),
+    width: side,
+    height: side,
+  };
+  const upright = uprightSize(full.width, full.height, orientation);
+  return storedBoxToUpright(stored, upright.width, upright.height, orientation);
 }
 
 function checkCropBox(box: Box, upright: { width: number; height: number }, minSide: number): Box {

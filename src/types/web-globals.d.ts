@@ -4,6 +4,13 @@ declare namespace WebAssembly {
   // eslint-disable-next-line @typescript-eslint/no-extraneous-class -- an opaque handle, as in the DOM typings
   class Module {}
   function compile(bytes: Uint8Array): Promise<Module>;
+  class Instance {
+    constructor(module: Module, imports: Record<string, Record<string, unknown>>);
+    readonly exports: Record<string, unknown>;
+  }
+  class Memory {
+    readonly buffer: ArrayBuffer;
+  }
 }
 
 /** RGBA pixels as the jSquash codecs return and take them. */

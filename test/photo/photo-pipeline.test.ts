@@ -193,6 +193,27 @@ describe('preparePhoto output', () => {
     },
   );
 
+  it('decodes a large JPEG at reduced scale, stands it upright, and reports the crop in full-size pixels', async () => {
+    const upright = quadrants(2000, 2700); // kept side 2000: decoded at half size, still over 648
+    const jpeg = withSegments(await encodeJpeg(await storedFor(upright, 6)), exifSegment(6));
+    const photo = await preparePhoto(jpeg, { crop: 'center' });
+    expect(photo.crop).toEqual({ x: 0, y: 350, width: 2000, height: 2000, method: 'center' });
+    expect([photo.width, photo.height]).toEqual([648, 648]);
+    expectQuadrants(await decodeReference(photo.jpeg));
+
+    const red = await preparePhoto(jpeg, { crop: { x: 100, y: 100, width: 800, height: 800 } });
+    expect(red.crop).toEqual({ x: 100, y: 100, width: 800, height: 800, method: 'explicit' });
+    const picture = await decodeReference(red.jpeg);
+    for (const [x, y] of [
+      [5, 5],
+      [640, 5],
+      [5, 640],
+      [640, 640],
+    ] as const) {
+      expect(near(colourAt(picture, x, y, 2), RED)).toBe(true);
+    }
+  });
+
   it('maps an explicit crop box through the orientation', async () => {
     const upright = quadrants(480, 360);
     const jpeg = withSegments(await encodeJpeg(await storedFor(upright, 6)), exifSegment(6));

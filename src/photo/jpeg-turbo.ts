@@ -1,0 +1,133 @@
+/**
+ * JPEG decoding at reduced scale with libjpeg-turbo (the WebAssembly build shipped in `@cwasm/jpeg-turbo`, called
+ * through its TurboJPEG functions). Asking for 1/2, 1/4 or 1/8 of the size makes libjpeg-turbo scale in the DCT
+ * domain, so a 12 MP photo that will become 648 px is decoded at 1008x756 in about 80 ms instead of 190 ms at full
+ * size, with a quarter of the memory (see bench/ and performance-notes.md). This is sharp's "shrink-on-load".
+ *
+ * The module has no error reporting of its own: a fatal libjpeg error leaves through the `longjmp` import, which
+ * throws, and leaves the instance's heap inconsistent, so the instance is replaced after any failure.
+ */
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+
+interface TurboExports {
+  readonly memory: WebAssembly.Memory;
+  malloc(size: number): number;
+  free(pointer: number): void;
+  tjInitDecompress(): number;
+  tjDestroy(handle: number): number;
+  tjDecompressHeader3(
+    handle: number,
+    jpeg: number,
+    size: number,
+    width: number,
+    height: number,
+    subsampling: number,
+    colourspace: number,
+  ): number;
+  tjDecompress2(
+    handle: number,
+    jpeg: number,
+    size: number,
+    out: number,
+    width: number,
+    pitch: number,
+    height: number,
+    pixelFormat: number,
+    flags: number,
+  ): number;
+}
+
+/** TurboJPEG's pixel format for RGBA, 8 bits each. */
+const TJPF_RGBA = 7;
+
+export interface ScaledJpeg {
+  readonly width: number;
+  readonly height: number;
+  readonly data: Uint8Array;
+  /** The denominator the picture was decoded at: 1, 2, 4 or 8. */
+  readonly reduction: number;
+}
+
+const require = createRequire(import.meta.url);
+let compiled: Promise<WebAssembly.Module> | undefined;
+let instance: TurboExports | undefined;
+
+function fail(): never {
+  throw new Error('libjpeg-turbo could not decode the JPEG');
+}
+
+function unsupported(): never {
+  throw new Error('libjpeg-turbo called an unsupported system function');
+}
+
+async function turbo(): Promise<TurboExports> {
+  compiled ??= readFile(require.resolve('@cwasm/jpeg-turbo/jpeg-turbo.wasm')).then((bytes) =>
+    WebAssembly.compile(bytes),
+  );
+  const module = await compiled;
+  instance ??= new WebAssembly.Instance(module, {
+    // libjpeg's error exit longjmps back to TurboJPEG's setjmp; with no setjmp here, it becomes a throw.
+    env: { setjmp: () => 0, longjmp: fail },
+    wasi_snapshot_preview1: {
+      environ_sizes_get: () => 0,
+      environ_get: unsupported,
+      proc_exit: unsupported,
+      fd_close: unsupported,
+      fd_seek: unsupported,
+      fd_write: unsupported,
+    },
+  }).exports as unknown as TurboExports;
+  return instance;
+}
+
+/**
+ * Decodes a JPEG to RGBA, reduced by the largest of 1, 2, 4 or 8 that is at most `maxReduction`.
+ * @param maxReduction how much smaller the decoded picture may be than the stored one
+ * @throws Error when libjpeg-turbo cannot decode the data (the caller decides what that means)
+ */
+export async function decodeJpegScaled(bytes: Uint8Array, maxReduction: number): Promise<ScaledJpeg> {
+  const tj = await turbo();
+  const input = tj.malloc(bytes.byteLength);
+  const header = tj.malloc(16);
+  const handle = tj.tjInitDecompress();
+  try {
+    new Uint8Array(tj.memory.buffer, input, bytes.byteLength).set(bytes);
+    if (
+      tj.tjDecompressHeader3(handle, input, bytes.byteLength, header, header + 4, header + 8, header + 12) !==
+      0
+    ) {
+      fail();
+    }
+    const [storedWidth = 0, storedHeight = 0] = new Int32Array(tj.memory.buffer, header, 2);
+    let reduction = 1;
+    while (reduction < 8 && reduction * 2 <= maxReduction) reduction *= 2;
+    const width = Math.ceil(storedWidth / reduction);
+    const height = Math.ceil(storedHeight / reduction);
+    const output = tj.malloc(width * height * 4);
+    if (output === 0) fail();
+    const status = tj.tjDecompress2(
+      handle,
+      input,
+      bytes.byteLength,
+      output,
+      width,
+      width * 4,
+      height,
+      TJPF_RGBA,
+      0,
+    );
+    if (status !== 0) fail();
+    const data = new Uint8Array(tj.memory.buffer, output, width * height * 4).slice();
+    tj.free(output);
+    tj.free(input);
+    tj.free(header);
+    tj.tjDestroy(handle);
+    return { width, height, data, reduction };
+  } catch (error) {
+    // The heap may be inconsistent after libjpeg's error exit, and what it held is lost with it: start over with a
+    // fresh instance.
+    instance = undefined;
+    throw error;
+  }
+}
