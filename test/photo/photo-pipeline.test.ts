@@ -96,6 +96,34 @@ describe('preparePhoto refusals', () => {
     expect(await refusal(forgedPngHeader(8000, 8000))).toBe('ImageDimensionsTooLarge');
     expect(await refusal(forgedPngHeader(20_001, 100))).toBe('ImageDimensionsTooLarge');
     expect(await refusal(forgedPngHeader(60_000, 60_000))).toBe('ImageDimensionsTooLarge');
+    // A GIF whose logical screen is small but whose first frame claims 30000x30000.
+    const gif = Buffer.from([
+      ...Buffer.from('GIF89a', 'latin1'),
+      200,
+      0,
+      200,
+      0,
+      0,
+      0,
+      0,
+      0x2c,
+      0,
+      0,
+      0,
+      0,
+      0x30,
+      0x75,
+      0x30,
+      0x75,
+      0,
+      2,
+      2,
+      0x4c,
+      0x01,
+      0,
+      0x3b,
+    ]);
+    expect(await refusal(gif)).toBe('ImageDimensionsTooLarge');
   });
 
   it('refuses a picture whose shortest side is under 96 px (ImageTooSmall)', async () => {
