@@ -9,6 +9,7 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import type { AppCredentialConfig } from './auth/app-token-provider.js';
 
 interface VariableSpec<T> {
   /** How the value is parsed and checked; `undefined` input means "not set". */
@@ -50,6 +51,36 @@ function oneOf<const T extends readonly [string, ...string[]]>(
     .transform((value) => value ?? fallback);
 }
 
+/** An optional value with no default: `undefined` when not set. */
+function optional(): z.ZodType<string | undefined, string | undefined> {
+  return z.string().trim().min(1).optional();
+}
+
+/** A URL; https unless it points at this machine (the local emulator). */
+function httpsUrl(fallback: string): z.ZodType<string, string | undefined> {
+  return z
+    .string()
+    .trim()
+    .url('must be a URL')
+    .refine((value) => {
+      const url = new URL(value);
+      const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+      return url.protocol === 'https:' || (url.protocol === 'http:' && loopback);
+    }, 'must be https (http only for localhost)')
+    .optional()
+    .transform((value) => (value ?? fallback).replace(/\/+$/, ''));
+}
+
+function share(): z.ZodType<number, string | undefined> {
+  return z
+    .string()
+    .trim()
+    .regex(/^(0(\.\d+)?|1(\.0+)?)$/, 'must be a number from 0 to 1')
+    .transform(Number)
+    .optional()
+    .transform((value) => value ?? 0);
+}
+
 const MiB = 1024 * 1024;
 
 /** Every environment variable the app reads, in the order the README lists them. */
@@ -85,9 +116,118 @@ export const CONFIG_VARIABLES = {
     description:
       'Longest a photo job may run; its worker is then stopped and replaced (ImageProcessingTimeout).',
   },
+  GRAPH_BASE_URL: {
+    schema: httpsUrl('https://graph.microsoft.com'),
+    defaultText: 'https://graph.microsoft.com',
+    description:
+      'Microsoft Graph: the public cloud, `https://graph.microsoft.us` (US Government), `https://microsoftgraph.chinacloudapi.cn` (China), or the local emulator.',
+  },
+  GRAPH_API_VERSION: {
+    schema: oneOf(['v1.0', 'beta'], 'v1.0'),
+    defaultText: 'v1.0',
+    description: 'Graph API version for photo calls: v1.0 or beta.',
+  },
+  GRAPH_EMULATOR_PORT: {
+    schema: integer(0, 65_535, () => 3979),
+    defaultText: '3979',
+    description: 'Port of the local Graph emulator (local mode, and `profile-photo emulator`).',
+  },
+  EMULATOR_FAULT_429_RATE: {
+    schema: share(),
+    defaultText: '0',
+    description:
+      "Share (0-1) of the emulator's photo requests answered 429 with `Retry-After`, for tests and load tests.",
+  },
+  EMULATOR_FAULT_503_RATE: {
+    schema: share(),
+    defaultText: '0',
+    description: "Share (0-1) of the emulator's photo requests answered 503.",
+  },
+  EMULATOR_LATENCY_MS: {
+    schema: integer(0, 60_000, () => 0),
+    defaultText: '0',
+    description: 'Latency the emulator adds to every answer, in milliseconds.',
+  },
+  EMULATOR_RETRY_AFTER_SECONDS: {
+    schema: integer(0, 3600, () => 1),
+    defaultText: '1',
+    description: 'The `Retry-After` the emulator sends with an injected 429.',
+  },
+  AAD_APP_CLIENT_ID: {
+    schema: optional(),
+    defaultText: 'unset',
+    description:
+      "The Entra app for SSO, on-behalf-of and app-only Graph calls (Teams Toolkit's name). Unset: local tokens.",
+  },
+  AAD_APP_TENANT_ID: {
+    schema: optional(),
+    defaultText: 'unset',
+    description: 'The Entra tenant of that app.',
+  },
+  AAD_APP_CLIENT_SECRET: {
+    schema: optional(),
+    defaultText: 'unset',
+    description: "The app's client secret (or set `AAD_APP_CERTIFICATE_PATH`).",
+    secret: true,
+  },
+  AAD_APP_CERTIFICATE_PATH: {
+    schema: optional(),
+    defaultText: 'unset',
+    description: "A PEM file with the app's certificate and private key, instead of a secret.",
+  },
+  AAD_APP_OAUTH_AUTHORITY_HOST: {
+    schema: httpsUrl('https://login.microsoftonline.com'),
+    defaultText: 'https://login.microsoftonline.com',
+    description: 'The Entra authority (sovereign clouds have their own).',
+  },
+  GRAPH_APP_CREDENTIAL: {
+    schema: oneOf(['client', 'managed-identity'], 'client'),
+    defaultText: 'client',
+    description:
+      'How the app gets app-only Graph tokens (admin changes): `client` (the secret or certificate above) or `managed-identity`.',
+  },
+  MANAGED_IDENTITY_CLIENT_ID: {
+    schema: optional(),
+    defaultText: 'unset',
+    description: "A user-assigned managed identity's client id (unset: the system-assigned identity).",
+  },
+  STORAGE_KIND: {
+    schema: oneOf(['fs', 'blob'], 'fs'),
+    defaultText: 'fs',
+    description:
+      'Backups, audit log and pending state: `fs` (files under `DATA_DIR`) or `blob` (Azure Blob Storage, shared by all instances).',
+  },
+  AZURE_STORAGE_CONNECTION_STRING: {
+    schema: optional(),
+    defaultText: 'unset',
+    description: 'Azure Storage connection string, needed with `STORAGE_KIND=blob`.',
+    secret: true,
+  },
+  STORAGE_CONTAINER: {
+    schema: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/, 'must be a valid blob container name')
+      .optional()
+      .transform((value) => value ?? 'teams-photo'),
+    defaultText: 'teams-photo',
+    description: 'Blob container for `STORAGE_KIND=blob`.',
+  },
 } satisfies Record<string, VariableSpec<unknown>>;
 
 type Variables = typeof CONFIG_VARIABLES;
+
+/** The Entra app behind SSO, on-behalf-of and app-only tokens. */
+export interface EntraConfig {
+  readonly clientId: string;
+  readonly tenantId: string;
+  readonly authorityHost: string;
+  readonly credential: { readonly clientSecret: string } | { readonly certificatePath: string };
+}
+
+export type StorageConfig =
+  | { readonly kind: 'fs'; readonly root: string }
+  | { readonly kind: 'blob'; readonly connectionString: string; readonly container: string };
 
 /** The app's settings, parsed. */
 export interface AppConfig {
@@ -98,6 +238,21 @@ export interface AppConfig {
     readonly poolSize: number;
     readonly queueLimit: number;
     readonly jobTimeoutMs: number;
+  };
+  readonly graph: { readonly baseUrl: string; readonly version: 'v1.0' | 'beta' };
+  /** `null`: no Entra app configured, so tokens come from the local issuer (local mode). */
+  readonly entra: EntraConfig | null;
+  /** The app's own identity for app-only Graph calls; `null` when there is none. */
+  readonly appCredential: AppCredentialConfig | null;
+  readonly storage: StorageConfig;
+  readonly emulator: {
+    readonly port: number;
+    readonly faults: {
+      readonly rate429: number;
+      readonly rate503: number;
+      readonly latencyMs: number;
+      readonly retryAfterSeconds: number;
+    };
   };
 }
 
@@ -114,8 +269,11 @@ export class ConfigError extends Error {
 
 type ParsedVariables = { [K in keyof Variables]: z.output<Variables[K]['schema']> };
 
-function parseVariables(env: NodeJS.ProcessEnv): ParsedVariables {
-  const problems: string[] = [];
+/**
+ * Parses every variable, adding one line to `problems` for each invalid one. An invalid variable is left out of
+ * the result, so the checks across variables that follow see it as unset and every problem is listed at once.
+ */
+function parseVariables(env: NodeJS.ProcessEnv, problems: string[]): ParsedVariables {
   const parsed: Record<string, unknown> = {};
   for (const [name, spec] of Object.entries(CONFIG_VARIABLES) as [string, VariableSpec<unknown>][]) {
     const raw = env[name];
@@ -127,7 +285,6 @@ function parseVariables(env: NodeJS.ProcessEnv): ParsedVariables {
       problems.push(spec.secret ? `${name}: invalid` : `${name}=${JSON.stringify(raw)}: ${reason}`);
     }
   }
-  if (problems.length > 0) throw new ConfigError(problems);
   return parsed as ParsedVariables;
 }
 
@@ -137,9 +294,26 @@ function parseVariables(env: NodeJS.ProcessEnv): ParsedVariables {
  * @throws ConfigError listing everything that is wrong
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const v = parseVariables(env);
+  const problems: string[] = [];
+  const v = parseVariables(env, problems);
+  const entra = entraConfig(v, problems);
+  const appCredential = appCredentialConfig(v, entra, problems);
+  const dataDir = path.resolve(v.DATA_DIR);
+  let storage: StorageConfig = { kind: 'fs', root: path.join(dataDir, 'storage') };
+  if (v.STORAGE_KIND === 'blob') {
+    if (v.AZURE_STORAGE_CONNECTION_STRING) {
+      storage = {
+        kind: 'blob',
+        connectionString: v.AZURE_STORAGE_CONNECTION_STRING,
+        container: v.STORAGE_CONTAINER,
+      };
+    } else {
+      problems.push('STORAGE_KIND=blob needs AZURE_STORAGE_CONNECTION_STRING');
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
   return deepFreeze({
-    dataDir: path.resolve(v.DATA_DIR),
+    dataDir,
     logLevel: v.LOG_LEVEL,
     photo: {
       maxInputBytes: v.PHOTO_MAX_INPUT_BYTES,
@@ -147,12 +321,68 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       queueLimit: v.PHOTO_QUEUE_LIMIT,
       jobTimeoutMs: v.PHOTO_JOB_TIMEOUT_MS,
     },
+    graph: { baseUrl: v.GRAPH_BASE_URL, version: v.GRAPH_API_VERSION },
+    entra,
+    appCredential,
+    storage,
+    emulator: {
+      port: v.GRAPH_EMULATOR_PORT,
+      faults: {
+        rate429: v.EMULATOR_FAULT_429_RATE,
+        rate503: v.EMULATOR_FAULT_503_RATE,
+        latencyMs: v.EMULATOR_LATENCY_MS,
+        retryAfterSeconds: v.EMULATOR_RETRY_AFTER_SECONDS,
+      },
+    },
   });
+}
+
+/** The Entra app, all or nothing: a half-configured app is a mistake to report, never a silent local mode. */
+function entraConfig(v: ParsedVariables, problems: string[]): EntraConfig | null {
+  const { AAD_APP_CLIENT_ID: clientId, AAD_APP_TENANT_ID: tenantId } = v;
+  const { AAD_APP_CLIENT_SECRET: clientSecret, AAD_APP_CERTIFICATE_PATH: certificatePath } = v;
+  if (!clientId && !tenantId && !clientSecret && !certificatePath) return null;
+  const missing = [
+    ...(clientId ? [] : ['AAD_APP_CLIENT_ID']),
+    ...(tenantId ? [] : ['AAD_APP_TENANT_ID']),
+    ...(clientSecret || certificatePath ? [] : ['AAD_APP_CLIENT_SECRET or AAD_APP_CERTIFICATE_PATH']),
+  ];
+  if (clientSecret && certificatePath)
+    problems.push('set AAD_APP_CLIENT_SECRET or AAD_APP_CERTIFICATE_PATH, not both');
+  if (missing.length > 0) problems.push(`the Entra app is half configured: missing ${missing.join(', ')}`);
+  if (!clientId || !tenantId || (!clientSecret && !certificatePath)) return null;
+  return {
+    clientId,
+    tenantId,
+    authorityHost: v.AAD_APP_OAUTH_AUTHORITY_HOST,
+    credential: certificatePath ? { certificatePath } : { clientSecret: clientSecret ?? '' },
+  };
+}
+
+function appCredentialConfig(
+  v: ParsedVariables,
+  entra: EntraConfig | null,
+  problems: string[],
+): AppCredentialConfig | null {
+  if (v.GRAPH_APP_CREDENTIAL === 'managed-identity') {
+    return v.MANAGED_IDENTITY_CLIENT_ID
+      ? { kind: 'managed-identity', clientId: v.MANAGED_IDENTITY_CLIENT_ID }
+      : { kind: 'managed-identity' };
+  }
+  if (v.MANAGED_IDENTITY_CLIENT_ID)
+    problems.push('MANAGED_IDENTITY_CLIENT_ID needs GRAPH_APP_CREDENTIAL=managed-identity');
+  if (!entra) return null;
+  const { tenantId, clientId, credential } = entra;
+  return 'clientSecret' in credential
+    ? { kind: 'secret', tenantId, clientId, clientSecret: credential.clientSecret }
+    : { kind: 'certificate', tenantId, clientId, certificatePath: credential.certificatePath };
 }
 
 /** A one-line summary of the configuration that is safe to log (no secrets). */
 export function describeConfig(config: AppConfig): string {
   const p = config.photo;
+  const storage =
+    config.storage.kind === 'fs' ? `fs:${config.storage.root}` : `blob:${config.storage.container}`;
   return [
     `data=${config.dataDir}`,
     `log=${config.logLevel}`,
@@ -160,6 +390,10 @@ export function describeConfig(config: AppConfig): string {
     `photo.pool=${p.poolSize}`,
     `photo.queue=${p.queueLimit}`,
     `photo.timeoutMs=${p.jobTimeoutMs}`,
+    `graph=${config.graph.baseUrl}/${config.graph.version}`,
+    `entra=${config.entra ? `${config.entra.clientId}@${config.entra.tenantId}` : 'none (local tokens)'}`,
+    `appCredential=${config.appCredential?.kind ?? 'none'}`,
+    `storage=${storage}`,
   ].join(' ');
 }
 

@@ -49,6 +49,89 @@ describe('loadConfig', () => {
     expect(problems.join('\n')).toMatch(/LOG_LEVEL="chatty"/);
   });
 
+  it('runs with local tokens and file storage when no Entra app or Azure Storage is configured', () => {
+    const config = loadConfig({});
+    expect(config.entra).toBeNull();
+    expect(config.appCredential).toBeNull();
+    expect(config.storage).toEqual({ kind: 'fs', root: path.resolve('.data', 'storage') });
+    expect(config.graph).toEqual({ baseUrl: 'https://graph.microsoft.com', version: 'v1.0' });
+    expect(config.emulator.port).toBe(3979);
+  });
+
+  it('reads the Entra app and uses it for app-only tokens, never logging the secret', () => {
+    const config = loadConfig({
+      AAD_APP_CLIENT_ID: 'client-id',
+      AAD_APP_TENANT_ID: 'tenant-id',
+      AAD_APP_CLIENT_SECRET: 'very-secret-value',
+      GRAPH_BASE_URL: 'https://graph.microsoft.us/',
+    });
+    expect(config.entra).toEqual({
+      clientId: 'client-id',
+      tenantId: 'tenant-id',
+      authorityHost: 'https://login.microsoftonline.com',
+      credential: { clientSecret: 'very-secret-value' },
+    });
+    expect(config.appCredential).toEqual({
+      kind: 'secret',
+      tenantId: 'tenant-id',
+      clientId: 'client-id',
+      clientSecret: 'very-secret-value',
+    });
+    expect(config.graph.baseUrl).toBe('https://graph.microsoft.us');
+    expect(describeConfig(config)).not.toContain('very-secret-value');
+  });
+
+  it('refuses a half-configured Entra app instead of falling back to local mode', () => {
+    expect(() => loadConfig({ AAD_APP_CLIENT_ID: 'client-id' })).toThrow(
+      /half configured: missing AAD_APP_TENANT_ID, AAD_APP_CLIENT_SECRET or AAD_APP_CERTIFICATE_PATH/,
+    );
+    expect(() => loadConfig({ AAD_APP_CLIENT_SECRET: 'x' })).toThrow(ConfigError);
+  });
+
+  it('keeps secrets out of its complaints', () => {
+    const error = (() => {
+      try {
+        loadConfig({
+          AAD_APP_CLIENT_SECRET: '   ',
+          STORAGE_KIND: 'blob',
+          GRAPH_BASE_URL: 'http://graph.example.com',
+        });
+      } catch (caught) {
+        return caught as ConfigError;
+      }
+      throw new Error('expected a ConfigError');
+    })();
+    expect(error.problems.join('\n')).toMatch(/STORAGE_KIND=blob needs AZURE_STORAGE_CONNECTION_STRING/);
+    expect(error.problems.join('\n')).toMatch(/GRAPH_BASE_URL="http:\/\/graph.example.com": must be https/);
+    expect(() => loadConfig({ AZURE_STORAGE_CONNECTION_STRING: 'AccountKey=' })).not.toThrow();
+  });
+
+  it('chooses a managed identity for app-only tokens when asked', () => {
+    expect(
+      loadConfig({ GRAPH_APP_CREDENTIAL: 'managed-identity', MANAGED_IDENTITY_CLIENT_ID: 'mi' })
+        .appCredential,
+    ).toEqual({
+      kind: 'managed-identity',
+      clientId: 'mi',
+    });
+    expect(() => loadConfig({ MANAGED_IDENTITY_CLIENT_ID: 'mi' })).toThrow(
+      /needs GRAPH_APP_CREDENTIAL=managed-identity/,
+    );
+  });
+
+  it('reads blob storage settings', () => {
+    const config = loadConfig({
+      STORAGE_KIND: 'blob',
+      AZURE_STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true',
+    });
+    expect(config.storage).toEqual({
+      kind: 'blob',
+      connectionString: 'UseDevelopmentStorage=true',
+      container: 'teams-photo',
+    });
+    expect(() => loadConfig({ STORAGE_CONTAINER: 'Bad_Name' })).toThrow(/STORAGE_CONTAINER/);
+  });
+
   it('is documented in the README exactly as declared', async () => {
     const readme = await readFile(new URL('../README.md', import.meta.url), 'utf8');
     expect(readme).toContain(configTableMarkdown());
