@@ -61,8 +61,9 @@ function httpsUrl(fallback: string): z.ZodType<string, string | undefined> {
   return z
     .string()
     .trim()
-    .url('must be a URL')
+    .refine((value) => URL.canParse(value), 'must be a URL')
     .refine((value) => {
+      if (!URL.canParse(value)) return true; // reported by the check above
       const url = new URL(value);
       const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
       return url.protocol === 'https:' || (url.protocol === 'http:' && loopback);
