@@ -1,0 +1,198 @@
+/**
+ * Backups of replaced photos, one per change, so Undo can put back exactly what a change replaced.
+ *
+ * Before a photo change, the handler saves the target's current photo (or the fact that it had none) and gets a
+ * fresh change id, which the Undo button carries. Backups are per change, not per target: Undo on an older card
+ * still finds what that change replaced, and {@link BackupStore.checkUndo} refuses it clearly when a newer change
+ * to the same target came after it.
+ *
+ * Keys:
+ * - `backups/changes/<changeId>`: the record (JSON, no bytes), cheap to read and list;
+ * - `backups/photos/<changeId>`: the replaced photo's bytes, when there was one;
+ * - `backups/latest/<target>`: the id of the latest change per target.
+ *
+ * Undo itself is a change: the handler saves a backup before restoring, so the restoration can be undone in
+ * turn, and the undone change becomes superseded (a second Undo of the same card is refused).
+ */
+import { randomBytes } from 'node:crypto';
+import { type JsonObject, createJsonIfAbsent, getJson, putJson } from './json.js';
+import { type Clock, type Storage, CorruptStoredItemError, encodeKeySegment } from './storage.js';
+
+/** A photo as Graph returned it. */
+export interface BackupPhoto {
+  readonly bytes: Uint8Array;
+  readonly contentType: string;
+}
+
+/** What is kept per change, without the photo's bytes. */
+export interface BackupRecord<T extends JsonObject> {
+  readonly changeId: string;
+  /** Whose photo changed, as the caller describes it (e.g. a Graph photo target). */
+  readonly target: T;
+  /** The target's identity, as {@link BackupStoreOptions.targetKey} gave it. */
+  readonly targetKey: string;
+  /** The user id of who made the change. */
+  readonly actor: string;
+  /** ISO 8601, UTC. */
+  readonly createdAt: string;
+  /** False when the target had no photo before the change: Undo then removes the photo. */
+  readonly hadPhoto: boolean;
+  /** Size and type of the replaced photo, when there was one. */
+  readonly photoBytes?: number;
+  readonly photoContentType?: string;
+}
+
+/** A backup with the replaced photo (`null` when the target had none). */
+export interface Backup<T extends JsonObject> extends BackupRecord<T> {
+  readonly photo: BackupPhoto | null;
+}
+
+/** Whether a change can be undone. */
+export type UndoCheck<T extends JsonObject> =
+  /** The change is the target's latest: restore `backup.photo` (or remove the photo when it is `null`). */
+  | { readonly status: 'ready'; readonly backup: Backup<T> }
+  /** A newer change to the same target came after it; undoing would silently discard that one. */
+  | { readonly status: 'superseded'; readonly backup: BackupRecord<T>; readonly latestChangeId: string }
+  /** No such change (an unknown, malformed or removed id). */
+  | { readonly status: 'not-found' };
+
+/** What {@link BackupStore.save} needs. */
+export interface BackupInput<T extends JsonObject> {
+  readonly target: T;
+  readonly actor: string;
+  /** The target's photo before the change, or `null` when it had none. */
+  readonly photo: BackupPhoto | null;
+}
+
+/** Options of {@link BackupStore}. */
+export interface BackupStoreOptions<T extends JsonObject> {
+  readonly storage: Storage;
+  /**
+   * The identity of a target: two targets naming the same photo must give the same string (e.g. `me` and the
+   * same user by id), so a change through one supersedes a change through the other. Any string is fine; it is
+   * encoded into a key segment.
+   */
+  readonly targetKey: (target: T) => string;
+  readonly now?: Clock;
+  /** Makes change ids (default: 128 random bits, base64url). Must match {@link CHANGE_ID_PATTERN}. */
+  readonly newChangeId?: () => string;
+}
+
+/** Change ids come back from cards, that is from users: anything else is refused before it reaches a key. */
+export const CHANGE_ID_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
+
+const PREFIX = 'backups';
+
+interface LatestPointer {
+  readonly changeId: string;
+  readonly createdAt: string;
+}
+
+/** A random change id: 128 bits, base64url (22 characters). */
+export function randomChangeId(): string {
+  return randomBytes(16).toString('base64url');
+}
+
+/** Backups per change, and the latest change per target. */
+export class BackupStore<T extends JsonObject> {
+  private readonly storage: Storage;
+  private readonly targetKey: (target: T) => string;
+  private readonly now: Clock;
+  private readonly newChangeId: () => string;
+
+  constructor(options: BackupStoreOptions<T>) {
+    this.storage = options.storage;
+    this.targetKey = options.targetKey;
+    this.now = options.now ?? Date.now;
+    this.newChangeId = options.newChangeId ?? randomChangeId;
+  }
+
+  /**
+   * Records what a change is about to replace and marks the change as the target's latest.
+   * Call it before writing the new photo; the returned `changeId` goes on the Undo button.
+   */
+  async save(input: BackupInput<T>): Promise<BackupRecord<T>> {
+    const targetKey = this.targetKey(input.target);
+    // Ids are random, so a clash is next to impossible; creating without overwriting makes it harmless anyway.
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const changeId = this.newChangeId();
+      if (!CHANGE_ID_PATTERN.test(changeId))
+        throw new RangeError('newChangeId made an id outside CHANGE_ID_PATTERN');
+      const createdAt = new Date(this.now()).toISOString();
+      const photo = input.photo;
+      if (photo !== null) {
+        const created = await this.storage.createIfAbsent(photoKey(changeId), photo.bytes, {
+          contentType: photo.contentType,
+        });
+        if (!created) continue;
+      }
+      const record: BackupRecord<T> = {
+        changeId,
+        target: input.target,
+        targetKey,
+        actor: input.actor,
+        createdAt,
+        hadPhoto: photo !== null,
+        ...(photo === null
+          ? {}
+          : { photoBytes: photo.bytes.byteLength, photoContentType: photo.contentType }),
+      };
+      if (!(await createJsonIfAbsent(this.storage, recordKey(changeId), record))) continue;
+      const latest: LatestPointer = { changeId, createdAt };
+      await putJson(this.storage, latestKey(targetKey), latest);
+      return record;
+    }
+    throw new Error('could not find a free change id');
+  }
+
+  /** The record of a change, without bytes; `undefined` for an unknown or malformed id. */
+  async record(changeId: string): Promise<BackupRecord<T> | undefined> {
+    if (!CHANGE_ID_PATTERN.test(changeId)) return undefined;
+    return getJson<BackupRecord<T>>(this.storage, recordKey(changeId));
+  }
+
+  /** A change's backup with the replaced photo; `undefined` for an unknown or malformed id. */
+  async get(changeId: string): Promise<Backup<T> | undefined> {
+    const record = await this.record(changeId);
+    return record === undefined ? undefined : this.withPhoto(record);
+  }
+
+  /** The id of the latest change saved for `target` (or any target with the same key). */
+  async latestChangeFor(target: T): Promise<string | undefined> {
+    return this.latestByKey(this.targetKey(target));
+  }
+
+  /** Whether the change `changeId` may be undone now, with what to restore when it may. */
+  async checkUndo(changeId: string): Promise<UndoCheck<T>> {
+    const record = await this.record(changeId);
+    if (record === undefined) return { status: 'not-found' };
+    const latest = await this.latestByKey(record.targetKey);
+    if (latest !== undefined && latest !== changeId) {
+      return { status: 'superseded', backup: record, latestChangeId: latest };
+    }
+    return { status: 'ready', backup: await this.withPhoto(record) };
+  }
+
+  private async latestByKey(targetKey: string): Promise<string | undefined> {
+    return (await getJson<LatestPointer>(this.storage, latestKey(targetKey)))?.changeId;
+  }
+
+  private async withPhoto(record: BackupRecord<T>): Promise<Backup<T>> {
+    if (!record.hadPhoto) return { ...record, photo: null };
+    const item = await this.storage.get(photoKey(record.changeId));
+    if (item === undefined) throw new CorruptStoredItemError(`backup ${record.changeId} has lost its photo`);
+    return { ...record, photo: { bytes: item.value, contentType: item.contentType } };
+  }
+}
+
+function recordKey(changeId: string): string {
+  return `${PREFIX}/changes/${changeId}`;
+}
+
+function photoKey(changeId: string): string {
+  return `${PREFIX}/photos/${changeId}`;
+}
+
+function latestKey(targetKey: string): string {
+  return `${PREFIX}/latest/${encodeKeySegment(targetKey)}`;
+}

@@ -1,0 +1,165 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { BackupStore, FsStorage, type Storage, encodeKeySegment } from '../../src/storage/index.js';
+import { ManualClock, sameBytes } from './storage-contract.js';
+
+/** Targets as the Graph client describes them; `me` and the same user by id name one photo. */
+type Target =
+  { kind: 'me'; userId: string } | { kind: 'user'; userId: string } | { kind: 'group'; groupId: string };
+const targetKey = (target: Target) =>
+  target.kind === 'group' ? `group:${target.groupId}` : `user:${target.userId}`;
+
+describe('BackupStore', () => {
+  let scratch: string;
+  let storage: Storage;
+  let clock: ManualClock;
+  let backups: BackupStore<Target>;
+
+  beforeEach(async () => {
+    scratch = await mkdtemp(path.join(tmpdir(), 'backup-store-'));
+    clock = new ManualClock();
+    storage = new FsStorage({ root: scratch, now: clock.now });
+    backups = new BackupStore<Target>({ storage, targetKey, now: clock.now });
+  });
+  afterEach(async () => {
+    await rm(scratch, { recursive: true, force: true });
+  });
+
+  it('gives back the replaced photo byte for byte for Undo', async () => {
+    const before = randomBytes(300_000);
+    const saved = await backups.save({
+      target: { kind: 'me', userId: 'ada' },
+      actor: 'ada',
+      photo: { bytes: before, contentType: 'image/jpeg' },
+    });
+    expect(saved).toMatchObject({
+      target: { kind: 'me', userId: 'ada' },
+      targetKey: 'user:ada',
+      actor: 'ada',
+      createdAt: new Date(clock.time).toISOString(),
+      hadPhoto: true,
+      photoBytes: 300_000,
+      photoContentType: 'image/jpeg',
+    });
+    expect(saved.changeId).toMatch(/^[A-Za-z0-9_-]{22}$/);
+
+    const check = await backups.checkUndo(saved.changeId);
+    expect(check.status).toBe('ready');
+    if (check.status !== 'ready') return;
+    expect(check.backup.photo?.contentType).toBe('image/jpeg');
+    expect(sameBytes(check.backup.photo?.bytes, before)).toBe(true);
+  });
+
+  it('records that there was no photo, so Undo removes the new one', async () => {
+    const saved = await backups.save({ target: { kind: 'group', groupId: 'g1' }, actor: 'ada', photo: null });
+    expect(saved.hadPhoto).toBe(false);
+    expect(await backups.checkUndo(saved.changeId)).toMatchObject({
+      status: 'ready',
+      backup: { hadPhoto: false, photo: null, target: { kind: 'group', groupId: 'g1' } },
+    });
+    expect(await storage.list('backups/photos/')).toEqual([]);
+  });
+
+  it('refuses an Undo that a newer change to the same photo superseded', async () => {
+    const first = await backups.save({
+      target: { kind: 'me', userId: 'ada' },
+      actor: 'ada',
+      photo: { bytes: Buffer.from('original'), contentType: 'image/png' },
+    });
+    clock.advance(60_000);
+    // The same user's photo, reached another way (an admin by user id).
+    const second = await backups.save({
+      target: { kind: 'user', userId: 'ada' },
+      actor: 'admin',
+      photo: { bytes: Buffer.from('after first'), contentType: 'image/jpeg' },
+    });
+    // Another target's change does not interfere.
+    const other = await backups.save({ target: { kind: 'me', userId: 'bob' }, actor: 'bob', photo: null });
+
+    expect(await backups.latestChangeFor({ kind: 'me', userId: 'ada' })).toBe(second.changeId);
+    expect(await backups.checkUndo(first.changeId)).toMatchObject({
+      status: 'superseded',
+      latestChangeId: second.changeId,
+      backup: { changeId: first.changeId, actor: 'ada' },
+    });
+    expect((await backups.checkUndo(second.changeId)).status).toBe('ready');
+    expect((await backups.checkUndo(other.changeId)).status).toBe('ready');
+    // The older backup is still there, for support: only Undo is refused.
+    expect(sameBytes((await backups.get(first.changeId))?.photo?.bytes, Buffer.from('original'))).toBe(true);
+  });
+
+  it('treats an Undo as a change: the undone change cannot be undone twice', async () => {
+    const change = await backups.save({
+      target: { kind: 'me', userId: 'ada' },
+      actor: 'ada',
+      photo: { bytes: Buffer.from('old'), contentType: 'image/jpeg' },
+    });
+    const check = await backups.checkUndo(change.changeId);
+    if (check.status !== 'ready') throw new Error('expected ready');
+    // The handler backs up the current photo before restoring the old one.
+    const undo = await backups.save({
+      target: check.backup.target,
+      actor: 'ada',
+      photo: { bytes: Buffer.from('new'), contentType: 'image/jpeg' },
+    });
+    expect((await backups.checkUndo(change.changeId)).status).toBe('superseded');
+    expect((await backups.checkUndo(undo.changeId)).status).toBe('ready');
+  });
+
+  it('answers not-found for unknown and malformed change ids', async () => {
+    await backups.save({ target: { kind: 'me', userId: 'ada' }, actor: 'ada', photo: null });
+    for (const id of [
+      'AAAAAAAAAAAAAAAAAAAAAA',
+      '../../latest/user:ada',
+      'short',
+      '',
+      'a/b/c/d/e/f/g/h',
+      'x'.repeat(65),
+    ]) {
+      expect(await backups.checkUndo(id)).toEqual({ status: 'not-found' });
+      expect(await backups.get(id)).toBeUndefined();
+    }
+  });
+
+  it('keeps records small: the photo bytes live under their own key', async () => {
+    const saved = await backups.save({
+      target: { kind: 'me', userId: 'ada' },
+      actor: 'ada',
+      photo: { bytes: randomBytes(100_000), contentType: 'image/jpeg' },
+    });
+    const record = await storage.get(`backups/changes/${saved.changeId}`);
+    expect(record?.contentType).toBe('application/json');
+    expect(record?.value.byteLength).toBeLessThan(1000);
+    expect(await backups.record(saved.changeId)).toEqual(saved);
+    expect(await storage.list('backups/')).toEqual([
+      `backups/changes/${saved.changeId}`,
+      `backups/latest/${encodeKeySegment('user:ada')}`,
+      `backups/photos/${saved.changeId}`,
+    ]);
+  });
+
+  it('survives a restart', async () => {
+    const saved = await backups.save({
+      target: { kind: 'me', userId: 'ada' },
+      actor: 'ada',
+      photo: { bytes: Buffer.from([0, 1, 2, 255]), contentType: 'image/jpeg' },
+    });
+    const reopened = new BackupStore<Target>({ storage: new FsStorage({ root: scratch }), targetKey });
+    expect(await reopened.latestChangeFor({ kind: 'user', userId: 'ada' })).toBe(saved.changeId);
+    const check = await reopened.checkUndo(saved.changeId);
+    expect(
+      check.status === 'ready' && sameBytes(check.backup.photo?.bytes, Buffer.from([0, 1, 2, 255])),
+    ).toBe(true);
+  });
+
+  it('never reuses a change id', async () => {
+    const ids = ['FIXEDIDFIXEDID01', 'FIXEDIDFIXEDID01', 'FIXEDIDFIXEDID02'];
+    const store = new BackupStore<Target>({ storage, targetKey, newChangeId: () => ids.shift() ?? 'never' });
+    const target: Target = { kind: 'group', groupId: 'g' };
+    expect((await store.save({ target, actor: 'a', photo: null })).changeId).toBe('FIXEDIDFIXEDID01');
+    expect((await store.save({ target, actor: 'b', photo: null })).changeId).toBe('FIXEDIDFIXEDID02');
+    expect((await store.record('FIXEDIDFIXEDID01'))?.actor).toBe('a');
+  });
+});
