@@ -40,6 +40,11 @@ export const AUTH_ERROR_CODES = ['SignInRequired', 'ConsentRequired', 'UnknownUs
 
 export type AuthErrorCode = (typeof AUTH_ERROR_CODES)[number];
 
+/** Codes of undoing a photo change (see src/changes/). */
+export const CHANGE_ERROR_CODES = ['UndoNotFound', 'UndoSuperseded'] as const;
+
+export type ChangeErrorCode = (typeof CHANGE_ERROR_CODES)[number];
+
 /** Codes of the command line's own file handling. */
 export const CLI_ERROR_CODES = ['InputNotReadable', 'OutputNotWritable'] as const;
 
@@ -50,6 +55,7 @@ export const ERROR_CODES = [
   ...PHOTO_ERROR_CODES,
   ...GRAPH_ERROR_CODES,
   ...AUTH_ERROR_CODES,
+  ...CHANGE_ERROR_CODES,
   ...CLI_ERROR_CODES,
 ] as const;
 

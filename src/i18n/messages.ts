@@ -28,6 +28,8 @@ const en: Record<ErrorCode, string> = {
   SignInRequired: 'Please sign in first, so I can change your photo for you.',
   ConsentRequired: "Teams Photo needs your consent (or an administrator's) before it can change photos.",
   UnknownUser: 'I do not know that user.',
+  UndoNotFound: 'I cannot find that change any more, so there is nothing to undo.',
+  UndoSuperseded: 'That photo has been changed again since, so undoing this older change would lose the newer one.',
   InputNotReadable: 'The input file could not be read.',
   OutputNotWritable: 'The output file could not be written.',
 };
