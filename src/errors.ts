@@ -46,7 +46,7 @@ export const CHANGE_ERROR_CODES = ['UndoNotFound', 'UndoSuperseded'] as const;
 export type ChangeErrorCode = (typeof CHANGE_ERROR_CODES)[number];
 
 /** Codes of the command line's own file handling. */
-export const CLI_ERROR_CODES = ['InputNotReadable', 'OutputNotWritable'] as const;
+export const CLI_ERROR_CODES = ['InputNotReadable', 'OutputNotWritable', 'PortInUse'] as const;
 
 export type CliErrorCode = (typeof CLI_ERROR_CODES)[number];
 

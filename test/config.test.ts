@@ -104,7 +104,9 @@ describe('loadConfig', () => {
     expect(error.problems.join('\n')).toMatch(/STORAGE_KIND=blob needs AZURE_STORAGE_CONNECTION_STRING/);
     expect(error.problems.join('\n')).toMatch(/GRAPH_BASE_URL="http:\/\/graph.example.com": must be https/);
     expect(() => loadConfig({ AZURE_STORAGE_CONNECTION_STRING: 'AccountKey=' })).not.toThrow();
-    expect(() => loadConfig({ GRAPH_BASE_URL: 'not a url' })).toThrow(/GRAPH_BASE_URL="not a url": must be a URL/);
+    expect(() => loadConfig({ GRAPH_BASE_URL: 'not a url' })).toThrow(
+      /GRAPH_BASE_URL="not a url": must be a URL/,
+    );
   });
 
   it('chooses a managed identity for app-only tokens when asked', () => {

@@ -8,10 +8,12 @@ import { AppError } from '../errors.js';
 import { errorText } from '../i18n/messages.js';
 import { silenceLibraryConsole } from '../photo/codecs.js';
 import { EXIT, UsageError, type CliIo, type Command } from './command.js';
+import { emulatorCommand } from './emulator-command.js';
 import { prepareCommand } from './prepare-command.js';
+import { tokenCommand } from './token-command.js';
 
 /** The subcommands, in the order `help` lists them. Later features add theirs here. */
-const COMMANDS: readonly Command[] = [prepareCommand];
+const COMMANDS: readonly Command[] = [prepareCommand, emulatorCommand, tokenCommand];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((command) => command.name.length));

@@ -29,9 +29,11 @@ const en: Record<ErrorCode, string> = {
   ConsentRequired: "Teams Photo needs your consent (or an administrator's) before it can change photos.",
   UnknownUser: 'I do not know that user.',
   UndoNotFound: 'I cannot find that change any more, so there is nothing to undo.',
-  UndoSuperseded: 'That photo has been changed again since, so undoing this older change would lose the newer one.',
+  UndoSuperseded:
+    'That photo has been changed again since, so undoing this older change would lose the newer one.',
   InputNotReadable: 'The input file could not be read.',
   OutputNotWritable: 'The output file could not be written.',
+  PortInUse: 'That port is already in use; choose another with --port or GRAPH_EMULATOR_PORT.',
 };
 
 /** The sentence for an error code (English until the bot's catalogs arrive). */

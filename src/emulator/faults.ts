@@ -1,0 +1,90 @@
+/**
+ * Fault injection: the emulator can answer a share of requests with 429 (and `Retry-After`) or 503, and delay
+ * answers, so the Graph client's retries and timeouts can be exercised on loopback. With an injected random source
+ * the same requests meet the same faults every run. Faults are decided once a request has matched a Graph route and
+ * before its token is checked, as throttling at Graph's front door is; the page at `/` never meets them.
+ */
+import { GraphFault } from './graph-answers.js';
+
+/** Which faults to inject. Rates are shares of requests from 0 (never) to 1 (always). */
+export interface EmulatorFaults {
+  /** Share of requests answered 429 `TooManyRequests` with `Retry-After`. Default 0. */
+  readonly throttleRate?: number;
+  /** The `Retry-After` of injected 429s, in seconds. Default 1. */
+  readonly retryAfterSeconds?: number;
+  /** Share of requests answered 503 `ServiceNotAvailable`. Default 0. */
+  readonly unavailableRate?: number;
+  /** Added to every Graph answer, in milliseconds (the page at `/` is never delayed). Default 0. */
+  readonly latencyMs?: number;
+  /**
+   * Injected 429s and 503s hit only photo routes (`.../photo`, `.../photo/$value`), so directory reads that come
+   * before a photo change always succeed. Latency still applies to every Graph answer. Default false.
+   */
+  readonly photoRoutesOnly?: boolean;
+}
+
+/** What happens to one request before it is handled. */
+export interface FaultDecision {
+  readonly delayMs: number;
+  /** Answer with this instead of handling the request. */
+  readonly fault: GraphFault | undefined;
+}
+
+const NONE: FaultDecision = { delayMs: 0, fault: undefined };
+
+/**
+ * Decides the faults for one Graph request. The random source is drawn once for each rate that is set and applies
+ * (throttle first, then unavailable), so a seeded source gives a repeatable sequence.
+ */
+export function decideFaults(
+  faults: EmulatorFaults | undefined,
+  isPhotoRoute: boolean,
+  random: () => number,
+): FaultDecision {
+  if (!faults) return NONE;
+  const delayMs = faults.latencyMs ?? 0;
+  if (faults.photoRoutesOnly === true && !isPhotoRoute) return { delayMs, fault: undefined };
+  const throttleRate = faults.throttleRate ?? 0;
+  const unavailableRate = faults.unavailableRate ?? 0;
+  if (throttleRate > 0 && random() < throttleRate) {
+    const seconds = faults.retryAfterSeconds ?? 1;
+    return {
+      delayMs,
+      fault: new GraphFault(
+        429,
+        'TooManyRequests',
+        'Too many requests, retry after the time in Retry-After.',
+        {
+          'retry-after': String(seconds),
+        },
+      ),
+    };
+  }
+  if (unavailableRate > 0 && random() < unavailableRate) {
+    return {
+      delayMs,
+      fault: new GraphFault(
+        503,
+        'ServiceNotAvailable',
+        'The service is temporarily unavailable. Try again later.',
+      ),
+    };
+  }
+  return { delayMs, fault: undefined };
+}
+
+/** @throws RangeError naming the first option that is out of range */
+export function checkFaults(faults: EmulatorFaults | undefined): void {
+  if (!faults) return;
+  for (const name of ['throttleRate', 'unavailableRate'] as const) {
+    const rate = faults[name];
+    if (rate !== undefined && !(rate >= 0 && rate <= 1))
+      throw new RangeError(`faults.${name} must be from 0 to 1`);
+  }
+  for (const name of ['latencyMs', 'retryAfterSeconds'] as const) {
+    const value = faults[name];
+    if (value !== undefined && !(Number.isInteger(value) && value >= 0)) {
+      throw new RangeError(`faults.${name} must be a whole number, 0 or more`);
+    }
+  }
+}

@@ -1,0 +1,294 @@
+/**
+ * The local Microsoft Graph emulator: a node:http server that answers the part of Graph this app uses, under
+ * `/v1.0` and `/beta`, with Graph's rules, status codes and error bodies (see auth-rules.ts, photo-routes.ts and
+ * directory-routes.ts). It verifies tokens from the local issuer, reads its tenant from
+ * `<dataDir>/emulator/directory.json` and keeps photos under `<dataDir>/emulator/photos/`, so they survive restarts.
+ * `/` is a read-only page of the directory and its photos, for people on this machine only.
+ */
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+import { LocalTokenIssuer } from '../auth/local-token-issuer.js';
+import { authenticate } from './auth-rules.js';
+import { drainBody } from './body-reader.js';
+import { loadDirectory, type Directory } from './directory.js';
+import { directoryRoutes } from './directory-routes.js';
+import { checkFaults, decideFaults, type EmulatorFaults } from './faults.js';
+import { errorBody, GraphFault, writeAnswer, type RequestIds } from './graph-answers.js';
+import { renderDirectoryPage } from './html-page.js';
+import { silentLogger, type EmulatorLogger } from './logger.js';
+import { photoRoutes } from './photo-routes.js';
+import { mimeType, PhotoStore, type PhotoKey } from './photo-store.js';
+import { matchRoute, type ApiVersion, type EmulatorContext, type HttpMethod, type Route } from './router.js';
+
+/** Re-exported so callers of {@link startEmulator} need one import. */
+export type { EmulatorFaults } from './faults.js';
+export type { EmulatorLogger } from './logger.js';
+
+/** Graph's photo body limit, which the app's client observes too: 4 MiB. */
+export const GRAPH_PHOTO_MAX_BYTES = 4 * 1024 * 1024;
+
+/** What {@link startEmulator} takes; every side effect (clock, randomness, logging) can be handed in. */
+export interface EmulatorOptions {
+  /** The port to listen on; 0 picks a free one. */
+  readonly port: number;
+  /** The address to bind, loopback unless asked otherwise. */
+  readonly host?: string;
+  /** The data folder: `emulator/directory.json`, `emulator/photos/` and the signing key live there. */
+  readonly dataDir: string;
+  readonly faults?: EmulatorFaults;
+  /** Milliseconds since the epoch, for token lifetimes and error dates; `Date.now` by default. */
+  readonly clock?: () => number;
+  /** A number in [0, 1), for fault injection; `Math.random` by default. Inject a seeded one for repeatable runs. */
+  readonly random?: () => number;
+  readonly logger?: EmulatorLogger;
+  /** Largest photo body, in bytes; {@link GRAPH_PHOTO_MAX_BYTES} by default. */
+  readonly maxPhotoBytes?: number;
+}
+
+/** A started emulator. */
+export interface RunningEmulator {
+  /** e.g. `http://127.0.0.1:3979`; the API is under `<url>/v1.0` and `<url>/beta`. */
+  readonly url: string;
+  readonly port: number;
+  /** The tenant the emulator serves, as loaded at start. */
+  readonly directory: Directory;
+  /** Stops accepting, lets requests under way finish (up to 2 s), then closes every connection. */
+  close(): Promise<void>;
+}
+
+const VERSIONS: readonly ApiVersion[] = ['v1.0', 'beta'];
+const METHODS: readonly HttpMethod[] = ['GET', 'PUT', 'PATCH', 'DELETE'];
+const CLOSE_GRACE_MS = 2000;
+
+/** Starts the emulator; resolves once it listens. */
+export async function startEmulator(options: EmulatorOptions): Promise<RunningEmulator> {
+  checkFaults(options.faults);
+  const clock = options.clock ?? Date.now;
+  const random = options.random ?? Math.random;
+  const logger = options.logger ?? silentLogger;
+  const directory = await loadDirectory(options.dataDir);
+  const context: EmulatorContext = {
+    directory,
+    photos: new PhotoStore(path.join(options.dataDir, 'emulator', 'photos')),
+    issuer: await LocalTokenIssuer.open(options.dataDir, { clock }),
+    maxPhotoBytes: options.maxPhotoBytes ?? GRAPH_PHOTO_MAX_BYTES,
+  };
+  const routes: readonly Route[] = [...photoRoutes(), ...directoryRoutes()];
+  const inFlight = new Set<Promise<void>>();
+  let baseUrl = '';
+
+  const server: Server = createServer((request, response) => {
+    const started = performance.now();
+    const handling = handle(request, response)
+      .catch((error: unknown) => {
+        // Only a failure to write the answer itself gets here.
+        logger.error(
+          `graph emulator: could not answer: ${error instanceof Error ? error.message : String(error)}`,
+        );
+        response.destroy();
+      })
+      .finally(() => {
+        inFlight.delete(handling);
+        drainBody(request, 2 * context.maxPhotoBytes);
+        const pathname = (request.url ?? '').split('?')[0] ?? '';
+        logger.info(
+          `${request.method ?? '?'} ${pathname} ${response.statusCode} ${Math.round(performance.now() - started)}ms`,
+        );
+      });
+    inFlight.add(handling);
+  });
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const requestId = randomUUID();
+    const clientRequestId = singleHeader(request.headers['client-request-id']) ?? requestId;
+    const ids: RequestIds = { requestId, clientRequestId };
+    response.setHeader('request-id', requestId);
+    response.setHeader('client-request-id', clientRequestId);
+    response.setHeader('x-content-type-options', 'nosniff');
+    try {
+      const url = new URL(request.url ?? '/', 'http://emulator.invalid');
+      const segments = decodeSegments(url.pathname);
+      if (segments[0] === undefined || segments[0] === '_view') {
+        await serveView(request, response, segments);
+        return;
+      }
+      const [version, ...rest] = segments;
+      if (!VERSIONS.includes(version as ApiVersion)) {
+        throw new GraphFault(400, 'BadRequest', `Invalid version: ${version}`);
+      }
+      const match = matchRoute(routes, rest);
+      if (!match)
+        throw new GraphFault(400, 'BadRequest', `Resource not found for the segment '${rest.at(-1) ?? ''}'.`);
+      const method = request.method as HttpMethod;
+      const handler = METHODS.includes(method) ? match.route.handlers[method] : undefined;
+      if (!handler)
+        throw new GraphFault(
+          405,
+          'Request_BadRequest',
+          `The HTTP method '${request.method ?? ''}' is not allowed here.`,
+        );
+      const decision = decideFaults(options.faults, match.route.photo, random);
+      if (decision.delayMs > 0) await delay(decision.delayMs);
+      if (decision.fault) throw decision.fault;
+      const caller = authenticate(singleHeader(request.headers.authorization), context.issuer, directory);
+      const answer = await handler(
+        {
+          method,
+          version: version as ApiVersion,
+          params: match.params,
+          query: url.searchParams,
+          headers: request.headers,
+          incoming: request,
+          caller,
+          serviceRoot: `${baseUrl}/${version}`,
+          path: url.pathname.split('/').slice(2).join('/'),
+        },
+        context,
+      );
+      // A body left unread (a refusal before or while reading it) is drained, then the connection is not reused.
+      if (bodyPending(request)) response.setHeader('connection', 'close');
+      writeAnswer(response, answer);
+    } catch (error) {
+      const fault = error instanceof GraphFault ? error : internalError(error);
+      if (bodyPending(request)) response.setHeader('connection', 'close');
+      writeAnswer(response, {
+        status: fault.status,
+        json: errorBody(fault, ids, new Date(clock())),
+        headers: fault.headers,
+      });
+    }
+  }
+
+  /** An unexpected failure: logged for the developer, answered like Graph's 500 without details. */
+  function internalError(error: unknown): GraphFault {
+    logger.error(
+      `graph emulator: unexpected failure: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    return new GraphFault(500, 'InternalServerError', 'An internal server error occurred.');
+  }
+
+  /** `/` and `/_view/photo/...`: read-only, unauthenticated, never faulted, and only for this machine. */
+  async function serveView(
+    request: IncomingMessage,
+    response: ServerResponse,
+    segments: readonly string[],
+  ): Promise<void> {
+    if (!isLoopback(request.socket.remoteAddress)) {
+      response
+        .writeHead(403, { 'content-type': 'text/plain; charset=utf-8' })
+        .end('Only for this machine.\n');
+      return;
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.writeHead(405, { allow: 'GET, HEAD' }).end();
+      return;
+    }
+    response.setHeader('cache-control', 'no-store');
+    if (segments.length === 0) {
+      const html = Buffer.from(await renderDirectoryPage(directory, context.photos, baseUrl), 'utf8');
+      response.writeHead(200, {
+        'content-type': 'text/html; charset=utf-8',
+        'content-length': html.length,
+        'content-security-policy':
+          "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'",
+      });
+      response.end(request.method === 'HEAD' ? undefined : html);
+      return;
+    }
+    const key = viewKey(directory, segments);
+    const photo = key && (await context.photos.get(key));
+    if (!photo) {
+      response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('No photo.\n');
+      return;
+    }
+    response.writeHead(200, { 'content-type': mimeType(photo.format), 'content-length': photo.bytes.length });
+    response.end(request.method === 'HEAD' ? undefined : photo.bytes);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host ?? '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  baseUrl = `http://${host}:${address.port}`;
+
+  let closing: Promise<void> | undefined;
+  return {
+    url: baseUrl,
+    port: address.port,
+    directory,
+    close(): Promise<void> {
+      closing ??= (async () => {
+        const closed = new Promise<void>((resolve) => {
+          server.close(() => {
+            resolve();
+          });
+        });
+        server.closeIdleConnections();
+        const grace = new AbortController();
+        await Promise.race([
+          Promise.allSettled([...inFlight]),
+          delay(CLOSE_GRACE_MS, undefined, { signal: grace.signal }).catch(() => undefined),
+        ]);
+        grace.abort();
+        server.closeAllConnections();
+        await closed;
+      })();
+      return closing;
+    },
+  };
+}
+
+/** The photo a `/_view/photo/...` path names, by the directory's ids; `undefined` for anything else. */
+function viewKey(directory: Directory, segments: readonly string[]): PhotoKey | undefined {
+  const [view, photo, kind, first, second, ...rest] = segments;
+  if (view !== '_view' || photo !== 'photo' || first === undefined || rest.length > 0) return undefined;
+  if (kind === 'users' && second === undefined) {
+    const user = directory.findUser(first);
+    return user && { kind: 'user', userId: user.id };
+  }
+  if (kind === 'groups' && second === undefined) {
+    const group = directory.findGroup(first);
+    return group && { kind: 'group', groupId: group.id };
+  }
+  if (kind === 'contacts' && second !== undefined) {
+    const user = directory.findUser(first);
+    const found = user && directory.findContact(user, second);
+    return user && found && { kind: 'contact', userId: user.id, contactId: found.contact.id };
+  }
+  return undefined;
+}
+
+/** The path's segments, percent-decoded; a trailing slash is ignored. */
+function decodeSegments(pathname: string): string[] {
+  const parts = pathname.split('/').slice(1);
+  if (parts.at(-1) === '') parts.pop();
+  try {
+    return parts.map((part) => decodeURIComponent(part));
+  } catch {
+    throw new GraphFault(400, 'BadRequest', 'The request URL is not valid.');
+  }
+}
+
+/** True while a request body is still arriving (or was left unread). */
+function bodyPending(request: IncomingMessage): boolean {
+  if (request.complete) return false;
+  const length = Number(request.headers['content-length'] ?? 0);
+  return request.headers['transfer-encoding'] !== undefined || length > 0;
+}
+
+function singleHeader(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function isLoopback(address: string | undefined): boolean {
+  if (address === undefined) return false;
+  return address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
+}
