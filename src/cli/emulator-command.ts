@@ -40,7 +40,7 @@ on 127.0.0.1 until Ctrl+C or SIGTERM.
 export interface EmulatorCommandOptions {
   /** Resolves when the emulator should stop; the first SIGINT or SIGTERM by default. */
   readonly waitForStop?: () => Promise<void>;
-  /** The environment the configuration is read from; `process.env` by default. */
+  /** The environment the configuration is read from; the process's own by default. */
   readonly env?: NodeJS.ProcessEnv;
 }
 

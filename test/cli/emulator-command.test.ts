@@ -5,9 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { LocalTokenIssuer } from '../../src/auth/local-token-issuer.js';
 import { createEmulatorCommand } from '../../src/cli/emulator-command.js';
-
-// The compiled command, exactly what `npx profile-photo` runs.
-const bin = new URL('../../dist/cli/main.js', import.meta.url).pathname;
+import { CLI_BIN } from '../helpers/cli.js';
 
 interface Running {
   readonly child: ChildProcessWithoutNullStreams;
@@ -19,7 +17,7 @@ interface Running {
 
 /** Starts `profile-photo emulator ...` and waits for the line with its URL. */
 async function startCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Running> {
-  const child = spawn(process.execPath, [bin, 'emulator', ...args], { env: { ...process.env, ...env } });
+  const child = spawn(process.execPath, [CLI_BIN, 'emulator', ...args], { env: { ...process.env, ...env } });
   let out = '';
   let err = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
@@ -105,7 +103,7 @@ describe('profile-photo emulator', () => {
     const running = await startCli(['--port', '0', '--data', dataDir]);
     try {
       const port = new URL(running.url).port;
-      const second = spawn(process.execPath, [bin, 'emulator', '--port', port, '--data', dataDir]);
+      const second = spawn(process.execPath, [CLI_BIN, 'emulator', '--port', port, '--data', dataDir]);
       let err = '';
       second.stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
       const code = await new Promise((resolve) => second.once('exit', resolve));
@@ -115,7 +113,7 @@ describe('profile-photo emulator', () => {
       running.child.kill('SIGTERM');
       await running.exit;
     }
-    const bad = spawn(process.execPath, [bin, 'emulator', '--port', 'http']);
+    const bad = spawn(process.execPath, [CLI_BIN, 'emulator', '--port', 'http']);
     expect(await new Promise((resolve) => bad.once('exit', resolve))).toBe(2);
   });
 });

@@ -1,35 +1,14 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { LocalTokenIssuer } from '../../src/auth/local-token-issuer.js';
 import { createTokenCommand } from '../../src/cli/token-command.js';
 import { startEmulator } from '../../src/emulator/graph-emulator.js';
 import { AuthError } from '../../src/errors.js';
+import { runCli } from '../helpers/cli.js';
 import { encodeJpeg, photoLike } from '../helpers/images.js';
 
-const run = promisify(execFile);
-// The compiled command, exactly what `npx profile-photo` runs.
-const bin = new URL('../../dist/cli/main.js', import.meta.url).pathname;
-
-interface Outcome {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Outcome> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
-      env: { ...process.env, ...env },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+const cli = runCli;
 
 const JWT = /^[\w-]+\.[\w-]+\.[\w-]+$/;
 

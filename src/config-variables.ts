@@ -1,0 +1,219 @@
+/**
+ * Every environment variable the app reads, declared once: its schema, default and description. `config.ts`
+ * parses them; the README's configuration table is generated from the same list (`npm run docs:config`).
+ */
+import { availableParallelism } from 'node:os';
+import { z } from 'zod';
+
+export interface VariableSpec<T> {
+  /** How the value is parsed and checked; `undefined` input means "not set". */
+  readonly schema: z.ZodType<T, string | undefined>;
+  /** The default, as the README shows it. */
+  readonly defaultText: string;
+  readonly description: string;
+  /** Secrets are never logged, not even in part. */
+  readonly secret?: boolean;
+}
+
+function integer(min: number, max: number, fallback: () => number): z.ZodType<number, string | undefined> {
+  return z
+    .string()
+    .trim()
+    .regex(/^\d+$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max))
+    .optional()
+    .transform((value) => value ?? fallback());
+}
+
+function text(fallback: string): z.ZodType<string, string | undefined> {
+  return z
+    .string()
+    .trim()
+    .min(1)
+    .optional()
+    .transform((value) => value ?? fallback);
+}
+
+function oneOf<const T extends readonly [string, ...string[]]>(
+  values: T,
+  fallback: T[number],
+): z.ZodType<T[number], string | undefined> {
+  return z
+    .enum(values)
+    .optional()
+    .transform((value) => value ?? fallback);
+}
+
+/** An optional value with no default: `undefined` when not set. */
+function optional(): z.ZodType<string | undefined, string | undefined> {
+  return z.string().trim().min(1).optional();
+}
+
+/** A URL; https unless it points at this machine (the local emulator). */
+function httpsUrl(fallback: string): z.ZodType<string, string | undefined> {
+  return z
+    .string()
+    .trim()
+    .refine((value) => URL.canParse(value), 'must be a URL')
+    .refine((value) => {
+      if (!URL.canParse(value)) return true; // reported by the check above
+      const url = new URL(value);
+      const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+      return url.protocol === 'https:' || (url.protocol === 'http:' && loopback);
+    }, 'must be https (http only for localhost)')
+    .optional()
+    .transform((value) => (value ?? fallback).replace(/\/+$/, ''));
+}
+
+function share(): z.ZodType<number, string | undefined> {
+  return z
+    .string()
+    .trim()
+    .regex(/^(0(\.\d+)?|1(\.0+)?)$/, 'must be a number from 0 to 1')
+    .transform(Number)
+    .optional()
+    .transform((value) => value ?? 0);
+}
+
+const MiB = 1024 * 1024;
+
+/** Every environment variable the app reads, in the order the README lists them. */
+export const CONFIG_VARIABLES = {
+  DATA_DIR: {
+    schema: text('./.data'),
+    defaultText: './.data',
+    description: 'Local data: emulator directory and photos, signing key, backups, audit, pending state.',
+  },
+  LOG_LEVEL: {
+    schema: oneOf(['debug', 'info', 'warn', 'error', 'silent'], 'info'),
+    defaultText: 'info',
+    description: 'Least severe log level written: debug, info, warn, error or silent.',
+  },
+  PHOTO_MAX_INPUT_BYTES: {
+    schema: integer(1024, 200 * MiB, () => 25 * MiB),
+    defaultText: String(25 * MiB),
+    description: 'Largest image file accepted, in bytes (25 MiB); larger input is refused as ImageTooLarge.',
+  },
+  PHOTO_POOL_SIZE: {
+    schema: integer(1, 64, () => Math.max(1, availableParallelism() - 1)),
+    defaultText: 'CPU count - 1 (at least 1)',
+    description: 'Worker threads preparing photos at once; the main thread keeps a core for the bot.',
+  },
+  PHOTO_QUEUE_LIMIT: {
+    schema: integer(0, 10_000, () => 64),
+    defaultText: '64',
+    description: 'Photo jobs allowed to wait for a worker; one more is refused as ServerBusy.',
+  },
+  PHOTO_JOB_TIMEOUT_MS: {
+    schema: integer(100, 600_000, () => 30_000),
+    defaultText: '30000',
+    description:
+      'Longest a photo job may run; its worker is then stopped and replaced (ImageProcessingTimeout).',
+  },
+  GRAPH_BASE_URL: {
+    schema: httpsUrl('https://graph.microsoft.com'),
+    defaultText: 'https://graph.microsoft.com',
+    description:
+      'Microsoft Graph: the public cloud, `https://graph.microsoft.us` (US Government), `https://microsoftgraph.chinacloudapi.cn` (China), or the local emulator.',
+  },
+  GRAPH_API_VERSION: {
+    schema: oneOf(['v1.0', 'beta'], 'v1.0'),
+    defaultText: 'v1.0',
+    description: 'Graph API version for photo calls: v1.0 or beta.',
+  },
+  GRAPH_EMULATOR_PORT: {
+    schema: integer(0, 65_535, () => 3979),
+    defaultText: '3979',
+    description: 'Port of the local Graph emulator (local mode, and `profile-photo emulator`).',
+  },
+  EMULATOR_FAULT_429_RATE: {
+    schema: share(),
+    defaultText: '0',
+    description:
+      "Share (0-1) of the emulator's photo requests answered 429 with `Retry-After`, for tests and load tests.",
+  },
+  EMULATOR_FAULT_503_RATE: {
+    schema: share(),
+    defaultText: '0',
+    description: "Share (0-1) of the emulator's photo requests answered 503.",
+  },
+  EMULATOR_LATENCY_MS: {
+    schema: integer(0, 60_000, () => 0),
+    defaultText: '0',
+    description: 'Latency the emulator adds to every answer, in milliseconds.',
+  },
+  EMULATOR_RETRY_AFTER_SECONDS: {
+    schema: integer(0, 3600, () => 1),
+    defaultText: '1',
+    description: 'The `Retry-After` the emulator sends with an injected 429.',
+  },
+  AAD_APP_CLIENT_ID: {
+    schema: optional(),
+    defaultText: 'unset',
+    description:
+      "The Entra app for SSO, on-behalf-of and app-only Graph calls (Teams Toolkit's name). Unset: local tokens.",
+  },
+  AAD_APP_TENANT_ID: {
+    schema: optional(),
+    defaultText: 'unset',
+    description: 'The Entra tenant of that app.',
+  },
+  AAD_APP_CLIENT_SECRET: {
+    schema: optional(),
+    defaultText: 'unset',
+    description: "The app's client secret (or set `AAD_APP_CERTIFICATE_PATH`).",
+    secret: true,
+  },
+  AAD_APP_CERTIFICATE_PATH: {
+    schema: optional(),
+    defaultText: 'unset',
+    description: "A PEM file with the app's certificate and private key, instead of a secret.",
+  },
+  AAD_APP_OAUTH_AUTHORITY_HOST: {
+    schema: httpsUrl('https://login.microsoftonline.com'),
+    defaultText: 'https://login.microsoftonline.com',
+    description: 'The Entra authority (sovereign clouds have their own).',
+  },
+  GRAPH_APP_CREDENTIAL: {
+    schema: oneOf(['client', 'managed-identity'], 'client'),
+    defaultText: 'client',
+    description:
+      'How the app gets app-only Graph tokens (admin changes): `client` (the secret or certificate above) or `managed-identity`.',
+  },
+  MANAGED_IDENTITY_CLIENT_ID: {
+    schema: optional(),
+    defaultText: 'unset',
+    description: "A user-assigned managed identity's client id (unset: the system-assigned identity).",
+  },
+  STORAGE_KIND: {
+    schema: oneOf(['fs', 'blob'], 'fs'),
+    defaultText: 'fs',
+    description:
+      'Backups, audit log and pending state: `fs` (files under `DATA_DIR`) or `blob` (Azure Blob Storage, shared by all instances).',
+  },
+  AZURE_STORAGE_CONNECTION_STRING: {
+    schema: optional(),
+    defaultText: 'unset',
+    description: 'Azure Storage connection string, needed with `STORAGE_KIND=blob`.',
+    secret: true,
+  },
+  STORAGE_CONTAINER: {
+    schema: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/, 'must be a valid blob container name')
+      .optional()
+      .transform((value) => value ?? 'teams-photo'),
+    defaultText: 'teams-photo',
+    description: 'Blob container for `STORAGE_KIND=blob`.',
+  },
+} satisfies Record<string, VariableSpec<unknown>>;
+
+/** The README's configuration table, generated from {@link CONFIG_VARIABLES}. */
+export function configTableMarkdown(): string {
+  const rows = Object.entries(CONFIG_VARIABLES).map(
+    ([name, spec]) => `| \`${name}\` | ${spec.defaultText} | ${spec.description} |`,
+  );
+  return ['| variable | default | meaning |', '|---|---|---|', ...rows].join('\n');
+}
