@@ -20,6 +20,7 @@ import { PhotoError } from '../errors.js';
 import type { SourceFormat } from './image-format.js';
 import { jimpFromRgba, type JimpImage } from './jimp-image.js';
 import { decodeJpegScaled } from './jpeg-turbo.js';
+import { firstWebpFrame, isAnimatedWebp } from './webp-first-frame.js';
 
 const require = createRequire(import.meta.url);
 
@@ -144,8 +145,12 @@ export async function decodeImage(
     switch (format) {
       case 'jpeg':
         return await decodeJpeg(bytes, maxReduction);
-      case 'webp':
-        return whole(await webpDecode.use(() => webpDecoder.default(ownArrayBuffer(bytes))));
+      case 'webp': {
+        // libwebp's still decoder refuses animations: take the first frame, as for GIF and APNG.
+        const still = isAnimatedWebp(bytes) ? firstWebpFrame(bytes) : bytes;
+        if (!still) throw new Error('animated WebP without a readable frame');
+        return whole(await webpDecode.use(() => webpDecoder.default(ownArrayBuffer(still))));
+      }
       case 'heic':
         return whole(await decodeHeic(bytes));
       // jimp's own PNG and GIF formats, called directly: the format is already known, and jimp's sniffing would

@@ -292,6 +292,22 @@ describe('preparePhoto output', () => {
     }
   });
 
+  it('takes the first frame of an animated WebP, with and without alpha', async () => {
+    for (const channels of [3, 4] as const) {
+      const first = channels === 3 ? solid(200, 200, RED).data : solid(200, 200, RED, 255).data;
+      const second = channels === 3 ? solid(200, 200, BLUE).data : solid(200, 200, BLUE, 128).data;
+      const animated = await sharp(Buffer.concat([first, second]), {
+        raw: { width: 200, height: 400, channels, pageHeight: 200 },
+      })
+        .webp({ loop: 0, delay: [100, 100], lossless: channels === 4 })
+        .toBuffer();
+      expect((await sharp(animated).metadata()).pages).toBe(2);
+      const photo = await preparePhoto(animated);
+      expect(photo.sourceFormat).toBe('webp');
+      expect(near(colourAt(await decodeReference(photo.jpeg), 100, 100), RED)).toBe(true);
+    }
+  });
+
   it('takes the first frame of an animated PNG and of an animated GIF', async () => {
     const animatedPng = apng(200, 200, RED, BLUE);
     const fromPng = await decodeReference((await preparePhoto(animatedPng)).jpeg);
