@@ -45,6 +45,16 @@ export const CHANGE_ERROR_CODES = ['UndoNotFound', 'UndoSuperseded'] as const;
 
 export type ChangeErrorCode = (typeof CHANGE_ERROR_CODES)[number];
 
+/** Codes of the bot's handling of a message (see src/bot/). */
+export const BOT_ERROR_CODES = [
+  'NoImageFound',
+  'AttachmentHostNotAllowed',
+  'AttachmentDownloadFailed',
+  'UnknownLocalUser',
+] as const;
+
+export type BotErrorCode = (typeof BOT_ERROR_CODES)[number];
+
 /** Codes of the command line's own file handling. */
 export const CLI_ERROR_CODES = ['InputNotReadable', 'OutputNotWritable', 'PortInUse'] as const;
 
@@ -56,6 +66,7 @@ export const ERROR_CODES = [
   ...GRAPH_ERROR_CODES,
   ...AUTH_ERROR_CODES,
   ...CHANGE_ERROR_CODES,
+  ...BOT_ERROR_CODES,
   ...CLI_ERROR_CODES,
 ] as const;
 

@@ -31,6 +31,11 @@ const en: Record<ErrorCode, string> = {
   UndoNotFound: 'I cannot find that change any more, so there is nothing to undo.',
   UndoSuperseded:
     'That photo has been changed again since, so undoing this older change would lose the newer one.',
+  NoImageFound:
+    'I did not find an image in that message. Send a photo (JPEG, PNG, GIF, WebP or HEIC), or attach it as a file.',
+  AttachmentHostNotAllowed: 'I can only download images that were sent in Teams.',
+  AttachmentDownloadFailed: 'I could not download that image. Please send it again.',
+  UnknownLocalUser: 'You are not in the local directory, so I cannot change your photo here.',
   InputNotReadable: 'The input file could not be read.',
   OutputNotWritable: 'The output file could not be written.',
   PortInUse: 'That port is already in use; choose another with --port or GRAPH_EMULATOR_PORT.',
