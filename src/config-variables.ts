@@ -80,6 +80,71 @@ const MiB = 1024 * 1024;
 
 /** Every environment variable the app reads, in the order the README lists them. */
 export const CONFIG_VARIABLES = {
+  PORT: {
+    schema: integer(0, 65_535, () => 3978),
+    defaultText: '3978',
+    description: "The bot's HTTP server (`POST /api/messages`, `GET /healthz`).",
+  },
+  BOT_ID: {
+    schema: optional(),
+    defaultText: 'unset',
+    description:
+      "The bot's Entra app id (Teams Toolkit's name; `MicrosoftAppId` is accepted too). Unset: local mode.",
+  },
+  BOT_PASSWORD: {
+    schema: optional(),
+    defaultText: 'unset',
+    description: "The bot's client secret (`MicrosoftAppPassword`).",
+    secret: true,
+  },
+  BOT_TYPE: {
+    schema: oneOf(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'], 'MultiTenant'),
+    defaultText: 'MultiTenant',
+    description: "The bot app's type (`MicrosoftAppType`): MultiTenant, SingleTenant or UserAssignedMSI.",
+  },
+  BOT_TENANT_ID: {
+    schema: optional(),
+    defaultText: 'unset',
+    description: "The bot app's tenant (`MicrosoftAppTenantId`), needed by SingleTenant and UserAssignedMSI.",
+  },
+  MicrosoftAppId: { schema: optional(), defaultText: 'unset', description: 'Alias of `BOT_ID`.' },
+  MicrosoftAppPassword: {
+    schema: optional(),
+    defaultText: 'unset',
+    description: 'Alias of `BOT_PASSWORD`.',
+    secret: true,
+  },
+  MicrosoftAppType: {
+    schema: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
+    defaultText: 'unset',
+    description: 'Alias of `BOT_TYPE`.',
+  },
+  MicrosoftAppTenantId: {
+    schema: optional(),
+    defaultText: 'unset',
+    description: 'Alias of `BOT_TENANT_ID`.',
+  },
+  OAUTH_CONNECTION_NAME: {
+    schema: text('graph'),
+    defaultText: 'graph',
+    description: "The Azure Bot resource's OAuth connection used for Teams single sign-on.",
+  },
+  DOWNLOAD_TIMEOUT_MS: {
+    schema: integer(1000, 300_000, () => 20_000),
+    defaultText: '20000',
+    description: 'Longest the download of an image someone sent may take.',
+  },
+  BOT_TOKEN_HOSTS: {
+    schema: text('.botframework.com,.trafficmanager.net,.teams.microsoft.com,.teams.microsoft.us,.skype.com'),
+    defaultText: '.botframework.com,.trafficmanager.net,.teams.microsoft.com,.teams.microsoft.us,.skype.com',
+    description:
+      "Hosts (exact, or `.suffix`) that may receive the bot's own token when it downloads an inline image; comma-separated.",
+  },
+  PENDING_PHOTO_MINUTES: {
+    schema: integer(1, 24 * 60, () => 15),
+    defaultText: '15',
+    description: 'How long a photo sent before signing in is kept for when the sign-in completes.',
+  },
   DATA_DIR: {
     schema: text('./.data'),
     defaultText: './.data',

@@ -23,6 +23,15 @@ export interface EntraConfig {
   readonly credential: { readonly clientSecret: string } | { readonly certificatePath: string };
 }
 
+/** The bot's own Entra app, as Bot Framework authenticates it. */
+export interface BotAppConfig {
+  readonly appId: string;
+  /** Absent for a user-assigned managed identity. */
+  readonly appPassword: string | undefined;
+  readonly appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+  readonly tenantId: string | undefined;
+}
+
 export type StorageConfig =
   | { readonly kind: 'fs'; readonly root: string }
   | { readonly kind: 'blob'; readonly connectionString: string; readonly container: string };
@@ -38,6 +47,16 @@ export interface AppConfig {
     readonly jobTimeoutMs: number;
   };
   readonly graph: { readonly baseUrl: string; readonly version: 'v1.0' | 'beta' };
+  readonly bot: {
+    readonly port: number;
+    /** `null` in local mode: no bot credentials, so the server binds to loopback and needs no Bot Framework token. */
+    readonly app: BotAppConfig | null;
+    readonly oauthConnectionName: string;
+    readonly downloadTimeoutMs: number;
+    /** Hosts that may receive the bot's token with an image download (`.suffix` or exact). */
+    readonly tokenHosts: readonly string[];
+    readonly pendingPhotoMs: number;
+  };
   /** `null`: no Entra app configured, so tokens come from the local issuer (local mode). */
   readonly entra: EntraConfig | null;
   /** The app's own identity for app-only Graph calls; `null` when there is none. */
@@ -95,6 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const problems: string[] = [];
   const v = parseVariables(env, problems);
   const entra = entraConfig(v, problems);
+  const botApp = botAppConfig(v, problems);
   const appCredential = appCredentialConfig(v, entra, problems);
   const dataDir = path.resolve(v.DATA_DIR);
   let storage: StorageConfig = { kind: 'fs', root: path.join(dataDir, 'storage') };
@@ -120,6 +140,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       jobTimeoutMs: v.PHOTO_JOB_TIMEOUT_MS,
     },
     graph: { baseUrl: v.GRAPH_BASE_URL, version: v.GRAPH_API_VERSION },
+    bot: {
+      port: v.PORT,
+      app: botApp,
+      oauthConnectionName: v.OAUTH_CONNECTION_NAME,
+      downloadTimeoutMs: v.DOWNLOAD_TIMEOUT_MS,
+      tokenHosts: v.BOT_TOKEN_HOSTS.split(',')
+        .map((host) => host.trim().toLowerCase())
+        .filter(Boolean),
+      pendingPhotoMs: v.PENDING_PHOTO_MINUTES * 60_000,
+    },
     entra,
     appCredential,
     storage,
@@ -133,6 +163,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       },
     },
   });
+}
+
+/**
+ * The bot's credentials, all or nothing. Local mode is on exactly when neither the id nor the password (nor their
+ * `MicrosoftApp*` aliases) is set; a half-configured bot is refused, never silently run without authentication.
+ */
+function botAppConfig(v: ParsedVariables, problems: string[]): BotAppConfig | null {
+  const appId = v.BOT_ID ?? v.MicrosoftAppId;
+  const appPassword = v.BOT_PASSWORD ?? v.MicrosoftAppPassword;
+  const appType = v.MicrosoftAppType && v.BOT_TYPE === 'MultiTenant' ? v.MicrosoftAppType : v.BOT_TYPE;
+  const tenantId = v.BOT_TENANT_ID ?? v.MicrosoftAppTenantId;
+  if (!appId && !appPassword) return null;
+  const missing = [
+    ...(appId ? [] : ['BOT_ID']),
+    ...(appPassword || appType === 'UserAssignedMSI' ? [] : ['BOT_PASSWORD']),
+    ...(tenantId || appType === 'MultiTenant' ? [] : ['BOT_TENANT_ID']),
+  ];
+  if (missing.length > 0) {
+    problems.push(`the bot is half configured: missing ${missing.join(', ')}`);
+    return null;
+  }
+  return { appId: appId ?? '', appPassword, appType, tenantId };
 }
 
 /** The Entra app, all or nothing: a half-configured app is a mistake to report, never a silent local mode. */
@@ -189,6 +241,7 @@ export function describeConfig(config: AppConfig): string {
     `photo.queue=${p.queueLimit}`,
     `photo.timeoutMs=${p.jobTimeoutMs}`,
     `graph=${config.graph.baseUrl}/${config.graph.version}`,
+    `bot=${config.bot.app ? `${config.bot.app.appId} (${config.bot.app.appType})` : 'local mode'} port=${config.bot.port}`,
     `entra=${config.entra ? `${config.entra.clientId}@${config.entra.tenantId}` : 'none (local tokens)'}`,
     `appCredential=${config.appCredential?.kind ?? 'none'}`,
     `storage=${storage}`,

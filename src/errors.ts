@@ -56,7 +56,12 @@ export const BOT_ERROR_CODES = [
 export type BotErrorCode = (typeof BOT_ERROR_CODES)[number];
 
 /** Codes of the command line's own file handling. */
-export const CLI_ERROR_CODES = ['InputNotReadable', 'OutputNotWritable', 'PortInUse'] as const;
+export const CLI_ERROR_CODES = [
+  'InputNotReadable',
+  'OutputNotWritable',
+  'PortInUse',
+  'BotUnreachable',
+] as const;
 
 export type CliErrorCode = (typeof CLI_ERROR_CODES)[number];
 

@@ -105,12 +105,16 @@ export class PhotoChangeService {
   }
 
   /**
-   * Undoes a change: puts back the photo it replaced, or removes the photo when there was none.
+   * Undoes a change: puts back the photo it replaced, or removes the photo when there was none. Only the actor who
+   * made the change may undo it.
    * @throws AppError `UndoNotFound` or `UndoSuperseded`; GraphError or AuthError
    */
   async undo(changeId: string, token: AccessTokenSource, actor: Actor): Promise<UndoResult> {
     const check = await this.deps.backups.checkUndo(changeId);
-    if (check.status === 'not-found') throw new AppError('UndoNotFound', 'no such change');
+    // Someone else's change is "not found" to this actor: undoing it is not theirs to do, nor to learn about.
+    if (check.status === 'not-found' || check.backup.actor !== actor.id) {
+      throw new AppError('UndoNotFound', 'no such change for this actor');
+    }
     if (check.status === 'superseded')
       throw new AppError('UndoSuperseded', `newer change ${check.latestChangeId}`);
     const { target } = check.backup.target;

@@ -10,10 +10,11 @@ import { silenceLibraryConsole } from '../photo/codecs.js';
 import { EXIT, UsageError, type CliIo, type Command } from './command.js';
 import { emulatorCommand } from './emulator-command.js';
 import { prepareCommand } from './prepare-command.js';
+import { sendImageCommand } from './send-image-command.js';
 import { tokenCommand } from './token-command.js';
 
 /** The subcommands, in the order `help` lists them. Later features add theirs here. */
-const COMMANDS: readonly Command[] = [prepareCommand, emulatorCommand, tokenCommand];
+const COMMANDS: readonly Command[] = [prepareCommand, emulatorCommand, tokenCommand, sendImageCommand];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((command) => command.name.length));

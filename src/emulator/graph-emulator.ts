@@ -177,13 +177,13 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     segments: readonly string[],
   ): Promise<void> {
     if (!isLoopback(request.socket.remoteAddress)) {
-      response
-        .writeHead(403, { 'content-type': 'text/plain; charset=utf-8' })
-        .end('Only for this machine.\n');
+      response.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' });
+      response.end('Only for this machine.\n');
       return;
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
-      response.writeHead(405, { allow: 'GET, HEAD' }).end();
+      response.writeHead(405, { allow: 'GET, HEAD' });
+      response.end();
       return;
     }
     response.setHeader('cache-control', 'no-store');
@@ -201,7 +201,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     const key = viewKey(directory, segments);
     const photo = key && (await context.photos.get(key));
     if (!photo) {
-      response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('No photo.\n');
+      response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+      response.end('No photo.\n');
       return;
     }
     response.writeHead(200, { 'content-type': mimeType(photo.format), 'content-length': photo.bytes.length });

@@ -178,9 +178,16 @@ describe('GraphPhotoClient over HTTP', () => {
         graphError(response, 404, 'ImageNotFound');
         return;
       }
-      if (request.method === 'DELETE') return void response.writeHead(204).end();
-      if (request.url.endsWith('/$value'))
-        return void response.writeHead(200, { 'content-type': 'image/jpeg' }).end(stored);
+      if (request.method === 'DELETE') {
+        response.writeHead(204);
+        response.end();
+        return;
+      }
+      if (request.url.endsWith('/$value')) {
+        response.writeHead(200, { 'content-type': 'image/jpeg' });
+        response.end(stored);
+        return;
+      }
       response.writeHead(200, { 'content-type': 'application/json' });
       response.end(
         JSON.stringify({ '@odata.mediaContentType': 'image/jpeg', id: '648X648', width: 648, height: 648 }),

@@ -1,0 +1,179 @@
+/**
+ * The composition root: builds every service from the configuration and wires them together. In local mode (no
+ * bot credentials) the Graph emulator runs in the same process and the local token issuer stands in for sign-in;
+ * otherwise Graph is the configured cloud and tokens come from Teams SSO on behalf of the sender.
+ */
+import path from 'node:path';
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  ConfigurationServiceClientCredentialFactory,
+  type TurnContext,
+} from 'botbuilder';
+import { LocalTokenIssuer } from './auth/local-token-issuer.js';
+import { OboTokenProvider } from './auth/obo-token-provider.js';
+import { AttachmentDownloader } from './bot/attachments/attachment-downloader.js';
+import { PhotoMessageHandler } from './bot/handlers/photo-message-handler.js';
+import { SignInHandler } from './bot/handlers/sign-in-handler.js';
+import { UndoHandler } from './bot/handlers/undo-handler.js';
+import { LocalSenderTokens, SsoSenderTokens, type SenderTokens } from './bot/sender-tokens.js';
+import { TeamsPhotoBot } from './bot/teams-photo-bot.js';
+import { failureText } from './bot/turn-errors.js';
+import { UserTokenService } from './bot/user-token-service.js';
+import { PhotoChangeService, type ChangeTarget } from './changes/photo-change-service.js';
+import { faultsFromConfig } from './cli/emulator-command.js';
+import { ConfigError, type AppConfig, type BotAppConfig } from './config.js';
+import { startEmulator, type RunningEmulator } from './emulator/graph-emulator.js';
+import { GraphPhotoClient } from './graph/graph-photo-client.js';
+import { pickLocale } from './i18n/index.js';
+import type { Logger } from './logger.js';
+import { PhotoWorkerPool } from './photo/worker-pool.js';
+import { startServer, type RunningServer } from './server/server.js';
+import { AuditLog } from './storage/audit-log.js';
+import { BackupStore } from './storage/backup-store.js';
+import { createStorage } from './storage/index.js';
+import { PendingStore } from './storage/pending-store.js';
+
+export interface RunningApp {
+  readonly server: RunningServer;
+  /** The in-process Graph emulator, in local mode. */
+  readonly emulator: RunningEmulator | null;
+  /** Finishes turns under way, then stops the server, the workers and the emulator. */
+  close(): Promise<void>;
+}
+
+/** Seams for tests: where attachments are fetched from. */
+export interface AppSeams {
+  readonly fetch?: typeof fetch;
+}
+
+const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '[::1]'];
+
+export async function startApp(config: AppConfig, logger: Logger, seams: AppSeams = {}): Promise<RunningApp> {
+  const local = config.bot.app === null;
+  const storage = createStorage(config.storage);
+  const pool = new PhotoWorkerPool({
+    size: config.photo.poolSize,
+    queueLimit: config.photo.queueLimit,
+    jobTimeoutMs: config.photo.jobTimeoutMs,
+  });
+
+  let emulator: RunningEmulator | null = null;
+  let tokens: SenderTokens;
+  let userTokens: UserTokenService | null = null;
+  let graphBaseUrl = config.graph.baseUrl;
+  if (local) {
+    emulator = await startEmulator({
+      port: config.emulator.port,
+      dataDir: config.dataDir,
+      faults: faultsFromConfig(config.emulator.faults),
+    });
+    graphBaseUrl = emulator.url;
+    tokens = new LocalSenderTokens(await LocalTokenIssuer.open(config.dataDir), emulator.directory);
+  } else {
+    if (!config.entra) {
+      throw new ConfigError([
+        'the bot needs the Entra app (AAD_APP_*) to sign users in and act on their behalf',
+      ]);
+    }
+    const { tenantId, clientId, authorityHost, credential } = config.entra;
+    userTokens = new UserTokenService(config.bot.oauthConnectionName);
+    tokens = new SsoSenderTokens(
+      userTokens,
+      new OboTokenProvider({ tenantId, clientId, authorityHost, secret: credential }),
+    );
+  }
+
+  const graph = new GraphPhotoClient({ baseUrl: graphBaseUrl, version: config.graph.version });
+  const backups = new BackupStore<ChangeTarget>({ storage, targetKey: (target) => target.subject });
+  const pending = new PendingStore({ storage, namespace: 'bot' });
+  const changes = new PhotoChangeService({ graph, backups, audit: new AuditLog({ storage }) });
+
+  const app = config.bot.app;
+  const downloader = new AttachmentDownloader({
+    ...(seams.fetch ? { fetch: seams.fetch } : {}),
+    // Local mode has no bot credentials: images come from loopback and need no token.
+    botToken: app ? botTokenSource(app) : () => Promise.resolve(''),
+    tokenHosts: app ? config.bot.tokenHosts : LOOPBACK_HOSTS,
+    allowLoopback: local,
+    maxBytes: config.photo.maxInputBytes,
+    timeoutMs: config.bot.downloadTimeoutMs,
+  });
+
+  let signIn: SignInHandler | null = null;
+  const photo = new PhotoMessageHandler({
+    preparer: pool,
+    downloader,
+    tokens,
+    changes,
+    pending,
+    pendingPhotoMs: config.bot.pendingPhotoMs,
+    signIn: userTokens ? (context) => (signIn as SignInHandler).prompt(context) : null,
+    maxInputBytes: config.photo.maxInputBytes,
+    logger,
+    directoryFile: path.join(config.dataDir, 'emulator', 'directory.json'),
+  });
+  if (userTokens) {
+    signIn = new SignInHandler({
+      userTokens,
+      pending,
+      resume: (context) => photo.resumePending(context),
+      logger,
+    });
+  }
+  const bot = new TeamsPhotoBot({
+    photo,
+    undo: new UndoHandler({ changes, backups, tokens, logger }),
+    signIn,
+  });
+
+  const adapter = new CloudAdapter(
+    new ConfigurationBotFrameworkAuthentication({
+      MicrosoftAppId: app?.appId ?? '',
+      MicrosoftAppPassword: app?.appPassword ?? '',
+      MicrosoftAppType: app?.appType ?? 'MultiTenant',
+      MicrosoftAppTenantId: app?.tenantId ?? '',
+    }),
+  );
+  adapter.onTurnError = async (context: TurnContext, error: Error) => {
+    await context.sendActivity(failureText(error, pickLocale(context.activity.locale), logger, 'turn'));
+  };
+
+  const server = await startServer({
+    port: config.bot.port,
+    // Without credentials nothing authenticates a request: then only this machine may send them.
+    host: local ? '127.0.0.1' : '0.0.0.0',
+    adapter,
+    bot,
+    logger,
+  });
+  return {
+    server,
+    emulator,
+    async close() {
+      await server.close();
+      await pool.close();
+      await emulator?.close();
+    },
+  };
+}
+
+/** The bot's own token for downloading inline images from Bot Framework / Teams hosts. */
+function botTokenSource(app: BotAppConfig): () => Promise<string> {
+  const factory = new ConfigurationServiceClientCredentialFactory({
+    MicrosoftAppId: app.appId,
+    MicrosoftAppPassword: app.appPassword ?? '',
+    MicrosoftAppType: app.appType,
+    MicrosoftAppTenantId: app.tenantId ?? '',
+  });
+  return async () => {
+    const loginEndpoint = `https://login.microsoftonline.com/${app.tenantId ?? 'botframework.com'}`;
+    const credentials = await factory.createCredentials(
+      app.appId,
+      'https://api.botframework.com',
+      loginEndpoint,
+      true,
+    );
+    return (credentials as unknown as { getToken(): Promise<string> }).getToken();
+  };
+}

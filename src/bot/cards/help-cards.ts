@@ -1,0 +1,56 @@
+/**
+ * The welcome card (sent when the bot is added) and the help card (the answer to "help" or to text the bot does
+ * not understand). Both end with the same help lines, so what a person reads first is what help shows later.
+ */
+import { translate, type Locale } from '../../i18n/index.js';
+import {
+  cardAttachment,
+  listBlock,
+  plainTitleBlock,
+  textBlock,
+  titleBlock,
+  type AdaptiveCardAttachment,
+} from './adaptive-card.js';
+
+/** What {@link welcomeCard} needs. */
+export interface WelcomeCardOptions {
+  readonly locale: Locale;
+  /** The person's display name (`activity.from.name`); left out, empty or blank gives the greeting without it. */
+  readonly name?: string;
+}
+
+/** What {@link helpCard} needs. */
+export interface HelpCardOptions {
+  readonly locale: Locale;
+}
+
+function helpLines(locale: Locale): string[] {
+  return [
+    translate(locale, 'help.sendPhoto'),
+    translate(locale, 'help.formats'),
+    translate(locale, 'help.undo'),
+    translate(locale, 'help.help'),
+  ];
+}
+
+/**
+ * The greeting: "Hi {name}! I'm Teams Photo.", what the bot does, then the help lines. The name goes into a
+ * plain-text run, never into Markdown, so a display name such as `[x](https://...)` shows as typed.
+ */
+export function welcomeCard(options: WelcomeCardOptions): AdaptiveCardAttachment {
+  const { locale } = options;
+  const name = options.name?.trim() ?? '';
+  const title =
+    name === '' ? translate(locale, 'welcome.titleNoName') : translate(locale, 'welcome.title', { name });
+  return cardAttachment(title, [
+    name === '' ? titleBlock(title) : plainTitleBlock(title),
+    textBlock(translate(locale, 'welcome.body')),
+    listBlock(helpLines(locale)),
+  ]);
+}
+
+/** The help: a title and the help lines (send a photo, formats, undo, help). */
+export function helpCard(options: HelpCardOptions): AdaptiveCardAttachment {
+  const title = translate(options.locale, 'help.title');
+  return cardAttachment(title, [titleBlock(title), listBlock(helpLines(options.locale))]);
+}

@@ -1,0 +1,24 @@
+/**
+ * The bot's Adaptive Card builders. The sign-in card is not here: it is an OAuthCard built with botbuilder.
+ */
+export {
+  ADAPTIVE_CARD_CONTENT_TYPE,
+  ADAPTIVE_CARD_SCHEMA,
+  ADAPTIVE_CARD_VERSION,
+  MAX_PREVIEW_DATA_URI_BYTES,
+  checkPreviewDataUri,
+  jpegDataUri,
+  type AdaptiveCard,
+  type AdaptiveCardAttachment,
+  type CardElement,
+  type ExecuteAction,
+} from './adaptive-card.js';
+export {
+  UNDO_PHOTO_CHANGE_VERB,
+  isUndoPhotoChangeData,
+  photoUpdatedCard,
+  type PhotoUpdatedCardOptions,
+  type UndoPhotoChangeData,
+} from './photo-updated-card.js';
+export { undoneCard, type UndoneCardOptions } from './undone-card.js';
+export { helpCard, welcomeCard, type HelpCardOptions, type WelcomeCardOptions } from './help-cards.js';

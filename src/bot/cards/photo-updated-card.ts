@@ -1,0 +1,67 @@
+/**
+ * The answer to a photo that was set: the new photo, when it will show everywhere, and an Undo button.
+ */
+import { translate, type Locale } from '../../i18n/index.js';
+import {
+  cardAttachment,
+  previewImage,
+  textBlock,
+  titleBlock,
+  type AdaptiveCardAttachment,
+} from './adaptive-card.js';
+
+/** The `verb` of the Undo button's `Action.Execute`; the `adaptiveCard/action` handler routes on it. */
+export const UNDO_PHOTO_CHANGE_VERB = 'undoPhotoChange';
+
+/** The `data` the Undo button sends back (in the invoke's `value.action.data`). */
+export interface UndoPhotoChangeData {
+  readonly changeId: string;
+}
+
+/** True when an invoke's `action.data` is what the Undo button sends (the invoke is input from the network). */
+export function isUndoPhotoChangeData(data: unknown): data is UndoPhotoChangeData {
+  return (
+    typeof data === 'object' &&
+    data !== null &&
+    typeof (data as { changeId?: unknown }).changeId === 'string' &&
+    (data as { changeId: string }).changeId !== ''
+  );
+}
+
+/** What {@link photoUpdatedCard} needs. */
+export interface PhotoUpdatedCardOptions {
+  readonly locale: Locale;
+  /** The new photo, small (96–240 px): a `data:image/jpeg;base64,...` URI of at most 60 KB. */
+  readonly previewDataUri: string;
+  /** The change to undo (from the change service); sent back by the Undo button. */
+  readonly changeId: string;
+}
+
+/**
+ * The card that says the photo is set: title, a preview in a circle, a note on propagation and an Undo
+ * button (`Action.Execute`, verb {@link UNDO_PHOTO_CHANGE_VERB}, data `{ changeId }`); answer its invoke with
+ * `undoneCard` to replace it in place.
+ * @throws RangeError when the preview data URI is over 60 KB; TypeError when it is not a base64 JPEG data URI or
+ *   the change id is empty
+ */
+export function photoUpdatedCard(options: PhotoUpdatedCardOptions): AdaptiveCardAttachment {
+  const { locale, previewDataUri, changeId } = options;
+  if (changeId === '') throw new TypeError('changeId must not be empty');
+  const title = translate(locale, 'photo.updated.title');
+  return cardAttachment(
+    title,
+    [
+      titleBlock(title),
+      previewImage(previewDataUri, translate(locale, 'photo.previewAlt')),
+      textBlock(translate(locale, 'photo.updated.propagation'), { subtle: true }),
+    ],
+    [
+      {
+        type: 'Action.Execute',
+        title: translate(locale, 'photo.updated.undo'),
+        verb: UNDO_PHOTO_CHANGE_VERB,
+        data: { changeId } satisfies UndoPhotoChangeData,
+      },
+    ],
+  );
+}

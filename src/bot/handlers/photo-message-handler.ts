@@ -1,0 +1,122 @@
+/**
+ * The main job: an image sent in chat becomes the sender's profile photo. The image is picked from the message's
+ * attachments, downloaded safely, prepared on the worker pool, set through the change service (which backs up the
+ * old photo first), and answered with a card showing the new photo and an Undo. A sender who must sign in first
+ * gets a sign-in card, and the image waits for them in the pending store.
+ */
+import { ActivityTypes, type TurnContext } from 'botbuilder';
+import type { PhotoChangeService } from '../../changes/photo-change-service.js';
+import { AppError, AuthError } from '../../errors.js';
+import type { AccessTokenSource } from '../../graph/graph-photo-client.js';
+import { pickLocale, translate } from '../../i18n/index.js';
+import type { Logger } from '../../logger.js';
+import type { PrepareOptions, PreparedPhoto } from '../../photo/photo-pipeline.js';
+import type { PendingStore } from '../../storage/pending-store.js';
+import type { AttachmentDownloader } from '../attachments/attachment-downloader.js';
+import { pickImage } from '../attachments/image-picker.js';
+import { jpegDataUri, photoUpdatedCard } from '../cards/index.js';
+import { senderId, type SenderTokens } from '../sender-tokens.js';
+import { failureText } from '../turn-errors.js';
+
+/** The photo pool's one operation the handler needs. */
+export interface PhotoPreparer {
+  run(input: Uint8Array, options?: PrepareOptions): Promise<PreparedPhoto>;
+}
+
+/** Sends the sign-in card; the caller has kept the photo. */
+export type SignInPrompt = (context: TurnContext) => Promise<void>;
+
+export interface PhotoMessageDeps {
+  readonly preparer: PhotoPreparer;
+  readonly downloader: Pick<AttachmentDownloader, 'download'>;
+  readonly tokens: SenderTokens;
+  readonly changes: PhotoChangeService;
+  readonly pending: PendingStore;
+  readonly pendingPhotoMs: number;
+  /** `null` in local mode, where nobody signs in. */
+  readonly signIn: SignInPrompt | null;
+  readonly maxInputBytes: number;
+  readonly logger: Logger;
+  /** Where the local directory lives, named in the answer to a sender it does not know. */
+  readonly directoryFile?: string;
+}
+
+/** The side of the preview shown in the card: small enough to keep the message far under Teams' 100 KB. */
+const PREVIEW_SIDE = 120;
+const OWN_PHOTO_SCOPES = ['User.ReadWrite'];
+
+export class PhotoMessageHandler {
+  constructor(private readonly deps: PhotoMessageDeps) {}
+
+  /** True when the message carries something that looks like an image (or a file) for this handler. */
+  static wants(context: TurnContext): boolean {
+    return (context.activity.attachments ?? []).some((a) => a.contentType !== 'text/html');
+  }
+
+  async handle(context: TurnContext): Promise<void> {
+    const locale = pickLocale(context.activity.locale);
+    const { image, imageCount } = pickImage(context.activity.attachments);
+    if (!image) {
+      await context.sendActivity(
+        failureText(new AppError('NoImageFound'), locale, this.deps.logger, 'photo'),
+      );
+      return;
+    }
+    await context.sendActivity({ type: ActivityTypes.Typing });
+    try {
+      const bytes = await this.deps.downloader.download(image);
+      let token: AccessTokenSource;
+      try {
+        token = await this.deps.tokens.forSender(context, OWN_PHOTO_SCOPES);
+      } catch (error) {
+        if (!(error instanceof AuthError) || !this.deps.signIn) throw error;
+        await this.deps.pending.put(pendingKey(context), bytes, this.deps.pendingPhotoMs);
+        await this.deps.signIn(context);
+        return;
+      }
+      await this.apply(context, bytes, token, imageCount);
+    } catch (error) {
+      await context.sendActivity(
+        failureText(error, locale, this.deps.logger, 'photo change', {
+          id: context.activity.from.aadObjectId ?? context.activity.from.id,
+          file: this.deps.directoryFile ?? '',
+        }),
+      );
+    }
+  }
+
+  /** After a sign-in: the photo that waited for it, if it is still there. @returns whether there was one */
+  async resumePending(context: TurnContext): Promise<boolean> {
+    const item = await this.deps.pending.take(pendingKey(context));
+    if (!item) return false;
+    const bytes = item.value;
+    const locale = pickLocale(context.activity.locale);
+    try {
+      const token = await this.deps.tokens.forSender(context, OWN_PHOTO_SCOPES);
+      await this.apply(context, bytes, token, 1);
+    } catch (error) {
+      await context.sendActivity(failureText(error, locale, this.deps.logger, 'photo change'));
+    }
+    return true;
+  }
+
+  private async apply(context: TurnContext, bytes: Uint8Array, token: AccessTokenSource, imageCount: number) {
+    const locale = pickLocale(context.activity.locale);
+    const photo = await this.deps.preparer.run(bytes, { maxInputBytes: this.deps.maxInputBytes });
+    const preview = await this.deps.preparer.run(photo.jpeg, { size: PREVIEW_SIDE, crop: 'center' });
+    const { changeId } = await this.deps.changes.change({ kind: 'me' }, photo.jpeg, token, {
+      id: senderId(context),
+      path: 'chat',
+    });
+    if (imageCount > 1) {
+      await context.sendActivity(translate(locale, 'photo.severalImages', { count: String(imageCount) }));
+    }
+    const previewDataUri = jpegDataUri(preview.jpeg);
+    await context.sendActivity({ attachments: [photoUpdatedCard({ locale, previewDataUri, changeId })] });
+  }
+}
+
+/** The pending store's key of a sender's waiting photo. */
+function pendingKey(context: TurnContext): string {
+  return `photo-${Buffer.from(senderId(context)).toString('base64url')}`;
+}

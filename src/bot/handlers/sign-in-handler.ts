@@ -1,0 +1,88 @@
+/**
+ * Teams single sign-on. The sign-in card is an OAuthCard whose token exchange resource lets Teams hand over the
+ * user's token silently (`signin/tokenExchange`); when that fails, the card's button signs in and Teams sends
+ * `signin/verifyState` with a magic code. Exchanges are deduplicated in the shared pending store (Teams sends one
+ * per signed-in client, possibly to different instances), and a failed exchange is answered 412 so that Teams
+ * shows the button. Once signed in, the photo that waited is set.
+ */
+import { CardFactory, type InvokeResponse, type TurnContext } from 'botbuilder';
+import { errorText, pickLocale, translate } from '../../i18n/index.js';
+import type { Logger } from '../../logger.js';
+import type { PendingStore } from '../../storage/pending-store.js';
+import type { UserTokenService } from '../user-token-service.js';
+
+/** How long an exchange id is remembered, to ignore the copies of one exchange. */
+const EXCHANGE_DEDUP_MS = 10 * 60_000;
+
+export interface SignInDeps {
+  readonly userTokens: UserTokenService;
+  readonly pending: PendingStore;
+  /** Sets the photo that waited for the sign-in, if any. */
+  readonly resume: (context: TurnContext) => Promise<boolean>;
+  readonly logger: Logger;
+}
+
+interface ExchangeValue {
+  readonly id?: unknown;
+  readonly connectionName?: unknown;
+  readonly token?: unknown;
+}
+
+export class SignInHandler {
+  constructor(private readonly deps: SignInDeps) {}
+
+  /** Sends the sign-in card. */
+  async prompt(context: TurnContext): Promise<void> {
+    const locale = pickLocale(context.activity.locale);
+    const resource = await this.deps.userTokens.signInResource(context);
+    const card = CardFactory.oauthCard(
+      this.deps.userTokens.connectionName,
+      translate(locale, 'signin.title'),
+      translate(locale, 'signin.text'),
+      resource.signInLink,
+      resource.tokenExchangeResource,
+    );
+    await context.sendActivity({ attachments: [card] });
+  }
+
+  /** `signin/tokenExchange`: 200 when exchanged (or a copy of an exchange already handled), 412 otherwise. */
+  async onTokenExchange(context: TurnContext): Promise<InvokeResponse> {
+    const value = (context.activity.value ?? {}) as ExchangeValue;
+    const id = typeof value.id === 'string' ? value.id : '';
+    const connectionName = this.deps.userTokens.connectionName;
+    const ssoToken = typeof value.token === 'string' ? value.token : '';
+    const exchanged = ssoToken ? await this.deps.userTokens.exchange(context, ssoToken) : undefined;
+    if (!exchanged) {
+      this.deps.logger.info('sso exchange refused; Teams will show the sign-in button');
+      return {
+        status: 412,
+        body: { id, connectionName, failureDetail: 'The token could not be exchanged.' },
+      };
+    }
+    // The same exchange arrives once per signed-in client: only the first one goes on.
+    const first = await this.deps.pending.claim(
+      `exchange-${Buffer.from(id || ssoToken.slice(-16)).toString('base64url')}`,
+      EXCHANGE_DEDUP_MS,
+    );
+    if (first) await this.signedIn(context);
+    return { status: 200 };
+  }
+
+  /** `signin/verifyState`: the magic code of the fallback sign-in. */
+  async onVerifyState(context: TurnContext): Promise<InvokeResponse> {
+    const state = (context.activity.value as { state?: unknown } | undefined)?.state;
+    const token =
+      typeof state === 'string' ? await this.deps.userTokens.storedToken(context, state) : undefined;
+    if (token) {
+      await this.signedIn(context);
+    } else {
+      await context.sendActivity(errorText('SignInRequired', pickLocale(context.activity.locale)));
+    }
+    return { status: 200 };
+  }
+
+  private async signedIn(context: TurnContext): Promise<void> {
+    await context.sendActivity(translate(pickLocale(context.activity.locale), 'signin.done'));
+    await this.deps.resume(context);
+  }
+}

@@ -1,0 +1,8 @@
+/**
+ * User-facing text in every supported language. Import from here: `translate`, `pickLocale`, `errorText`, the
+ * `MessageKey` type and friends.
+ */
+export { SUPPORTED_LOCALES, DEFAULT_LOCALE, isLocale, pickLocale, type Locale } from './locales.js';
+export { CATALOGS, errorText, placeholdersOf, translate } from './translate.js';
+export { matchCommand, type BotCommand } from './commands.js';
+export type { Catalog, MessageKey, MessageParams, MessagePlaceholder } from './catalog-en.js';

@@ -1,0 +1,95 @@
+/**
+ * The HTTP server: `POST /api/messages` into the Bot Framework adapter, `GET /healthz`, and a graceful close that
+ * stops accepting turns and lets the ones under way finish. Transport only: the bot and its services are handed in.
+ */
+import type { AddressInfo } from 'node:net';
+// restify replaces node's ServerResponse.prototype.writeHead process-wide with one that returns nothing, so code
+// that shares the process (the local Graph emulator, test servers) must not chain `writeHead(...).end()`.
+import restify from 'restify';
+import type { CloudAdapter } from 'botbuilder';
+import type { ActivityHandler } from 'botbuilder';
+import type { Logger } from '../logger.js';
+
+export interface ServerOptions {
+  readonly port: number;
+  /** `127.0.0.1` in local mode (no authentication), all interfaces otherwise. */
+  readonly host: string;
+  readonly adapter: CloudAdapter;
+  readonly bot: ActivityHandler;
+  readonly logger: Logger;
+  /** Largest activity accepted, in bytes (Teams activities are far smaller). */
+  readonly maxBodyBytes?: number;
+}
+
+export interface RunningServer {
+  readonly url: string;
+  readonly port: number;
+  /** Stops accepting, waits for turns under way (up to `graceMs`), then closes. */
+  close(graceMs?: number): Promise<void>;
+}
+
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const { adapter, bot, logger } = options;
+  const server = restify.createServer({ name: 'teams-photo', handleUncaughtExceptions: false });
+  server.use(
+    restify.plugins.bodyParser({ maxBodySize: options.maxBodyBytes ?? 1024 * 1024, mapParams: false }),
+  );
+  // Turns under way, and who waits for the last of them once closing.
+  const state: { inFlight: number; closing: boolean; drained: (() => void) | undefined } = {
+    inFlight: 0,
+    closing: false,
+    drained: undefined,
+  };
+
+  server.post('/api/messages', async (req, res) => {
+    if (state.closing) {
+      res.send(503, { error: 'shutting down' });
+      return;
+    }
+    state.inFlight++;
+    try {
+      await adapter.process(req, res, (context) => bot.run(context));
+    } catch (error) {
+      logger.error('turn failed outside the bot', { error: error instanceof Error ? error.name : 'unknown' });
+      if (!res.headersSent) res.send(500);
+    } finally {
+      state.inFlight--;
+      // Read again: `close()` may have run while this turn was awaited.
+      if (state.inFlight === 0) state.drained?.();
+    }
+  });
+  server.get('/healthz', (_req, res, next) => {
+    res.send(state.closing ? 503 : 200, { status: state.closing ? 'closing' : 'ok' });
+    next();
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => {
+      resolve();
+    });
+  });
+  const { port } = server.server.address() as AddressInfo;
+  const shownHost = options.host === '0.0.0.0' ? 'localhost' : options.host;
+  return {
+    url: `http://${shownHost}:${port}`,
+    port,
+    async close(graceMs = 10_000) {
+      state.closing = true;
+      if (state.inFlight > 0) {
+        await Promise.race([
+          new Promise<void>((resolve) => {
+            state.drained = resolve;
+          }),
+          new Promise<void>((resolve) => setTimeout(resolve, graceMs).unref()),
+        ]);
+      }
+      await new Promise<void>((resolve) => {
+        server.server.closeAllConnections();
+        server.close(() => {
+          resolve();
+        });
+      });
+    },
+  };
+}
