@@ -117,7 +117,7 @@ export async function startApp(config: AppConfig, logger: Logger, seams: AppSeam
     signIn = new SignInHandler({
       userTokens,
       pending,
-      resume: (context) => photo.resumePending(context),
+      resume: (context, ssoToken) => photo.resumePending(context, ssoToken),
       logger,
     });
   }

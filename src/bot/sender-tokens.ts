@@ -21,8 +21,9 @@ export interface SenderTokens {
    * A Graph token source for the sender with `scopes`.
    * @throws AuthError `SignInRequired` when the sender must sign in first; AppError `UnknownLocalUser` in local
    *   mode for a sender the emulator's directory does not know
+   * @param ssoToken a token for our app the sender's sign-in just produced (otherwise the stored one is used)
    */
-  forSender(context: TurnContext, scopes: readonly string[]): Promise<AccessTokenSource>;
+  forSender(context: TurnContext, scopes: readonly string[], ssoToken?: string): Promise<AccessTokenSource>;
 }
 
 /** Local mode: the emulator's directory and the local issuer stand in for Entra ID. */
@@ -55,8 +56,12 @@ export class SsoSenderTokens implements SenderTokens {
     private readonly obo: OboTokenProvider,
   ) {}
 
-  async forSender(context: TurnContext, scopes: readonly string[]): Promise<AccessTokenSource> {
-    const ssoToken = await this.userTokens.storedToken(context);
+  async forSender(
+    context: TurnContext,
+    scopes: readonly string[],
+    fresh?: string,
+  ): Promise<AccessTokenSource> {
+    const ssoToken = fresh ?? (await this.userTokens.storedToken(context));
     if (!ssoToken) throw new AuthError('SignInRequired', 'no token for the connection');
     const user = senderId(context);
     return () => this.obo.getToken(user, ssoToken, scopes);

@@ -85,14 +85,18 @@ export class PhotoMessageHandler {
     }
   }
 
-  /** After a sign-in: the photo that waited for it, if it is still there. @returns whether there was one */
-  async resumePending(context: TurnContext): Promise<boolean> {
+  /**
+   * After a sign-in: the photo that waited for it, if it is still there.
+   * @param ssoToken the token the sign-in produced
+   * @returns whether there was one
+   */
+  async resumePending(context: TurnContext, ssoToken?: string): Promise<boolean> {
     const item = await this.deps.pending.take(pendingKey(context));
     if (!item) return false;
     const bytes = item.value;
     const locale = pickLocale(context.activity.locale);
     try {
-      const token = await this.deps.tokens.forSender(context, OWN_PHOTO_SCOPES);
+      const token = await this.deps.tokens.forSender(context, OWN_PHOTO_SCOPES, ssoToken);
       await this.apply(context, bytes, token, 1);
     } catch (error) {
       await context.sendActivity(failureText(error, locale, this.deps.logger, 'photo change'));

@@ -17,8 +17,8 @@ const EXCHANGE_DEDUP_MS = 10 * 60_000;
 export interface SignInDeps {
   readonly userTokens: UserTokenService;
   readonly pending: PendingStore;
-  /** Sets the photo that waited for the sign-in, if any. */
-  readonly resume: (context: TurnContext) => Promise<boolean>;
+  /** Sets the photo that waited for the sign-in, if any, with the token the sign-in produced. */
+  readonly resume: (context: TurnContext, ssoToken: string) => Promise<boolean>;
   readonly logger: Logger;
 }
 
@@ -64,7 +64,7 @@ export class SignInHandler {
       `exchange-${Buffer.from(id || ssoToken.slice(-16)).toString('base64url')}`,
       EXCHANGE_DEDUP_MS,
     );
-    if (first) await this.signedIn(context);
+    if (first) await this.signedIn(context, exchanged);
     return { status: 200 };
   }
 
@@ -74,15 +74,15 @@ export class SignInHandler {
     const token =
       typeof state === 'string' ? await this.deps.userTokens.storedToken(context, state) : undefined;
     if (token) {
-      await this.signedIn(context);
+      await this.signedIn(context, token);
     } else {
       await context.sendActivity(errorText('SignInRequired', pickLocale(context.activity.locale)));
     }
     return { status: 200 };
   }
 
-  private async signedIn(context: TurnContext): Promise<void> {
+  private async signedIn(context: TurnContext, ssoToken: string): Promise<void> {
     await context.sendActivity(translate(pickLocale(context.activity.locale), 'signin.done'));
-    await this.deps.resume(context);
+    await this.deps.resume(context, ssoToken);
   }
 }
