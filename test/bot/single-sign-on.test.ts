@@ -50,7 +50,12 @@ describe('single sign-on', () => {
     });
     await new Promise<void>((resolve) => files.listen(0, '127.0.0.1', resolve));
     fileUrl = `http://127.0.0.1:${(files.address() as AddressInfo).port}/photo.jpg`;
-    closeFiles = () => new Promise((resolve) => files.close(() => resolve()));
+    closeFiles = () =>
+      new Promise((resolve) => {
+        files.close(() => {
+          resolve();
+        });
+      });
 
     // Entra's on-behalf-of answer: a Graph token for Alex that the emulator accepts.
     exchanges = fakeEntra(() => ({
@@ -73,7 +78,8 @@ describe('single sign-on', () => {
     const graph = new GraphPhotoClient({ baseUrl: harness.emulator.url });
     const backups = new BackupStore<ChangeTarget>({ storage, targetKey: (t) => t.subject });
     const changes = new PhotoChangeService({ graph, backups, audit: new AuditLog({ storage }) });
-    let signIn: SignInHandler | undefined;
+    // The photo handler asks the sign-in handler for a card, which is built after it.
+    const late: { signIn?: SignInHandler } = {};
     const photoHandler = new PhotoMessageHandler({
       preparer: { run: (input, options) => preparePhoto(input, options) },
       downloader: new AttachmentDownloader({
@@ -87,16 +93,17 @@ describe('single sign-on', () => {
       changes,
       pending,
       pendingPhotoMs: 60_000,
-      signIn: (context) => signIn!.prompt(context),
+      signIn: (context) => late.signIn!.prompt(context),
       maxInputBytes: 25 * 1024 * 1024,
       logger: silentLogger,
     });
-    signIn = new SignInHandler({
+    const signIn = new SignInHandler({
       userTokens,
       pending,
       resume: (context, ssoToken) => photoHandler.resumePending(context, ssoToken),
       logger: silentLogger,
     });
+    late.signIn = signIn;
     const bot = new TeamsPhotoBot({
       photo: photoHandler,
       undo: new UndoHandler({ changes, backups, tokens, logger: silentLogger }),
