@@ -240,7 +240,7 @@ export function describeConfig(config: AppConfig): string {
     `photo.pool=${p.poolSize}`,
     `photo.queue=${p.queueLimit}`,
     `photo.timeoutMs=${p.jobTimeoutMs}`,
-    `graph=${config.graph.baseUrl}/${config.graph.version}`,
+    `graph=${config.bot.app ? `${config.graph.baseUrl}/${config.graph.version}` : `local emulator on port ${config.emulator.port}`}`,
     `bot=${config.bot.app ? `${config.bot.app.appId} (${config.bot.app.appType})` : 'local mode'} port=${config.bot.port}`,
     `entra=${config.entra ? `${config.entra.clientId}@${config.entra.tenantId}` : 'none (local tokens)'}`,
     `appCredential=${config.appCredential?.kind ?? 'none'}`,

@@ -135,6 +135,40 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ STORAGE_CONTAINER: 'Bad_Name' })).toThrow(/STORAGE_CONTAINER/);
   });
 
+  it('is in local mode exactly when no bot credentials are set, and refuses half of them', () => {
+    expect(loadConfig({}).bot).toMatchObject({ port: 3978, app: null, oauthConnectionName: 'graph' });
+    expect(loadConfig({ BOT_ID: 'id', BOT_PASSWORD: 'pw' }).bot.app).toEqual({
+      appId: 'id',
+      appPassword: 'pw',
+      appType: 'MultiTenant',
+      tenantId: undefined,
+    });
+    expect(
+      loadConfig({
+        MicrosoftAppId: 'id',
+        MicrosoftAppPassword: 'pw',
+        MicrosoftAppType: 'SingleTenant',
+        MicrosoftAppTenantId: 't',
+      }).bot.app,
+    ).toEqual({
+      appId: 'id',
+      appPassword: 'pw',
+      appType: 'SingleTenant',
+      tenantId: 't',
+    });
+    expect(() => loadConfig({ BOT_ID: 'id' })).toThrow(/bot is half configured: missing BOT_PASSWORD/);
+    expect(() => loadConfig({ MicrosoftAppPassword: 'pw' })).toThrow(/missing BOT_ID/);
+    expect(() => loadConfig({ BOT_ID: 'id', BOT_PASSWORD: 'pw', BOT_TYPE: 'SingleTenant' })).toThrow(
+      /missing BOT_TENANT_ID/,
+    );
+    expect(
+      loadConfig({ BOT_ID: 'id', BOT_TYPE: 'UserAssignedMSI', BOT_TENANT_ID: 't' }).bot.app?.appPassword,
+    ).toBeUndefined();
+    expect(describeConfig(loadConfig({ BOT_ID: 'id', BOT_PASSWORD: 'secret-pw' }))).not.toContain(
+      'secret-pw',
+    );
+  });
+
   it('is documented in the README exactly as declared', async () => {
     const readme = await readFile(new URL('../README.md', import.meta.url), 'utf8');
     expect(readme).toContain(configTableMarkdown());

@@ -65,6 +65,7 @@ describe('the bot in local mode', () => {
       'b.png': photoB,
       'notes.txt': Buffer.from('not an image'),
       'broken.jpg': photoA.subarray(0, 5000),
+      'huge.jpg': Buffer.concat([photoA.subarray(0, 4), Buffer.alloc(26 * 1024 * 1024)]),
     });
     const config = loadConfig({
       PORT: '0',
@@ -159,6 +160,7 @@ describe('the bot in local mode', () => {
   it.each([
     ['a non-image file', () => ({ attachments: [fileInfo('notes.txt', 'txt')] }), /did not find an image/],
     ['a corrupt image', () => ({ attachments: [inline('broken.jpg')] }), /damaged or incomplete/],
+    ['a huge image', () => ({ attachments: [fileInfo('huge.jpg', 'jpg')] }), /too large/],
   ])('answers %s with a clear sentence and a reference, changing nothing', async (_name, extra, sentence) => {
     const before = await storedPhoto();
     await send(extra());
