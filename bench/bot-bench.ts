@@ -1,0 +1,124 @@
+/**
+ * The bot under load, in local mode: 20 senders each send a 12 MP phone photo at once; for each, the time from
+ * the activity POST to the reply card at the (fake) Bot Connector, and the main event loop's longest block
+ * meanwhile. Adds a `bot` section to bench/results.json.
+ */
+import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { startApp } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
+import { SEED_DIRECTORY } from '../src/emulator/seed-directory.js';
+import { silentLogger } from '../src/logger.js';
+import { benchInputs } from './bench-inputs.js';
+
+const SENDERS = 20;
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+
+async function listen(server: ReturnType<typeof createServer>): Promise<string> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+const [phone] = await benchInputs();
+const dataDir = await mkdtemp(path.join(tmpdir(), 'teams-photo-bot-bench-'));
+const senders = Array.from({ length: SENDERS }, (_, i) => `bench-user-${i + 1}`);
+await mkdir(path.join(dataDir, 'emulator'), { recursive: true });
+await writeFile(
+  path.join(dataDir, 'emulator', 'directory.json'),
+  JSON.stringify({
+    ...SEED_DIRECTORY,
+    users: [
+      ...(SEED_DIRECTORY.users ?? []),
+      ...senders.map((id, i) => ({
+        id,
+        userPrincipalName: `bench${i + 1}@example.com`,
+        displayName: `Bench ${i + 1}`,
+      })),
+    ],
+  }),
+);
+const app = await startApp(
+  loadConfig({ PORT: '0', GRAPH_EMULATOR_PORT: '0', DATA_DIR: dataDir }),
+  silentLogger,
+);
+
+const files = createServer((_req, res) => {
+  res.writeHead(200);
+  res.end(phone!.bytes);
+});
+const cardAt = new Map<string, number>();
+const connector = createServer((req, res) => {
+  const chunks: Buffer[] = [];
+  req.on('data', (chunk: Buffer) => chunks.push(chunk));
+  req.on('end', () => {
+    const activity = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as {
+      conversation?: { id?: string };
+      attachments?: unknown[];
+    };
+    const conversation = decodeURIComponent((req.url ?? '').split('/')[3] ?? activity.conversation?.id ?? '');
+    if (activity.attachments?.length) cardAt.set(conversation, performance.now());
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end('{"id":"1"}');
+  });
+});
+const fileUrl = `${await listen(files)}/phone.jpg`;
+const serviceUrl = await listen(connector);
+
+const delay = monitorEventLoopDelay({ resolution: 1 });
+delay.enable();
+const postedAt = new Map<string, number>();
+await Promise.all(
+  senders.map(async (id) => {
+    const conversation = `a:bench-${id}`;
+    postedAt.set(conversation, performance.now());
+    await fetch(`${app.server.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        type: 'message',
+        id: `m-${id}`,
+        channelId: 'msteams',
+        serviceUrl,
+        from: { id: `29:${id}`, aadObjectId: id },
+        recipient: { id: '28:bot' },
+        conversation: { id: conversation, conversationType: 'personal' },
+        locale: 'en-US',
+        attachments: [{ contentType: 'image/*', contentUrl: fileUrl }],
+      }),
+    });
+  }),
+);
+const deadline = performance.now() + 180_000;
+while (cardAt.size < SENDERS && performance.now() < deadline)
+  await new Promise((resolve) => setTimeout(resolve, 50));
+delay.disable();
+await app.close();
+files.close();
+connector.close();
+await rm(dataDir, { recursive: true, force: true });
+
+const times = [...cardAt.entries()]
+  .map(([conversation, at]) => at - (postedAt.get(conversation) ?? at))
+  .sort((a, b) => a - b);
+const bot = {
+  senders: SENDERS,
+  cards: times.length,
+  medianMs: percentile(times, 50),
+  p95Ms: percentile(times, 95),
+  maxEventLoopBlockMs: delay.max / 1e6,
+  poolSize: loadConfig({}).photo.poolSize,
+};
+console.log(
+  `\nBot, local mode, ${SENDERS} senders each sending the 12 MP photo at once: ${bot.cards} cards, POST to card median ${bot.medianMs.toFixed(0)} ms, p95 ${bot.p95Ms.toFixed(0)} ms, longest event-loop block ${bot.maxEventLoopBlockMs.toFixed(1)} ms (photo pool of ${bot.poolSize})`,
+);
+const resultsFile = new URL('../../bench/results.json', import.meta.url);
+const results = JSON.parse(await readFile(resultsFile, 'utf8').catch(() => '{}')) as Record<string, unknown>;
+await writeFile(resultsFile, `${JSON.stringify({ ...results, bot }, null, 2)}\n`);
+if (bot.cards < SENDERS) process.exitCode = 1;
