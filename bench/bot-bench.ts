@@ -35,7 +35,7 @@ await writeFile(
   JSON.stringify({
     ...SEED_DIRECTORY,
     users: [
-      ...(SEED_DIRECTORY.users ?? []),
+      ...SEED_DIRECTORY.users,
       ...senders.map((id, i) => ({
         id,
         userPrincipalName: `bench${i + 1}@example.com`,
