@@ -3,7 +3,7 @@
  * threads, the in-process Graph emulator, a fake Bot Connector recording replies, and a local file server for the
  * attachments, all on loopback.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -14,6 +14,7 @@ import { startApp, type RunningApp } from '../../dist/app.js';
 import { loadConfig } from '../../dist/config.js';
 import { createLogger, silentLogger } from '../../dist/logger.js';
 import { LocalTokenIssuer } from '../../dist/auth/local-token-issuer.js';
+import { runCli } from '../helpers/cli.js';
 import { fakeConnector, postActivity, teamsActivity } from '../helpers/fake-connector.js';
 import { encodeJpeg, encodePng, photoLike } from '../helpers/images.js';
 
@@ -186,6 +187,22 @@ describe('the bot in local mode', () => {
     await send({ text: 'undo' }, 'fresh-user');
     const replies = await connector.waitFor(2);
     expect(replies[1]!.activity.text).toEqual(expect.any(String));
+  });
+
+  it('is reachable with `profile-photo send-image`, which prints the answer', async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'send-image-'));
+    try {
+      const file = path.join(folder, 'me.jpg');
+      await writeFile(file, photoA);
+      const outcome = await runCli(['send-image', file, '--bot', `${app.server.url}/api/messages`]);
+      expect(outcome.code).toBe(0);
+      expect(outcome.stdout).toMatch(/Teams Photo: card: Your new profile photo is set/);
+      const refused = await runCli(['send-image', file, '--bot', 'http://127.0.0.1:9/api/messages']);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toMatch(/^BotUnreachable: /);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 
   it('welcomes on install', async () => {
