@@ -44,7 +44,11 @@ it('finishes the turn under way on close and refuses new ones', async () => {
     ).rejects.toThrow();
   } finally {
     await connector.close();
-    await new Promise<void>((resolve) => files.close(() => resolve()));
+    await new Promise<void>((resolve) => {
+      files.close(() => {
+        resolve();
+      });
+    });
     await rm(dataDir, { recursive: true, force: true });
   }
 });
