@@ -179,4 +179,24 @@ describe('single sign-on', () => {
     expect(responses.map((r) => (r.value as { status: number }).status)).toEqual([200, 200]);
     expect(sent('message')).toHaveLength(afterFirst);
   });
+
+  it('completes a sign-in through the button with signin/verifyState and its magic code', async () => {
+    adapter.addUserToken(CONNECTION, 'msteams', USER, 'token-for-our-api', '123456');
+    await adapter.processActivity(
+      activity({ type: 'message', attachments: [{ contentType: 'image/*', contentUrl: fileUrl }] }),
+    );
+    adapter.activeQueue.length = 0;
+    const verify = (state: string) =>
+      activity({ type: 'invoke', name: 'signin/verifyState', value: { state } });
+
+    // A wrong code signs nobody in: the photo keeps waiting.
+    await adapter.processActivity(verify('wrong'));
+    expect(sent('message').map((a) => a.text)).toEqual([expect.stringMatching(/sign in/i)]);
+    expect(await hasPhoto()).toBe(false);
+
+    adapter.activeQueue.length = 0;
+    await adapter.processActivity(verify('123456'));
+    expect(sent('invokeResponse')[0]?.value).toMatchObject({ status: 200 });
+    expect(await hasPhoto()).toBe(true);
+  });
 });
