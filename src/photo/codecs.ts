@@ -228,8 +228,8 @@ function findSegment(bytes: Uint8Array, wanted: (marker: number) => boolean): nu
 }
 
 /**
- * libheif-js reports a failed decode with `console.log` (the handle and libheif's error, no pixels), which would
- * land in the bot's log or on the command line's stdout. The pipeline reports that failure as `CorruptImage`
+ * libheif-js reports a failed decode on the console's log channel (the handle and libheif's error, no pixels),
+ * which would land in the bot's log or on the command line's stdout. The pipeline reports that failure as `CorruptImage`
  * instead. Only the owner of a thread calls this: the photo worker's entry point and the command line.
  */
 export function silenceLibraryConsole(): void {
