@@ -5,29 +5,11 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfig, type AppConfig } from '../config.js';
+import { loadConfig } from '../config.js';
 import { AppError } from '../errors.js';
-import {
-  startEmulator,
-  type EmulatorFaults,
-  type EmulatorLogger,
-  type RunningEmulator,
-} from '../emulator/graph-emulator.js';
+import { startEmulator, type EmulatorLogger, type RunningEmulator } from '../emulator/graph-emulator.js';
+import { faultsFromConfig } from '../emulator/faults.js';
 import { EXIT, UsageError, type CliIo, type Command } from './command.js';
-
-/**
- * The configuration's fault settings as the emulator takes them. The injected 429s and 503s hit photo routes only
- * (directory reads stay reliable); the latency applies to every Graph answer.
- */
-export function faultsFromConfig(faults: AppConfig['emulator']['faults']): EmulatorFaults {
-  return {
-    throttleRate: faults.rate429,
-    unavailableRate: faults.rate503,
-    retryAfterSeconds: faults.retryAfterSeconds,
-    latencyMs: faults.latencyMs,
-    photoRoutesOnly: true,
-  };
-}
 
 const usage = `profile-photo emulator [--port N] [--data DIR]
 

@@ -4,6 +4,7 @@
  * the same requests meet the same faults every run. Faults are decided once a request has matched a Graph route and
  * before its token is checked, as throttling at Graph's front door is; the page at `/` never meets them.
  */
+import type { AppConfig } from '../config.js';
 import { GraphFault } from './graph-answers.js';
 
 /** Which faults to inject. Rates are shares of requests from 0 (never) to 1 (always). */
@@ -87,4 +88,18 @@ export function checkFaults(faults: EmulatorFaults | undefined): void {
       throw new RangeError(`faults.${name} must be a whole number, 0 or more`);
     }
   }
+}
+
+/**
+ * The configuration's fault settings as the emulator takes them. The injected 429s and 503s hit photo routes only
+ * (directory reads stay reliable); the latency applies to every Graph answer.
+ */
+export function faultsFromConfig(faults: AppConfig['emulator']['faults']): EmulatorFaults {
+  return {
+    throttleRate: faults.rate429,
+    unavailableRate: faults.rate503,
+    retryAfterSeconds: faults.retryAfterSeconds,
+    latencyMs: faults.latencyMs,
+    photoRoutesOnly: true,
+  };
 }

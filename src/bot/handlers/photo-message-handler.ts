@@ -8,10 +8,12 @@ import { ActivityTypes, type TurnContext } from 'botbuilder';
 import type { PhotoChangeService } from '../../changes/photo-change-service.js';
 import { AppError, AuthError } from '../../errors.js';
 import type { AccessTokenSource } from '../../graph/graph-photo-client.js';
+import { DELEGATED_SCOPES } from '../../auth/obo-token-provider.js';
 import { pickLocale, translate } from '../../i18n/index.js';
 import type { Logger } from '../../logger.js';
 import type { PrepareOptions, PreparedPhoto } from '../../photo/photo-pipeline.js';
 import type { PendingStore } from '../../storage/pending-store.js';
+import { encodeKeySegment } from '../../storage/storage.js';
 import type { AttachmentDownloader } from '../attachments/attachment-downloader.js';
 import { pickImage } from '../attachments/image-picker.js';
 import { jpegDataUri, photoUpdatedCard } from '../cards/index.js';
@@ -43,7 +45,6 @@ export interface PhotoMessageDeps {
 
 /** The side of the preview shown in the card: small enough to keep the message far under Teams' 100 KB. */
 const PREVIEW_SIDE = 120;
-const OWN_PHOTO_SCOPES = ['User.ReadWrite'];
 
 export class PhotoMessageHandler {
   constructor(private readonly deps: PhotoMessageDeps) {}
@@ -67,7 +68,7 @@ export class PhotoMessageHandler {
       const bytes = await this.deps.downloader.download(image);
       let token: AccessTokenSource;
       try {
-        token = await this.deps.tokens.forSender(context, OWN_PHOTO_SCOPES);
+        token = await this.deps.tokens.forSender(context, DELEGATED_SCOPES.ownPhoto);
       } catch (error) {
         if (!(error instanceof AuthError) || !this.deps.signIn) throw error;
         await this.deps.pending.put(pendingKey(context), bytes, this.deps.pendingPhotoMs);
@@ -96,7 +97,7 @@ export class PhotoMessageHandler {
     const bytes = item.value;
     const locale = pickLocale(context.activity.locale);
     try {
-      const token = await this.deps.tokens.forSender(context, OWN_PHOTO_SCOPES, ssoToken);
+      const token = await this.deps.tokens.forSender(context, DELEGATED_SCOPES.ownPhoto, ssoToken);
       await this.apply(context, bytes, token, 1);
     } catch (error) {
       await context.sendActivity(failureText(error, locale, this.deps.logger, 'photo change'));
@@ -122,5 +123,5 @@ export class PhotoMessageHandler {
 
 /** The pending store's key of a sender's waiting photo. */
 function pendingKey(context: TurnContext): string {
-  return `photo-${Buffer.from(senderId(context)).toString('base64url')}`;
+  return `photo-${encodeKeySegment(senderId(context))}`;
 }

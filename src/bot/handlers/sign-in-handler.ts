@@ -5,10 +5,12 @@
  * per signed-in client, possibly to different instances), and a failed exchange is answered 412 so that Teams
  * shows the button. Once signed in, the photo that waited is set.
  */
+import { createHash } from 'node:crypto';
 import { CardFactory, type InvokeResponse, type TurnContext } from 'botbuilder';
 import { errorText, pickLocale, translate } from '../../i18n/index.js';
 import type { Logger } from '../../logger.js';
 import type { PendingStore } from '../../storage/pending-store.js';
+import { encodeKeySegment } from '../../storage/storage.js';
 import type { UserTokenService } from '../user-token-service.js';
 
 /** How long an exchange id is remembered, to ignore the copies of one exchange. */
@@ -60,8 +62,10 @@ export class SignInHandler {
       };
     }
     // The same exchange arrives once per signed-in client: only the first one goes on.
+    // Teams names each exchange; without a name, a digest of the token stands in (never the token itself).
+    const exchangeId = id || createHash('sha256').update(ssoToken).digest('hex');
     const first = await this.deps.pending.claim(
-      `exchange-${Buffer.from(id || ssoToken.slice(-16)).toString('base64url')}`,
+      `exchange-${encodeKeySegment(exchangeId)}`,
       EXCHANGE_DEDUP_MS,
     );
     if (first) await this.signedIn(context, exchanged);

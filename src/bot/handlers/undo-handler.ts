@@ -5,6 +5,7 @@
 import type { AdaptiveCardInvokeResponse, TurnContext } from 'botbuilder';
 import type { PhotoChangeService } from '../../changes/photo-change-service.js';
 import { subjectOf, type ChangeTarget } from '../../changes/photo-change-service.js';
+import { DELEGATED_SCOPES } from '../../auth/obo-token-provider.js';
 import { pickLocale, translate } from '../../i18n/index.js';
 import type { Logger } from '../../logger.js';
 import type { BackupStore } from '../../storage/backup-store.js';
@@ -18,8 +19,6 @@ export interface UndoDeps {
   readonly tokens: SenderTokens;
   readonly logger: Logger;
 }
-
-const OWN_PHOTO_SCOPES = ['User.ReadWrite'];
 
 export class UndoHandler {
   constructor(private readonly deps: UndoDeps) {}
@@ -62,7 +61,7 @@ export class UndoHandler {
   }
 
   private async undo(context: TurnContext, changeId: string): Promise<'restored' | 'removed'> {
-    const token = await this.deps.tokens.forSender(context, OWN_PHOTO_SCOPES);
+    const token = await this.deps.tokens.forSender(context, DELEGATED_SCOPES.ownPhoto);
     const { outcome } = await this.deps.changes.undo(changeId, token, {
       id: senderId(context),
       path: 'chat',
