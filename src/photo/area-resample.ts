@@ -6,7 +6,7 @@
  * final size, replacing a full-resolution crop, flatten and resize (see bench/ for the figures).
  */
 import { jimpFromRgba, type JimpImage } from './jimp-image.js';
-import type { Box } from './orientation.js';
+import { swapsAxes, uprightPlacement, type Box, type Orientation } from './orientation.js';
 
 export interface ResampleOptions {
   /** Every pixel is known to be opaque (a JPEG), which allows a faster loop. */
@@ -16,6 +16,12 @@ export interface ResampleOptions {
    * Default 1, every pixel.
    */
   readonly step?: number;
+  /**
+   * The source's EXIF orientation: the result is written already turned upright by it (so 5 to 8 swap the
+   * result's width and height), which costs nothing here and saves a separate rotation of the result.
+   * Default 1, as stored.
+   */
+  readonly orientation?: Orientation;
 }
 
 /**
@@ -50,7 +56,11 @@ function spans(sourceLength: number, outLength: number): Spans {
 }
 
 /**
- * Resamples `region` of `source` to `outWidth` x `outHeight` opaque pixels (never larger than the region).
+ * Resamples `region` of `source` to `outWidth` x `outHeight` opaque pixels (never larger than the region), turned
+ * upright by `options.orientation`.
+ * @param region in the source's (stored) pixels
+ * @param outWidth the result's width before turning (the region's width is scaled to it)
+ * @param outHeight the result's height before turning
  * @returns a new image
  */
 export function areaResample(
@@ -77,6 +87,10 @@ export function areaResample(
   let spare = new Float64Array(width * 3);
   let lineRow = -1;
   const norm = (width / columns) * (height / rows);
+  const orientation = options.orientation ?? 1;
+  // Output pixel (x, y) as stored goes to pixel origin + x * dx + y * dy of the upright result.
+  const { origin, dx, dy } = uprightPlacement(width, height, orientation);
+  const dx4 = dx * 4;
 
   for (let y = 0; y < height; y++) {
     sums.fill(0);
@@ -93,14 +107,14 @@ export function areaResample(
         j === i0 ? (down.firstWeight[y] as number) : j === i1 ? (down.lastWeight[y] as number) : 1;
       for (let k = 0; k < sums.length; k++) sums[k] = (sums[k] as number) + (line[k] as number) * weight;
     }
-    for (let x = 0, s = 0, o = y * width * 4; x < width; x++, s += 3, o += 4) {
+    for (let x = 0, s = 0, o = (origin + y * dy) * 4; x < width; x++, s += 3, o += dx4) {
       out[o] = Math.min(255, (sums[s] as number) * norm + 0.5);
       out[o + 1] = Math.min(255, (sums[s + 1] as number) * norm + 0.5);
       out[o + 2] = Math.min(255, (sums[s + 2] as number) * norm + 0.5);
       out[o + 3] = 255;
     }
   }
-  return jimpFromRgba(width, height, out);
+  return swapsAxes(orientation) ? jimpFromRgba(height, width, out) : jimpFromRgba(width, height, out);
 }
 
 /**

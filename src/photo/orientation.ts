@@ -1,9 +1,8 @@
 /**
  * EXIF orientation: how the stored pixels must be turned to stand upright. Boxes chosen on the upright picture
- * are mapped back to stored pixels, so the expensive work happens on the stored pixels and only the small result
- * is turned.
+ * are mapped back to stored pixels, so the expensive work happens on the stored pixels, and the area resampler
+ * writes its small result already turned (no separate rotation pass).
  */
-import type { JimpImage } from './jimp-image.js';
 
 /**
  * The eight EXIF orientations: 1 upright, 2 mirrored, 3 turned 180°, 4 flipped, 5 transposed, 6 needs a turn of
@@ -89,34 +88,41 @@ export function storedBoxToUpright(
   return uprightBoxToStored(box, uprightWidth, uprightHeight, inverse(orientation));
 }
 
-/** Turns a stored picture upright in place, with jimp's flip and rotate (jimp rotates counter-clockwise). */
-export function applyOrientation(image: JimpImage, orientation: Orientation): JimpImage {
-  const mirror = { horizontal: true, vertical: false };
-  const flip = { horizontal: false, vertical: true };
-  switch (orientation) {
-    case 1:
-      break;
-    case 2:
-      image.flip(mirror);
-      break;
-    case 3:
-      image.rotate(180);
-      break;
-    case 4:
-      image.flip(flip);
-      break;
-    case 5:
-      image.rotate(-90).flip(mirror);
-      break;
-    case 6:
-      image.rotate(-90);
-      break;
-    case 7:
-      image.rotate(-90).flip(flip);
-      break;
-    case 8:
-      image.rotate(90);
-      break;
-  }
-  return image;
+/**
+ * Where each pixel of a stored picture lands once the picture is turned upright, as a linear map of pixel indices:
+ * the stored pixel (x, y) becomes the upright picture's pixel number `origin + x * dx + y * dy` (row-major, in
+ * pixels). Writers that produce stored pixels (the area resampler) use it to write them already turned, so the
+ * picture is never turned in a separate pass.
+ * @param width width of the stored picture
+ * @param height height of the stored picture
+ */
+export function uprightPlacement(
+  width: number,
+  height: number,
+  orientation: Orientation,
+): { origin: number; dx: number; dy: number } {
+  const uprightWidth = swapsAxes(orientation) ? height : width;
+  // The upright position of stored (x, y), from the same mapping as storedBoxToUpright for a 1x1 box.
+  const at = (x: number, y: number): number => {
+    switch (orientation) {
+      case 1:
+        return y * uprightWidth + x;
+      case 2:
+        return y * uprightWidth + (width - 1 - x);
+      case 3:
+        return (height - 1 - y) * uprightWidth + (width - 1 - x);
+      case 4:
+        return (height - 1 - y) * uprightWidth + x;
+      case 5:
+        return x * uprightWidth + y;
+      case 6:
+        return x * uprightWidth + (height - 1 - y);
+      case 7:
+        return (width - 1 - x) * uprightWidth + (height - 1 - y);
+      case 8:
+        return (width - 1 - x) * uprightWidth + y;
+    }
+  };
+  const origin = at(0, 0);
+  return { origin, dx: at(1, 0) - origin, dy: at(0, 1) - origin };
 }

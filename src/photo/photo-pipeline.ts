@@ -4,8 +4,8 @@
  *
  * Pure: no network, no chat, no HTTP. Cheap checks come first (bytes, magic bytes, header dimensions), so a
  * refused input never reaches a decoder. The decoded picture is read at full size only by the area resampler
- * (a rough small copy to choose the square, then the square itself, straight to the output size); only the small
- * result is turned upright and encoded.
+ * (a rough small copy to choose the square, then the square itself, straight to the output size and already
+ * turned upright); only that small result is encoded.
  */
 import { PhotoError } from '../errors.js';
 import { areaResample } from './area-resample.js';
@@ -14,7 +14,6 @@ import type { JimpImage } from './jimp-image.js';
 import { sniffFormat, type SourceFormat } from './image-format.js';
 import { DEFAULT_DIMENSION_LIMITS, readImageHeader, type DimensionLimits } from './image-header.js';
 import {
-  applyOrientation,
   storedBoxToUpright,
   uprightBoxToStored,
   uprightSize,
@@ -119,11 +118,10 @@ export async function preparePhoto(input: Uint8Array, options: PrepareOptions = 
     method = 'salient';
   }
 
-  // One pass over the kept square averages it down to the output size; only that small picture is turned upright.
+  // One pass over the kept square averages it down to the output size and writes it already turned upright.
   const outSide = Math.min(size, explicit ? explicit.width : Math.min(full.width, full.height));
   const region = { x: square.x, y: square.y, width: square.side, height: square.side };
-  const photo = areaResample(decoded, region, outSide, outSide, { opaque });
-  applyOrientation(photo, orientation);
+  const photo = areaResample(decoded, region, outSide, outSide, { opaque, orientation });
 
   const jpeg = await encodeUnderLimit(photo);
   const crop: CropBox = { ...(explicit ?? uprightSquare(square, reduction, full, orientation)), method };

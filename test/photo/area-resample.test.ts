@@ -1,5 +1,6 @@
 import { Jimp } from 'jimp';
 import { areaResample } from '../../src/photo/area-resample.js';
+import { uprightBoxToStored, uprightSize, type Orientation } from '../../src/photo/orientation.js';
 
 type Image = InstanceType<typeof Jimp>;
 
@@ -82,4 +83,22 @@ describe('areaResample', () => {
     const rough = areaResample(source, whole(source), 2, 2, { step: 2 });
     expect(rgbaAt(rough, 1, 1)).toEqual([255, 0, 0, 255]);
   });
+
+  it.each([1, 2, 3, 4, 5, 6, 7, 8] as Orientation[])(
+    'writes the result already turned upright (orientation %i)',
+    (orientation) => {
+      // Every 2x2 block of the 12x8 source has its own colour, so each output pixel of the 6x4 result says which
+      // block it averaged; it must sit where the upright picture has that block.
+      const source = image(12, 8, (x, y) => [((x >> 1) * 40) % 256, (y >> 1) * 60, 7, 255]);
+      const small = areaResample(source, whole(source), 6, 4, { opaque: true, orientation });
+      const size = uprightSize(6, 4, orientation);
+      expect([small.bitmap.width, small.bitmap.height]).toEqual([size.width, size.height]);
+      for (let v = 0; v < size.height; v++) {
+        for (let u = 0; u < size.width; u++) {
+          const stored = uprightBoxToStored({ x: u, y: v, width: 1, height: 1 }, 6, 4, orientation);
+          expect(rgbaAt(small, u, v)).toEqual([(stored.x * 40) % 256, stored.y * 60, 7, 255]);
+        }
+      }
+    },
+  );
 });

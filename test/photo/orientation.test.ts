@@ -1,8 +1,8 @@
 import { Jimp } from 'jimp';
 import {
-  applyOrientation,
   storedBoxToUpright,
   uprightBoxToStored,
+  uprightPlacement,
   uprightSize,
   type Orientation,
 } from '../../src/photo/orientation.js';
@@ -14,6 +14,26 @@ function numbered(): InstanceType<typeof Jimp> {
   const image = new Jimp({ width: 5, height: 3, color: 0x000000ff });
   for (let y = 0; y < 3; y++)
     for (let x = 0; x < 5; x++) image.setPixelColor(((y * 5 + x + 1) << 8) | 0xff, x, y);
+  return image;
+}
+
+/**
+ * The reference turn, with jimp's flip and rotate (jimp rotates counter-clockwise), checked against sharp's reading
+ * of the EXIF tag by the pipeline tests' fixtures.
+ */
+function applyOrientation(
+  image: InstanceType<typeof Jimp>,
+  orientation: Orientation,
+): InstanceType<typeof Jimp> {
+  const mirror = { horizontal: true, vertical: false };
+  const flip = { horizontal: false, vertical: true };
+  if (orientation === 2) image.flip(mirror);
+  if (orientation === 3) image.rotate(180);
+  if (orientation === 4) image.flip(flip);
+  if (orientation === 5) image.rotate(-90).flip(mirror);
+  if (orientation === 6) image.rotate(-90);
+  if (orientation === 7) image.rotate(-90).flip(flip);
+  if (orientation === 8) image.rotate(90);
   return image;
 }
 
@@ -53,4 +73,25 @@ describe('orientation', () => {
       expect(uprightBoxToStored(upright, 5, 3, orientation)).toEqual(box);
     }
   });
+
+  it.each(ORIENTATIONS)(
+    'places every stored pixel where the turned picture has it (orientation %i)',
+    (orientation) => {
+      const upright = applyOrientation(numbered(), orientation);
+      const { origin, dx, dy } = uprightPlacement(5, 3, orientation);
+      const seen = new Set<number>();
+      for (let y = 0; y < 3; y++) {
+        for (let x = 0; x < 5; x++) {
+          const at = origin + x * dx + y * dy;
+          seen.add(at);
+          const colour = upright.getPixelColor(
+            at % upright.bitmap.width,
+            Math.floor(at / upright.bitmap.width),
+          );
+          expect(sourceOf(colour)).toEqual({ x, y });
+        }
+      }
+      expect(seen.size).toBe(15);
+    },
+  );
 });
