@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
+import jest from 'eslint-plugin-jest';
 
 export default tseslint.config(
   { ignores: ['dist/', 'dist-bench/', 'coverage/', 'node_modules/', '.data/', '.scratch/'] },
@@ -19,6 +20,27 @@ export default tseslint.config(
   {
     files: ['test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
     rules: { 'no-console': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+  {
+    // A skipped or focused test passes CI quietly while testing less: refuse both (scripts/ci-summary.mjs also
+    // fails a run with any skipped or todo test). A test that cannot run on some machine fails and says why.
+    // Only these two of the plugin's recommended rules: the others flag patterns the existing tests use on purpose
+    // (shared contract suites exported from a test file, expectations inside a loop over cases).
+    files: ['test/**/*.ts'],
+    plugins: { jest },
+    rules: {
+      'jest/no-focused-tests': 'error',
+      'jest/no-disabled-tests': 'error',
+      // The plugin sees `it.skip(...)` but not a skip chosen at run time, such as `(cond ? it : it.skip)(...)`.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'MemberExpression[object.name=/^(it|test|describe)$/][property.name=/^(skip|only|todo|failing)$/]',
+          message: 'No skipped, focused or todo tests: a test that cannot run here fails and says why.',
+        },
+      ],
+    },
   },
   {
     files: ['**/*.js', '**/*.mjs'],

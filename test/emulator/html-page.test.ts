@@ -89,19 +89,18 @@ describe('local only', () => {
     .flat()
     .find((address) => address && address.family === 'IPv4' && !address.internal)?.address;
 
-  (external ? it : it.skip)(
-    'refuses the page and thumbnails to another address, even when bound to all',
-    async () => {
-      const h = await startHarness({ host: '0.0.0.0' });
-      try {
-        const base = `http://${external}:${h.emulator.port}`;
-        expect((await call(base, 'GET', '/')).status).toBe(403);
-        expect((await call(base, 'GET', `/_view/photo/users/${SEED.alex.id}`)).status).toBe(403);
-        // The Graph API itself still answers (with its own rules).
-        expect((await call(base, 'GET', '/v1.0/me')).status).toBe(401);
-      } finally {
-        await h.stop();
-      }
-    },
-  );
+  it('refuses the page and thumbnails to another address, even when bound to all', async () => {
+    // Fails rather than skips where it cannot run: a skipped test would pass CI while testing nothing.
+    if (!external) throw new Error('this machine has no non-loopback IPv4 address to call the emulator from');
+    const h = await startHarness({ host: '0.0.0.0' });
+    try {
+      const base = `http://${external}:${h.emulator.port}`;
+      expect((await call(base, 'GET', '/')).status).toBe(403);
+      expect((await call(base, 'GET', `/_view/photo/users/${SEED.alex.id}`)).status).toBe(403);
+      // The Graph API itself still answers (with its own rules).
+      expect((await call(base, 'GET', '/v1.0/me')).status).toBe(401);
+    } finally {
+      await h.stop();
+    }
+  });
 });
