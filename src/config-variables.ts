@@ -78,6 +78,24 @@ function share(): z.ZodType<number, string | undefined> {
 
 const MiB = 1024 * 1024;
 
+/**
+ * The default `BOT_TOKEN_HOSTS`: the exact Bot Framework service hosts Microsoft's Teams SDK allows per cloud
+ * (public, GCC, GCC High, DoD, China; see docs/teams-graph-notes.md), plus suffixes of domains Microsoft itself owns
+ * where Teams keeps inline images (`*.asm.skype.com`) and Bot Framework serves attachments. Never a suffix on the
+ * Public Suffix List such as `.trafficmanager.net`: anyone can register a name under it.
+ */
+export const DEFAULT_BOT_TOKEN_HOSTS = [
+  'smba.trafficmanager.net',
+  'smba.onyx.prod.teams.trafficmanager.net',
+  'smba.infra.gcc.teams.microsoft.com',
+  'smba.infra.gov.teams.microsoft.us',
+  'smba.infra.dod.teams.microsoft.us',
+  'frontend.botapi.msg.infra.teams.microsoftonline.cn',
+  '.botframework.com',
+  '.asm.skype.com',
+].join(',');
+
+
 /** Every environment variable the app reads, in the order the README lists them. */
 export const CONFIG_VARIABLES = {
   PORT: {
@@ -135,10 +153,12 @@ export const CONFIG_VARIABLES = {
     description: 'Longest the download of an image someone sent may take.',
   },
   BOT_TOKEN_HOSTS: {
-    schema: text('.botframework.com,.trafficmanager.net,.teams.microsoft.com,.teams.microsoft.us,.skype.com'),
-    defaultText: '.botframework.com,.trafficmanager.net,.teams.microsoft.com,.teams.microsoft.us,.skype.com',
+    schema: text(DEFAULT_BOT_TOKEN_HOSTS),
+    defaultText: DEFAULT_BOT_TOKEN_HOSTS,
     description:
-      "Hosts (exact, or `.suffix`) that may receive the bot's own token when it downloads an inline image; comma-separated.",
+      "Hosts (exact, or `.suffix`) that may receive the bot's own token when it downloads an inline image; comma-separated. " +
+      'A public suffix (`.trafficmanager.net`), or a `.suffix` directly under one of its private-section entries ' +
+      '(`.x.trafficmanager.net`), is refused at start-up: anyone can register names there.',
   },
   PENDING_PHOTO_MINUTES: {
     schema: integer(1, 24 * 60, () => 15),

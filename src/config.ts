@@ -9,6 +9,7 @@
 import path from 'node:path';
 import type { z } from 'zod';
 import type { AppCredentialConfig } from './auth/app-token-provider.js';
+import { tokenHostEntryProblem } from './bot/attachments/host-rules.js';
 import { CONFIG_VARIABLES, type VariableSpec } from './config-variables.js';
 
 export { CONFIG_VARIABLES, configTableMarkdown } from './config-variables.js';
@@ -116,6 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const entra = entraConfig(v, problems);
   const botApp = botAppConfig(v, problems);
   const appCredential = appCredentialConfig(v, entra, problems);
+  const tokenHosts = tokenHostsConfig(v.BOT_TOKEN_HOSTS, problems);
   const dataDir = path.resolve(v.DATA_DIR);
   let storage: StorageConfig = { kind: 'fs', root: path.join(dataDir, 'storage') };
   if (v.STORAGE_KIND === 'blob') {
@@ -145,9 +147,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       app: botApp,
       oauthConnectionName: v.OAUTH_CONNECTION_NAME,
       downloadTimeoutMs: v.DOWNLOAD_TIMEOUT_MS,
-      tokenHosts: v.BOT_TOKEN_HOSTS.split(',')
-        .map((host) => host.trim().toLowerCase())
-        .filter(Boolean),
+      tokenHosts,
       pendingPhotoMs: v.PENDING_PHOTO_MINUTES * 60_000,
     },
     entra,
@@ -163,6 +163,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       },
     },
   });
+}
+
+/**
+ * `BOT_TOKEN_HOSTS` as a list, one problem line for each entry that could hand the bot's token to a stranger (a
+ * public suffix, or a suffix directly under one; see {@link tokenHostEntryProblem}), naming the entry.
+ * @param raw the parsed variable; `undefined` when it was invalid (already reported)
+ */
+function tokenHostsConfig(raw: string | undefined, problems: string[]): string[] {
+  const entries = (raw ?? '')
+    .split(',')
+    .map((host) => host.trim().toLowerCase())
+    .filter(Boolean);
+  for (const entry of entries) {
+    const problem = tokenHostEntryProblem(entry);
+    if (problem !== undefined) problems.push(`BOT_TOKEN_HOSTS: ${problem}`);
+  }
+  return entries;
 }
 
 /**

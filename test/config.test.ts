@@ -174,3 +174,38 @@ describe('loadConfig', () => {
     expect(readme).toContain(configTableMarkdown());
   });
 });
+
+describe('BOT_TOKEN_HOSTS', () => {
+  it('defaults to the exact per-cloud Bot Framework hosts and Microsoft-owned suffixes, no public suffix', () => {
+    const { tokenHosts } = loadConfig({}).bot;
+    expect(tokenHosts).toEqual(expect.arrayContaining(['smba.trafficmanager.net', '.botframework.com']));
+    expect(tokenHosts).not.toContain('.trafficmanager.net');
+  });
+
+  it('refuses at start-up every entry that is, or sits directly under, a public suffix, naming each', () => {
+    let error: unknown;
+    try {
+      loadConfig({
+        BOT_TOKEN_HOSTS:
+          'smba.trafficmanager.net, .trafficmanager.net,.botframework.com,.x.azurewebsites.net,.net',
+      });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems;
+    expect(problems).toEqual([
+      expect.stringMatching(/^BOT_TOKEN_HOSTS: "\.trafficmanager\.net" is a public suffix/),
+      expect.stringMatching(
+        /^BOT_TOKEN_HOSTS: "\.x\.azurewebsites\.net" sits directly under the public suffix azurewebsites\.net/,
+      ),
+      expect.stringMatching(/^BOT_TOKEN_HOSTS: "\.net" is a public suffix/),
+    ]);
+  });
+
+  it('accepts exact hosts and suffixes of registered domains, trimmed and in lower case', () => {
+    expect(loadConfig({ BOT_TOKEN_HOSTS: ' SMBA.trafficmanager.net , .Skype.com,,' }).bot.tokenHosts).toEqual(
+      ['smba.trafficmanager.net', '.skype.com'],
+    );
+  });
+});

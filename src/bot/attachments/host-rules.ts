@@ -7,6 +7,7 @@
  * IPv6 in brackets and compressed form (`[::1]`). Checking the parsed host, never the raw string, is what keeps
  * `https://smba.trafficmanager.net@evil.example/` from passing as a Teams host.
  */
+import { getPublicSuffix, parse } from 'tldts';
 
 /** Lower case, without the brackets of an IPv6 literal. */
 export function normalizeHost(hostname: string): string {
@@ -36,34 +37,63 @@ export function isLoopbackHost(hostname: string): boolean {
 const ENTRY = /^(?:\.?[a-z0-9-]+(?:\.[a-z0-9-]+)*|[0-9a-f:.]*:[0-9a-f:.]*)$/;
 
 /**
+ * Why a token host entry (exact host, or `.suffix`) must not be used, or `undefined` when it may. The same rule
+ * refuses the entry at start-up (config.ts lists it) and in {@link HostAllowlist}.
+ *
+ * Besides the syntax, the Public Suffix List (ICANN and private sections, via tldts) decides:
+ * - no entry may *be* a public suffix: `.trafficmanager.net`, `trafficmanager.net`, `.net`, `.co.uk`. Anyone can
+ *   register a name under one, and so receive the bot's token from an inline image URL;
+ * - no `.suffix` entry may sit *directly under* a suffix of the PSL's private section (`.x.trafficmanager.net`,
+ *   `.x.azurewebsites.net`): those names are handed out by a cloud service to whoever asks first, so owning one
+ *   today says nothing about who owns its neighbours or will own it tomorrow. List the exact service host instead
+ *   (`smba.trafficmanager.net` is Microsoft's).
+ * A suffix under a domain registered in the ICANN section (`.botframework.com`, `.asm.skype.com`) is allowed: its
+ * owner, here Microsoft, controls every name under it. IP literals and `localhost` (local mode) are exact hosts
+ * outside the PSL's concern.
+ */
+export function tokenHostEntryProblem(raw: string): string | undefined {
+  const entry = normalizeHost(raw.trim());
+  const shown = JSON.stringify(raw);
+  if (!ENTRY.test(entry) || entry === '.')
+    return `${shown} is not a host or a dot-prefixed suffix (e.g. .botframework.com)`;
+  const suffix = entry.startsWith('.');
+  if (!suffix && (isIpLiteral(entry) || entry === 'localhost')) return undefined;
+  const name = suffix ? entry.slice(1) : entry;
+  const parsed = parse(name, { allowPrivateDomains: true });
+  // tldts treats an IPv4-looking suffix (`.0.0.1`) as an address; it can never match a name, so it is harmless.
+  if (parsed.isIp) return undefined;
+  if (parsed.publicSuffix === name || getPublicSuffix(name) === name)
+    return `${shown} is a public suffix: anyone can register names under it, so it cannot receive the bot's token`;
+  if (suffix && parsed.isPrivate === true && parsed.domain === name)
+    return (
+      `${shown} sits directly under the public suffix ${parsed.publicSuffix ?? ''}, where anyone can register ` +
+      `names: list the exact host instead`
+    );
+  return undefined;
+}
+
+/**
  * The hosts that may receive the bot's token: exact hosts (`smba.trafficmanager.net`, `127.0.0.1`, `::1`) and
  * suffixes written with a leading dot (`.botframework.com`).
  *
  * A suffix matches only at a label boundary, so `.botframework.com` matches `europe.botframework.com` but neither
  * `evilbotframework.com` nor `botframework.com` itself (list that one exactly if it is wanted). Suffixes never
- * match an IP literal. Entries are checked when the list is built, so a mistake in the configuration (a scheme, a
- * path, a `*.` wildcard, a one-label suffix such as `.net`) fails at start-up rather than at the first image.
+ * match an IP literal. Entries are checked when the list is built ({@link tokenHostEntryProblem}), so a mistake in
+ * the configuration (a scheme, a path, a `*.` wildcard, a public suffix such as `.trafficmanager.net` or `.net`)
+ * fails at start-up rather than at the first image.
  */
 export class HostAllowlist {
   private readonly exact = new Set<string>();
   private readonly suffixes: string[] = [];
 
-  /** @throws RangeError for an entry that is not a host or a dot-prefixed suffix of at least two labels */
+  /** @throws RangeError for an entry {@link tokenHostEntryProblem} refuses */
   constructor(entries: readonly string[]) {
     for (const raw of entries) {
+      const problem = tokenHostEntryProblem(raw);
+      if (problem !== undefined) throw new RangeError(`token host entry ${problem}`);
       const entry = normalizeHost(raw.trim());
-      if (!ENTRY.test(entry) || entry === '.') {
-        throw new RangeError(
-          `token host entry ${JSON.stringify(raw)} is not a host or a dot-prefixed suffix (e.g. .botframework.com)`,
-        );
-      }
-      if (entry.startsWith('.')) {
-        // `.net` or `.com` would hand the token to half the internet.
-        if (entry.split('.').length < 3) throw new RangeError(`token host suffix ${raw} is too broad`);
-        this.suffixes.push(entry);
-      } else {
-        this.exact.add(entry);
-      }
+      if (entry.startsWith('.')) this.suffixes.push(entry);
+      else this.exact.add(entry);
     }
   }
 
