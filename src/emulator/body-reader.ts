@@ -3,7 +3,8 @@
  * `Content-Length` says so), never buffered whole. What the emulator leaves unread is drained up to a bound, so
  * that an ordinary client still gets to read the answer, and the connection is cut past that bound.
  */
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { SerializedAnswer } from './graph-answers.js';
 
 /** The body, or word that it went over the limit (nothing of it is kept). */
 export type BodyResult = { readonly kind: 'ok'; readonly bytes: Buffer } | { readonly kind: 'too-large' };
@@ -64,4 +65,72 @@ export function drainBody(request: IncomingMessage, cap: number): void {
   });
   request.on('error', () => undefined);
   request.resume();
+}
+
+/** How much of a refused body the emulator reads and throws away after answering, and for how long. */
+export interface DrainLimits {
+  /** Bytes discarded at most; past that the connection is cut. */
+  readonly maxBytes: number;
+  /** Milliseconds the rest of the body may take to arrive; past that the connection is cut. */
+  readonly timeoutMs: number;
+}
+
+/**
+ * Answers a request whose body was not (all) read, such as a 413, so that the client gets to read the answer.
+ *
+ * Ending the response at once would make node close the socket (the answer says `connection: close`) while the
+ * client is still sending; the client's next write then meets a reset, and clients that read the answer only after
+ * sending (undici, Node's `fetch`) report `fetch failed` instead of the 413. So the whole answer is written first,
+ * the rest of the body is read and discarded, and only then does the response end and the socket close: at once
+ * when the body has all arrived, or cut when it goes past `limits.maxBytes` or takes longer than
+ * `limits.timeoutMs`.
+ * @returns once the connection is done with (ended or cut)
+ */
+export function answerThenDrain(
+  request: IncomingMessage,
+  response: ServerResponse,
+  answer: SerializedAnswer,
+  limits: DrainLimits,
+): Promise<void> {
+  // Never kept alive: what is left of the body must not be read as the next request.
+  response.writeHead(answer.status, { ...answer.headers, connection: 'close' });
+  if (request.complete || request.destroyed) {
+    response.end(answer.body);
+    return Promise.resolve();
+  }
+  if (answer.body !== undefined) response.write(answer.body);
+  return new Promise((resolve) => {
+    let discarded = 0;
+    let done = false;
+    const settle = (cut: boolean): void => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      request.off('data', onData);
+      request.off('end', onEnd);
+      request.off('close', onClose);
+      response.end();
+      if (cut) request.socket.destroy();
+      resolve();
+    };
+    const onData = (chunk: Buffer): void => {
+      discarded += chunk.length;
+      if (discarded > limits.maxBytes) settle(true);
+    };
+    const onEnd = (): void => {
+      settle(false);
+    };
+    const onClose = (): void => {
+      settle(true);
+    };
+    const timer = setTimeout(() => {
+      settle(true);
+    }, limits.timeoutMs);
+    request.on('data', onData);
+    request.on('end', onEnd);
+    request.on('close', onClose);
+    // An aborted upload emits 'error' too; 'close' already settles, this only keeps it from being unhandled.
+    request.on('error', () => undefined);
+    request.resume();
+  });
 }

@@ -60,27 +60,37 @@ export function empty(status: 200 | 204): GraphAnswer {
   return { status };
 }
 
-/** Writes an answer. JSON goes out as Graph sends it: `application/json;odata.metadata=minimal`. */
-export function writeAnswer(response: ServerResponse, answer: GraphAnswer): void {
-  for (const [name, value] of Object.entries(answer.headers ?? {})) response.setHeader(name, value);
+/** An answer ready for the wire: status, headers and the body bytes (if any). */
+export interface SerializedAnswer {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string | number>>;
+  readonly body: Uint8Array | undefined;
+}
+
+/** Turns an answer into its wire form. JSON goes out as Graph sends it: `application/json;odata.metadata=minimal`. */
+export function serializeAnswer(answer: GraphAnswer): SerializedAnswer {
+  const headers: Record<string, string | number> = { ...answer.headers };
   if (answer.json !== undefined) {
     const body = Buffer.from(JSON.stringify(answer.json), 'utf8');
-    response.writeHead(answer.status, {
-      'content-type':
-        'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8',
-      'content-length': body.length,
-    });
-    response.end(body);
-  } else if (answer.bytes !== undefined) {
-    response.writeHead(answer.status, {
-      'content-type': answer.bytes.contentType,
-      'content-length': answer.bytes.data.length,
-    });
-    response.end(answer.bytes.data);
-  } else {
-    response.writeHead(answer.status, { 'content-length': 0 });
-    response.end();
+    headers['content-type'] =
+      'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
+    headers['content-length'] = body.length;
+    return { status: answer.status, headers, body };
   }
+  if (answer.bytes !== undefined) {
+    headers['content-type'] = answer.bytes.contentType;
+    headers['content-length'] = answer.bytes.data.length;
+    return { status: answer.status, headers, body: answer.bytes.data };
+  }
+  headers['content-length'] = 0;
+  return { status: answer.status, headers, body: undefined };
+}
+
+/** Writes an answer and ends the response. */
+export function writeAnswer(response: ServerResponse, answer: GraphAnswer): void {
+  const { status, headers, body } = serializeAnswer(answer);
+  response.writeHead(status, headers);
+  response.end(body);
 }
 
 /** 404 for a user or group id (or UPN) the directory does not have; the message names it as Graph does. */

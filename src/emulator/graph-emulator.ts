@@ -12,11 +12,19 @@ import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { LocalTokenIssuer } from '../auth/local-token-issuer.js';
 import { authenticate } from './auth-rules.js';
-import { drainBody } from './body-reader.js';
+import { isLoopbackHostHeader } from '../server/loopback-host.js';
+import { answerThenDrain, drainBody, type DrainLimits } from './body-reader.js';
 import { loadDirectory, type Directory } from './directory.js';
 import { directoryRoutes } from './directory-routes.js';
 import { checkFaults, decideFaults, type EmulatorFaults } from './faults.js';
-import { errorBody, GraphFault, writeAnswer, type RequestIds } from './graph-answers.js';
+import {
+  errorBody,
+  GraphFault,
+  serializeAnswer,
+  writeAnswer,
+  type GraphAnswer,
+  type RequestIds,
+} from './graph-answers.js';
 import { renderDirectoryPage } from './html-page.js';
 import { silentLogger, type EmulatorLogger } from './logger.js';
 import { photoRoutes } from './photo-routes.js';
@@ -46,6 +54,11 @@ export interface EmulatorOptions {
   readonly logger?: EmulatorLogger;
   /** Largest photo body, in bytes; {@link GRAPH_PHOTO_MAX_BYTES} by default. */
   readonly maxPhotoBytes?: number;
+  /**
+   * How much of a refused body (a 413, a 401 on an upload) is read and discarded after the answer, so the client
+   * can read it: twice the photo limit and {@link DRAIN_TIMEOUT_MS} by default.
+   */
+  readonly drainLimits?: Partial<DrainLimits>;
 }
 
 /** A started emulator. */
@@ -62,6 +75,8 @@ export interface RunningEmulator {
 const VERSIONS: readonly ApiVersion[] = ['v1.0', 'beta'];
 const METHODS: readonly HttpMethod[] = ['GET', 'PUT', 'PATCH', 'DELETE'];
 const CLOSE_GRACE_MS = 2000;
+/** How long the rest of a refused body may take to arrive before the connection is cut. */
+export const DRAIN_TIMEOUT_MS = 5000;
 
 /** Starts the emulator; resolves once it listens. */
 export async function startEmulator(options: EmulatorOptions): Promise<RunningEmulator> {
@@ -75,6 +90,10 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     photos: new PhotoStore(path.join(options.dataDir, 'emulator', 'photos')),
     issuer: await LocalTokenIssuer.open(options.dataDir, { clock }),
     maxPhotoBytes: options.maxPhotoBytes ?? GRAPH_PHOTO_MAX_BYTES,
+  };
+  const drainLimits: DrainLimits = {
+    maxBytes: options.drainLimits?.maxBytes ?? 2 * context.maxPhotoBytes,
+    timeoutMs: options.drainLimits?.timeoutMs ?? DRAIN_TIMEOUT_MS,
   };
   const routes: readonly Route[] = [...photoRoutes(), ...directoryRoutes()];
   const inFlight = new Set<Promise<void>>();
@@ -92,7 +111,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       })
       .finally(() => {
         inFlight.delete(handling);
-        drainBody(request, 2 * context.maxPhotoBytes);
+        drainBody(request, drainLimits.maxBytes);
         const pathname = (request.url ?? '').split('?')[0] ?? '';
         logger.info(
           `${request.method ?? '?'} ${pathname} ${response.statusCode} ${Math.round(performance.now() - started)}ms`,
@@ -109,6 +128,16 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     response.setHeader('client-request-id', clientRequestId);
     response.setHeader('x-content-type-options', 'nosniff');
     try {
+      // DNS rebinding: a web page whose name is made to resolve to 127.0.0.1 reaches the emulator from this
+      // machine's browser, but still sends its own name as the Host. Requests from elsewhere (only possible when
+      // asked to bind beyond loopback) name whatever address they used.
+      if (isLoopback(request.socket.remoteAddress) && !isLoopbackHostHeader(request.headers.host)) {
+        throw new GraphFault(
+          421,
+          'MisdirectedRequest',
+          'This emulator answers only to 127.0.0.1, localhost or [::1].',
+        );
+      }
       const url = new URL(request.url ?? '/', 'http://emulator.invalid');
       const segments = decodeSegments(url.pathname);
       if (segments[0] === undefined || segments[0] === '_view') {
@@ -148,18 +177,25 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
         },
         context,
       );
-      // A body left unread (a refusal before or while reading it) is drained, then the connection is not reused.
-      if (bodyPending(request)) response.setHeader('connection', 'close');
-      writeAnswer(response, answer);
+      await respond(request, response, answer);
     } catch (error) {
       const fault = error instanceof GraphFault ? error : internalError(error);
-      if (bodyPending(request)) response.setHeader('connection', 'close');
-      writeAnswer(response, {
+      await respond(request, response, {
         status: fault.status,
         json: errorBody(fault, ids, new Date(clock())),
         headers: fault.headers,
       });
     }
+  }
+
+  /** Writes the answer; a body left unread (a refusal before or while reading it) is drained after it. */
+  async function respond(
+    request: IncomingMessage,
+    response: ServerResponse,
+    answer: GraphAnswer,
+  ): Promise<void> {
+    if (bodyPending(request)) await answerThenDrain(request, response, serializeAnswer(answer), drainLimits);
+    else writeAnswer(response, answer);
   }
 
   /** An unexpected failure: logged for the developer, answered like Graph's 500 without details. */
