@@ -3,7 +3,6 @@
  * bot credentials) the Graph emulator runs in the same process and the local token issuer stands in for sign-in;
  * otherwise Graph is the configured cloud and tokens come from Teams SSO on behalf of the sender.
  */
-import path from 'node:path';
 import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
@@ -18,7 +17,7 @@ import { SignInHandler } from './bot/handlers/sign-in-handler.js';
 import { UndoHandler } from './bot/handlers/undo-handler.js';
 import { LocalSenderTokens, SsoSenderTokens, type SenderTokens } from './bot/sender-tokens.js';
 import { TeamsPhotoBot } from './bot/teams-photo-bot.js';
-import { failureText } from './bot/turn-errors.js';
+import { failureText, localDirectoryFile } from './bot/turn-errors.js';
 import { UserTokenService } from './bot/user-token-service.js';
 import { PhotoChangeService, type ChangeTarget } from './changes/photo-change-service.js';
 import { ConfigError, type AppConfig, type BotAppConfig } from './config.js';
@@ -111,7 +110,7 @@ export async function startApp(config: AppConfig, logger: Logger, seams: AppSeam
     signIn: userTokens ? (context) => (signIn as SignInHandler).prompt(context) : null,
     maxInputBytes: config.photo.maxInputBytes,
     logger,
-    directoryFile: path.join(config.dataDir, 'emulator', 'directory.json'),
+    directoryFile: localDirectoryFile(config.dataDir, process.cwd()),
   });
   if (userTokens) {
     signIn = new SignInHandler({

@@ -51,6 +51,7 @@ export const BOT_ERROR_CODES = [
   'AttachmentHostNotAllowed',
   'AttachmentDownloadFailed',
   'UnknownLocalUser',
+  'FileNotAnImage',
 ] as const;
 
 export type BotErrorCode = (typeof BOT_ERROR_CODES)[number];
@@ -61,6 +62,8 @@ export const CLI_ERROR_CODES = [
   'OutputNotWritable',
   'PortInUse',
   'BotUnreachable',
+  'DataDirNotWritable',
+  'ConfigInvalid',
 ] as const;
 
 export type CliErrorCode = (typeof CLI_ERROR_CODES)[number];

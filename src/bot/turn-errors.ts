@@ -4,6 +4,7 @@
  * to a user, a token or image bytes.
  */
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import { AppError } from '../errors.js';
 import { errorText, translate, type Locale } from '../i18n/index.js';
 import type { Logger } from '../logger.js';
@@ -13,6 +14,19 @@ export function newCorrelationId(): string {
   return randomUUID().slice(0, 8);
 }
 
+/**
+ * The local directory file as the answer names it: relative to the project folder the bot was started in (e.g.
+ * `.data/emulator/directory.json`), or `DATA_DIR/emulator/directory.json` when the data folder lies elsewhere, so
+ * the chat never shows a path on the server.
+ * @param dataDir the configured `DATA_DIR`
+ * @param projectDir the folder `npm start` runs in
+ */
+export function localDirectoryFile(dataDir: string, projectDir: string): string {
+  const relative = path.relative(projectDir, path.join(dataDir, 'emulator', 'directory.json'));
+  const inside = relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+  return inside ? relative.split(path.sep).join('/') : 'DATA_DIR/emulator/directory.json';
+}
+
 /** The code of an error the app knows, or `undefined` for anything unexpected. */
 export function codeOf(error: unknown): AppError['code'] | undefined {
   return error instanceof AppError ? (error as AppError).code : undefined;
@@ -20,7 +34,9 @@ export function codeOf(error: unknown): AppError['code'] | undefined {
 
 /**
  * The answer for a failure, with its reference line, and logs it.
- * @param extra placeholders for the code's sentence (e.g. the sender's id for `UnknownLocalUser`)
+ * @param extra placeholders for the code's sentence (`name`, the file of `FileNotAnImage`) and, for
+ *   `UnknownLocalUser`, `file` (the directory file, as the person should read it) and `id` (the sender's
+ *   directory id: written to the log beside the reference, never into the chat)
  */
 export function failureText(
   error: unknown,
@@ -31,7 +47,10 @@ export function failureText(
 ): string {
   const correlationId = newCorrelationId();
   const code = codeOf(error);
-  if (code) {
+  if (code === 'UnknownLocalUser') {
+    // The person adds this id to the directory file, so the terminal they run the bot in shows it.
+    logger.warn(`${what} refused`, { code, correlationId, senderId: extra.id });
+  } else if (code) {
     logger.warn(`${what} refused`, { code, correlationId });
   } else {
     const name = error instanceof Error ? error.name : typeof error;
@@ -39,10 +58,10 @@ export function failureText(
     logger.error(`${what} failed`, { error: name, stack, correlationId });
   }
   const sentence =
-    code === 'UnknownLocalUser'
-      ? translate(locale, 'local.unknownUser', { id: extra.id ?? '', file: extra.file ?? '' })
+    code === 'UnknownLocalUser' && extra.file
+      ? `${translate(locale, 'UnknownLocalUser')}${locale === 'zh-CN' ? '' : ' '}${translate(locale, 'local.unknownUser', { file: extra.file })}`
       : code
-        ? errorText(code, locale)
+        ? errorText(code, locale, extra)
         : translate(locale, 'error.generic');
   return `${sentence}\n\n${translate(locale, 'error.reference', { id: correlationId })}`;
 }

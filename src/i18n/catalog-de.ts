@@ -6,49 +6,89 @@ import type { Catalog } from './catalog-en.js';
 
 /** German text for every key. */
 export const de: Catalog = {
-  ImageTooLarge: 'Diese Datei ist zu groß für ein Profilbild. Bitte senden Sie ein kleineres Bild.',
-  UnsupportedImage:
-    'Diese Datei kann ich nicht als Bild verwenden. Bitte senden Sie ein Foto im Format JPEG, PNG, GIF, WebP oder HEIC.',
+  // Error codes (src/errors.ts): what happened, then `<code>.next`, what the person can do about it.
+  ImageTooLarge: 'Diese Datei ist zu groß für ein Profilbild.',
+  'ImageTooLarge.next': 'Bitte senden Sie eine kleinere Kopie, höchstens 25\u00a0MB.',
+  UnsupportedImage: 'Diese Datei kann ich nicht als Bild verwenden.',
+  'UnsupportedImage.next': 'Bitte senden Sie ein Foto im Format JPEG, PNG, GIF, WebP oder HEIC.',
   ImageDimensionsTooLarge:
-    'Dieses Bild hat zu viele Pixel (höchstens 50 Megapixel und 20000 Pixel pro Seite).',
-  ImageTooSmall:
-    'Dieses Bild ist zu klein für ein Profilbild. Bitte senden Sie eines mit mindestens 96 Pixeln pro Seite.',
-  CorruptImage:
-    'Dieses Bild scheint beschädigt oder unvollständig zu sein, daher konnte ich es nicht lesen. Bitte versuchen Sie es mit einer anderen Kopie.',
-  ImageProcessingTimeout:
-    'Die Vorbereitung dieses Bildes hat zu lange gedauert. Bitte versuchen Sie es erneut oder senden Sie ein kleineres Bild.',
-  ServerBusy: 'Ich bereite gerade andere Fotos vor. Bitte versuchen Sie es in einer Minute erneut.',
+    'Dieses Bild hat zu viele Pixel (höchstens 50\u00a0Megapixel und 20000\u00a0Pixel pro Seite).',
+  'ImageDimensionsTooLarge.next':
+    'Bitte senden Sie eine kleinere Kopie, etwa einen Screenshot oder einen Export mit geringerer Auflösung.',
+  ImageTooSmall: 'Dieses Bild ist zu klein für ein Profilbild.',
+  'ImageTooSmall.next': 'Bitte senden Sie eines mit mindestens 96\u00a0Pixeln pro Seite.',
+  CorruptImage: 'Dieses Bild scheint beschädigt oder unvollständig zu sein, daher konnte ich es nicht lesen.',
+  'CorruptImage.next': 'Bitte versuchen Sie es mit einer anderen Kopie.',
+  ImageProcessingTimeout: 'Die Vorbereitung dieses Bildes hat zu lange gedauert.',
+  'ImageProcessingTimeout.next': 'Bitte versuchen Sie es erneut oder senden Sie ein kleineres Bild.',
+  ServerBusy: 'Ich bereite gerade andere Fotos vor.',
+  'ServerBusy.next': 'Bitte versuchen Sie es in einer Minute erneut.',
   InvalidCropBox: 'Der Zuschnitt muss ein Quadrat innerhalb des Bildes sein.',
-  GraphUnauthorized:
-    'Microsoft 365 hat meine Anmeldung für Sie nicht akzeptiert. Bitte melden Sie sich erneut an.',
+  'InvalidCropBox.next':
+    'Geben Sie ihn als x,y,w,h mit w gleich h an, oder lassen Sie --crop weg, damit ich ihn wähle.',
+  GraphUnauthorized: 'Microsoft 365 hat meine Anmeldung für Sie nicht akzeptiert.',
+  'GraphUnauthorized.next': 'Bitte melden Sie sich erneut an und senden Sie das Foto noch einmal.',
   GraphForbidden: 'Sie sind nicht berechtigt, dieses Foto zu ändern.',
+  'GraphForbidden.next': 'Bitte wenden Sie sich an den Besitzer oder an Ihre IT-Abteilung.',
   GraphNotFound: 'Ich konnte diese Person, Gruppe oder diesen Kontakt in Ihrer Organisation nicht finden.',
+  'GraphNotFound.next': 'Bitte prüfen Sie den Namen und versuchen Sie es erneut.',
   GraphPhotoTooLarge: 'Microsoft 365 hat das Foto als zu groß abgelehnt.',
-  GraphThrottled:
-    'Microsoft 365 bittet mich, weniger Anfragen zu senden. Bitte versuchen Sie es in einigen Minuten erneut.',
-  GraphUnavailable: 'Microsoft 365 antwortet gerade nicht. Bitte versuchen Sie es in einigen Minuten erneut.',
+  'GraphPhotoTooLarge.next':
+    'Bitte senden Sie ein kleineres Bild; wenn das wieder passiert, informieren Sie Ihre IT-Abteilung.',
+  GraphThrottled: 'Microsoft 365 bittet mich, weniger Anfragen zu senden.',
+  'GraphThrottled.next': 'Bitte versuchen Sie es in einigen Minuten erneut.',
+  GraphUnavailable: 'Microsoft 365 antwortet gerade nicht.',
+  'GraphUnavailable.next': 'Bitte versuchen Sie es in einigen Minuten erneut.',
   GraphMailboxUnsupported:
-    'Dieses Konto hat kein Postfach in Exchange Online (oder es wird lokal gehostet), daher kann sein Foto hier nicht geändert werden.',
-  GraphPolicyBlocked: 'Ein Administrator hat das Ändern von Profilbildern in Ihrer Organisation deaktiviert.',
-  GraphBadRequest:
-    'Microsoft 365 hat dieses Foto nicht akzeptiert. Bitte versuchen Sie es mit einem anderen Bild.',
-  SignInRequired: 'Bitte melden Sie sich zuerst an, damit ich Ihr Foto ändern kann.',
+    'Ihr Konto hat kein Exchange-Online-Postfach, daher lässt Microsoft 365 mich Ihr Foto nicht ändern.',
+  'GraphMailboxUnsupported.next': 'Bitte bitten Sie Ihre IT-Abteilung, es für Sie zu ändern.',
+  GraphPolicyBlocked: 'Ihre Organisation erlaubt nicht, das eigene Profilbild zu ändern.',
+  'GraphPolicyBlocked.next': 'Bitte bitten Sie Ihre IT-Abteilung, es für Sie zu ändern.',
+  GraphBadRequest: 'Microsoft 365 hat dieses Foto nicht akzeptiert.',
+  'GraphBadRequest.next': 'Bitte versuchen Sie es mit einem anderen Bild.',
+  SignInRequired: 'Sie müssen sich anmelden, bevor ich Ihr Foto ändern kann.',
+  'SignInRequired.next': 'Bitte senden Sie das Foto erneut und wählen Sie „Anmelden“, wenn ich danach frage.',
   ConsentRequired:
     'Teams Photo benötigt Ihre Zustimmung (oder die eines Administrators), bevor es Fotos ändern kann.',
+  'ConsentRequired.next':
+    'Bitte melden Sie sich erneut an und stimmen Sie zu, oder bitten Sie Ihre IT-Abteilung, Teams Photo zu genehmigen.',
   UnknownUser: 'Diesen Benutzer kenne ich nicht.',
+  'UnknownUser.next':
+    'Verwenden Sie einen der Benutzer auf der Seite des Emulators, oder tragen Sie ihn in dessen directory.json ein.',
   UndoNotFound: 'Ich kann diese Änderung nicht mehr finden, daher gibt es nichts rückgängig zu machen.',
+  'UndoNotFound.next': 'Um ein älteres Foto zurückzuholen, senden Sie es mir erneut.',
   UndoSuperseded:
     'Das Foto wurde seitdem erneut geändert. Würde diese ältere Änderung rückgängig gemacht, ginge die neuere verloren.',
-  NoImageFound:
-    'In dieser Nachricht habe ich kein Bild gefunden. Senden Sie ein Foto (JPEG, PNG, GIF, WebP oder HEIC) oder hängen Sie es als Datei an.',
+  'UndoSuperseded.next':
+    'Machen Sie zuerst die neuere Änderung rückgängig, oder senden Sie mir das gewünschte Foto.',
+  NoImageFound: 'In dieser Nachricht habe ich kein Bild gefunden.',
+  'NoImageFound.next':
+    'Fügen Sie ein Foto (JPEG, PNG, GIF, WebP oder HEIC) ein oder hängen Sie es an, und senden Sie es erneut.',
+  FileNotAnImage: 'Die Datei {name} ist kein Foto.',
+  'FileNotAnImage.next': 'Bitte senden Sie stattdessen ein Foto im Format JPEG, PNG, GIF, WebP oder HEIC.',
   AttachmentHostNotAllowed: 'Ich kann nur Bilder herunterladen, die in Teams gesendet wurden.',
-  AttachmentDownloadFailed: 'Ich konnte dieses Bild nicht herunterladen. Bitte senden Sie es erneut.',
+  'AttachmentHostNotAllowed.next': 'Bitte fügen Sie das Foto in diesem Chat ein oder hängen Sie es an.',
+  AttachmentDownloadFailed: 'Ich konnte dieses Bild nicht herunterladen.',
+  'AttachmentDownloadFailed.next': 'Bitte senden Sie es erneut.',
   UnknownLocalUser: 'Sie sind nicht im lokalen Verzeichnis, daher kann ich Ihr Foto hier nicht ändern.',
+  'UnknownLocalUser.next':
+    'Bitten Sie die Person, die diesen Bot betreibt, Sie in das Verzeichnis aufzunehmen.',
   InputNotReadable: 'Die Eingabedatei konnte nicht gelesen werden.',
+  'InputNotReadable.next': 'Prüfen Sie den Pfad und ob dieser Benutzer die Datei lesen darf.',
   OutputNotWritable: 'Die Ausgabedatei konnte nicht geschrieben werden.',
-  PortInUse: 'Dieser Port ist bereits belegt; wählen Sie mit --port oder GRAPH_EMULATOR_PORT einen anderen.',
-  BotUnreachable:
-    'Der Bot hat nicht geantwortet. Starten Sie ihn mit npm start, oder geben Sie mit --bot seinen Nachrichtenendpunkt an.',
+  'OutputNotWritable.next': 'Prüfen Sie, ob der Ordner existiert und dieser Benutzer dort schreiben darf.',
+  PortInUse:
+    'Dieser Port ist bereits belegt, vielleicht durch eine weitere Instanz des Bots oder des Emulators.',
+  'PortInUse.next':
+    'Beenden Sie dieses Programm, oder wählen Sie mit PORT, GRAPH_EMULATOR_PORT oder --port einen anderen Port.',
+  BotUnreachable: 'Der Bot hat nicht geantwortet.',
+  'BotUnreachable.next':
+    'Starten Sie ihn mit npm start, oder geben Sie mit --bot seinen Nachrichtenendpunkt an.',
+  DataDirNotWritable: 'Der Datenordner (DATA_DIR) kann nicht angelegt oder beschrieben werden.',
+  'DataDirNotWritable.next': 'Setzen Sie DATA_DIR auf einen Ordner, in den dieser Benutzer schreiben darf.',
+  ConfigInvalid: 'Die Konfiguration ist ungültig.',
+  'ConfigInvalid.next':
+    'Korrigieren Sie die genannten Variablen und starten Sie erneut (die README beschreibt jede).',
 
   'welcome.title': 'Hallo {name}! Ich bin Teams Photo.',
   'welcome.titleNoName': 'Hallo! Ich bin Teams Photo.',
@@ -56,17 +96,17 @@ export const de: Catalog = {
     'Senden Sie mir in diesem Chat ein Foto, und ich mache es zu Ihrem Profilbild in Microsoft 365: aufrecht, quadratisch und mit Ihnen in der Mitte.',
   'help.title': 'So verwenden Sie Teams Photo',
   'help.sendPhoto': 'Senden Sie in diesem Chat ein Foto, um es als Ihr Profilbild festzulegen.',
-  'help.formats': 'Ich akzeptiere JPEG, PNG, GIF, WebP oder HEIC bis 25 MB.',
+  'help.formats': 'Ich akzeptiere JPEG, PNG, GIF, WebP oder HEIC bis 25\u00a0MB.',
   'help.undo': 'Geben Sie „rückgängig“ ein, um Ihr vorheriges Foto wiederherzustellen.',
   'help.help': 'Geben Sie „Hilfe“ ein, um diese Hilfe erneut anzuzeigen.',
   'command.undo': 'rückgängig',
   'command.help': 'hilfe',
   'photo.updated.title': 'Ihr neues Profilbild ist festgelegt',
   'photo.updated.propagation':
-    'Es kann eine Weile dauern – bis zu 72 Stunden –, bis es überall in Microsoft 365 angezeigt wird, und Teams zeigt das alte Foto möglicherweise noch etwas länger an.',
+    'Es kann eine Weile dauern – bis zu 72\u00a0Stunden –, bis es überall in Microsoft 365 angezeigt wird, und Teams zeigt das alte Foto möglicherweise noch etwas länger an.',
   'photo.updated.undo': 'Rückgängig',
   'photo.previewAlt': 'Vorschau Ihres Profilbilds',
-  'photo.severalImages': 'Sie haben {count} Bilder gesendet; ich habe das erste verwendet.',
+  'photo.severalImages': 'Sie haben {count}\u00a0Bilder gesendet; ich habe das erste verwendet.',
   'undo.restored': 'Erledigt: Ihr vorheriges Foto ist wieder da.',
   'undo.removed': 'Sie hatten vorher kein Foto, daher habe ich das neue entfernt.',
   'undo.nothingToUndo': 'Es gibt noch nichts rückgängig zu machen.',
@@ -78,5 +118,11 @@ export const de: Catalog = {
   'error.reference': 'Referenz: {id}',
   'error.generic': 'Bei mir ist etwas schiefgelaufen. Bitte versuchen Sie es erneut.',
   'local.unknownUser':
-    'Ich kann Sie ({id}) nicht im lokalen Verzeichnis finden, daher kann ich Ihr Foto hier nicht ändern. Tragen Sie sich in {file} ein.',
+    'Tragen Sie sich in {file} ein (Ihre ID steht im Terminal des Bots, neben der Referenz unten) und senden Sie das Foto erneut: Die Datei wird bei jeder Änderung neu geladen, ein Neustart ist nicht nötig.',
+  PhotoChangeInProgress: 'An diesem Foto wird gerade schon eine andere Änderung vorgenommen.',
+  'PhotoChangeInProgress.next': 'Bitte versuchen Sie es in einer Minute erneut.',
+  ImageProcessingFailed:
+    'Für die Vorbereitung dieses Bildes wäre mehr Speicher nötig, als ich einem einzelnen Foto geben kann.',
+  'ImageProcessingFailed.next':
+    'Bitte senden Sie eine kleinere Kopie, zum Beispiel einen Screenshot davon oder einen JPEG-Export mit geringerer Auflösung.',
 };

@@ -8,47 +8,90 @@
  *
  * Style: British spelling, as in the README; the command words `undo` and `help` appear in the help text
  * exactly as `command.undo` and `command.help` (a test checks this in every language).
+ *
+ * Every error code has two keys: `<Code>`, what happened, and `<Code>.next`, what the person can do about it, so
+ * that no answer stops without a next step (`errorText` joins the two). A number and its unit are joined by a
+ * no-break space (`\u00a0`) so a chat bubble never breaks between them. A count whose words depend on the number
+ * in a language with several plural forms uses an ICU plural: `{count, plural, one {# ...} few {# ...} ...}`,
+ * chosen with `Intl.PluralRules` (see `translate.ts`).
  */
 import type { ErrorCode } from '../errors.js';
 
 /** English text for every key. */
 export const en = {
-  // Error codes (src/errors.ts).
-  ImageTooLarge: 'That file is too large for a profile photo. Please send a smaller image.',
-  UnsupportedImage: 'That is not an image I can use. Please send a JPEG, PNG, GIF, WebP or HEIC photo.',
+  // Error codes (src/errors.ts): what happened, then `<code>.next`, what the person can do about it.
+  ImageTooLarge: 'That file is too large for a profile photo.',
+  'ImageTooLarge.next': 'Please send a smaller copy, up to 25\u00a0MB.',
+  UnsupportedImage: 'That is not an image I can use.',
+  'UnsupportedImage.next': 'Please send a JPEG, PNG, GIF, WebP or HEIC photo.',
   ImageDimensionsTooLarge:
-    'That image has too many pixels (the limit is 50 megapixels, 20000 pixels a side).',
-  ImageTooSmall:
-    'That image is too small for a profile photo. Please send one at least 96 pixels on each side.',
-  CorruptImage: 'That image looks damaged or incomplete, so I could not read it. Please try another copy.',
-  ImageProcessingTimeout: 'Preparing that image took too long. Please try again, or send a smaller image.',
-  ServerBusy: 'I am busy preparing other photos right now. Please try again in a minute.',
+    'That image has too many pixels (the limit is 50\u00a0megapixels, 20000\u00a0pixels a side).',
+  'ImageDimensionsTooLarge.next':
+    'Please send a smaller copy, for example a screenshot of it or an export at a lower resolution.',
+  ImageTooSmall: 'That image is too small for a profile photo.',
+  'ImageTooSmall.next': 'Please send one at least 96\u00a0pixels on each side.',
+  CorruptImage: 'That image looks damaged or incomplete, so I could not read it.',
+  'CorruptImage.next': 'Please try another copy.',
+  ImageProcessingTimeout: 'Preparing that image took too long.',
+  'ImageProcessingTimeout.next': 'Please try again, or send a smaller image.',
+  ServerBusy: 'I am busy preparing other photos right now.',
+  'ServerBusy.next': 'Please try again in a minute.',
   InvalidCropBox: 'The crop must be a square that lies inside the picture.',
-  GraphUnauthorized: 'Microsoft 365 did not accept my sign-in for you. Please sign in again.',
+  'InvalidCropBox.next': 'Give it as x,y,w,h with w equal to h, or leave --crop out to let me choose.',
+  GraphUnauthorized: 'Microsoft 365 did not accept my sign-in for you.',
+  'GraphUnauthorized.next': 'Please sign in again, then send the photo again.',
   GraphForbidden: 'You do not have permission to change that photo.',
+  'GraphForbidden.next': 'Please ask its owner or your IT department to change it.',
   GraphNotFound: 'I could not find that person, group or contact in your organisation.',
+  'GraphNotFound.next': 'Please check the name and try again.',
   GraphPhotoTooLarge: 'Microsoft 365 refused the photo as too large.',
-  GraphThrottled: 'Microsoft 365 is asking me to slow down. Please try again in a few minutes.',
-  GraphUnavailable: 'Microsoft 365 is not answering right now. Please try again in a few minutes.',
+  'GraphPhotoTooLarge.next': 'Please send a smaller image; if this keeps happening, tell your IT department.',
+  GraphThrottled: 'Microsoft 365 is asking me to slow down.',
+  'GraphThrottled.next': 'Please try again in a few minutes.',
+  GraphUnavailable: 'Microsoft 365 is not answering right now.',
+  'GraphUnavailable.next': 'Please try again in a few minutes.',
   GraphMailboxUnsupported:
-    'This account has no Exchange Online mailbox (or it is hosted on-premises), so its photo cannot be changed here.',
-  GraphPolicyBlocked: 'An administrator has turned off changing profile photos in your organisation.',
-  GraphBadRequest: 'Microsoft 365 did not accept that photo. Please try another image.',
-  SignInRequired: 'Please sign in first, so I can change your photo for you.',
+    'Your account has no Exchange Online mailbox, so Microsoft 365 does not let me change your photo.',
+  'GraphMailboxUnsupported.next': 'Please ask your IT department to change it for you.',
+  GraphPolicyBlocked: 'Your organisation does not let people change their own profile photo.',
+  'GraphPolicyBlocked.next': 'Please ask your IT department to change it for you.',
+  GraphBadRequest: 'Microsoft 365 did not accept that photo.',
+  'GraphBadRequest.next': 'Please try another image.',
+  SignInRequired: 'I need you to sign in before I can change your photo.',
+  'SignInRequired.next': 'Please send the photo again and choose Sign in when I ask.',
   ConsentRequired: "Teams Photo needs your consent (or an administrator's) before it can change photos.",
+  'ConsentRequired.next':
+    'Please sign in again and accept, or ask your IT department to approve Teams Photo.',
   UnknownUser: 'I do not know that user.',
+  'UnknownUser.next':
+    "Use one of the users listed on the emulator's page, or add them to its directory.json.",
   UndoNotFound: 'I cannot find that change any more, so there is nothing to undo.',
+  'UndoNotFound.next': 'To go back to an older photo, send it to me again.',
   UndoSuperseded:
     'That photo has been changed again since, so undoing this older change would lose the newer one.',
-  NoImageFound:
-    'I did not find an image in that message. Send a photo (JPEG, PNG, GIF, WebP or HEIC), or attach it as a file.',
+  'UndoSuperseded.next': 'Undo the newer change first, or send me the photo you want.',
+  NoImageFound: 'I did not find an image in that message.',
+  'NoImageFound.next': 'Paste or attach a photo (JPEG, PNG, GIF, WebP or HEIC) and send it again.',
+  FileNotAnImage: 'The file {name} is not a photo.',
+  'FileNotAnImage.next': 'Please send a JPEG, PNG, GIF, WebP or HEIC photo instead.',
   AttachmentHostNotAllowed: 'I can only download images that were sent in Teams.',
-  AttachmentDownloadFailed: 'I could not download that image. Please send it again.',
+  'AttachmentHostNotAllowed.next': 'Please paste or attach the photo in this chat.',
+  AttachmentDownloadFailed: 'I could not download that image.',
+  'AttachmentDownloadFailed.next': 'Please send it again.',
   UnknownLocalUser: 'You are not in the local directory, so I cannot change your photo here.',
+  'UnknownLocalUser.next': 'Please ask whoever runs this bot to add you to its directory.',
   InputNotReadable: 'The input file could not be read.',
+  'InputNotReadable.next': 'Check the path and that this user may read the file.',
   OutputNotWritable: 'The output file could not be written.',
-  PortInUse: 'That port is already in use; choose another with --port or GRAPH_EMULATOR_PORT.',
-  BotUnreachable: 'The bot did not answer. Start it with npm start, or point --bot at its messages endpoint.',
+  'OutputNotWritable.next': 'Check that its folder exists and that this user may write there.',
+  PortInUse: 'That port is already in use, perhaps by another copy of the bot or the emulator.',
+  'PortInUse.next': 'Stop that program, or choose another port with PORT, GRAPH_EMULATOR_PORT or --port.',
+  BotUnreachable: 'The bot did not answer.',
+  'BotUnreachable.next': 'Start it with npm start, or point --bot at its messages endpoint.',
+  DataDirNotWritable: 'The data folder (DATA_DIR) cannot be created or written to.',
+  'DataDirNotWritable.next': 'Point DATA_DIR at a folder this user can write to.',
+  ConfigInvalid: 'The configuration is not valid.',
+  'ConfigInvalid.next': 'Fix the variables listed and start again (the README describes each one).',
 
   // The bot's own text.
   'welcome.title': "Hi {name}! I'm Teams Photo.",
@@ -57,17 +100,17 @@ export const en = {
     "Send me a photo in this chat and I'll make it your Microsoft 365 profile photo: upright, square and centred on you.",
   'help.title': 'How to use Teams Photo',
   'help.sendPhoto': 'Send a photo in this chat to make it your profile photo.',
-  'help.formats': 'I accept JPEG, PNG, GIF, WebP or HEIC, up to 25 MB.',
+  'help.formats': 'I accept JPEG, PNG, GIF, WebP or HEIC, up to 25\u00a0MB.',
   'help.undo': 'Type "undo" to put your previous photo back.',
   'help.help': 'Type "help" to see this again.',
   'command.undo': 'undo',
   'command.help': 'help',
   'photo.updated.title': 'Your new profile photo is set',
   'photo.updated.propagation':
-    'It can take a while — up to 72 hours — to show everywhere in Microsoft 365, and Teams may show your old photo a little longer.',
+    'It can take a while — up to 72\u00a0hours — to show everywhere in Microsoft 365, and Teams may show your old photo a little longer.',
   'photo.updated.undo': 'Undo',
   'photo.previewAlt': 'Preview of your profile photo',
-  'photo.severalImages': 'You sent {count} images; I used the first one.',
+  'photo.severalImages': 'You sent {count}\u00a0images; I used the first one.',
   'undo.restored': 'Done: your previous photo is back.',
   'undo.removed': 'You had no photo before, so I removed the new one.',
   'undo.nothingToUndo': 'There is nothing to undo yet.',
@@ -79,8 +122,19 @@ export const en = {
   'error.reference': 'Reference: {id}',
   'error.generic': 'Something went wrong on my side. Please try again.',
   'local.unknownUser':
-    "I can't find you ({id}) in the local directory, so I can't change your photo here. Add yourself to {file}.",
-} as const satisfies Record<ErrorCode, string> & Record<string, string>;
+    "Add yourself to {file} (your id is in the bot's terminal, next to the reference below), then send the photo again: the file is reloaded when it changes, so there is no need to restart.",
+  PhotoChangeInProgress: 'Another change to this photo is still under way.',
+  'PhotoChangeInProgress.next': 'Please try again in a minute.',
+  ImageProcessingFailed: 'That image needed more memory to prepare than I can give one photo.',
+  'ImageProcessingFailed.next':
+    'Please send a smaller copy, for example a screenshot of it or a JPEG export at a lower resolution.',
+} as const satisfies Record<ErrorCode, string> & Record<ErrorNextKey, string> & Record<string, string>;
+
+/**
+ * The key of an error code's second part: what the person can do next. Every code must have one (the type above
+ * makes a missing one a compile error, and test/i18n/catalogs.test.ts checks it in every catalog at run time).
+ */
+export type ErrorNextKey = `${ErrorCode}.next`;
 
 /** Every message key: the error codes and the bot's own keys. */
 export type MessageKey = keyof typeof en;

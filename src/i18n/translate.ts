@@ -21,15 +21,44 @@ export const CATALOGS: Readonly<Record<Locale, Readonly<Catalog>>> = Object.free
 });
 
 /** A placeholder: `{` + a name + `}`. */
-const PLACEHOLDER_PATTERN = /\{([A-Za-z][A-Za-z0-9]*)\}/g;
+const PLACEHOLDER = String.raw`\{([A-Za-z][A-Za-z0-9]*)\}`;
+
+/**
+ * An ICU plural: `{count, plural, one {# image} other {# images}}`. Branches are `=N` or a CLDR category; a
+ * branch's text holds no braces (only `#`, the number), which keeps the grammar to what a regular expression can
+ * read and makes a stray brace in a translation stand out in the tests.
+ */
+const PLURAL = String.raw`\{([A-Za-z][A-Za-z0-9]*), plural,((?:\s*(?:=\d+|zero|one|two|few|many|other)\s*\{[^{}]*\})+)\s*\}`;
+
+/** A plural or a plain placeholder, matched in one pass so nothing inserted is ever read again. */
+const TOKEN_PATTERN = new RegExp(`${PLURAL}|${PLACEHOLDER}`, 'g');
+
+/** One branch of a plural: its selector (`one`, `=0`, ...) and its text. */
+const BRANCH_PATTERN = /\s*(=\d+|zero|one|two|few|many|other)\s*\{([^{}]*)\}/g;
 
 /** The placeholder names in a catalog text, in order (the tests compare them across languages). */
 export function placeholdersOf(text: string): string[] {
-  return Array.from(text.matchAll(PLACEHOLDER_PATTERN), (match) => match[1] ?? '');
+  return Array.from(text.matchAll(TOKEN_PATTERN), (match) => match[1] ?? match[3] ?? '');
 }
 
 /**
- * The text for `key` in `locale`, with each `{name}` replaced by `params.name`.
+ * The branch of a plural for `value` in `locale`: an exact `=N` first, then the locale's CLDR category
+ * (`Intl.PluralRules`: Russian 2 is `few`, 5 is `many`, 21 is `one`), then `other`. `#` becomes the number in
+ * the locale's digits and grouping.
+ */
+function pluralText(locale: Locale, branches: string, value: string | number | undefined): string {
+  const options = new Map(Array.from(branches.matchAll(BRANCH_PATTERN), (m) => [m[1] ?? '', m[2] ?? '']));
+  const count = typeof value === 'number' ? value : Number(value);
+  if (value === undefined || value === '' || !Number.isFinite(count)) {
+    return (options.get('other') ?? '').replaceAll('#', value === undefined ? '' : String(value));
+  }
+  const category = new Intl.PluralRules(locale).select(count);
+  const text = options.get(`=${count}`) ?? options.get(category) ?? options.get('other') ?? '';
+  return text.replaceAll('#', new Intl.NumberFormat(locale).format(count));
+}
+
+/**
+ * The text for `key` in `locale`, with each `{name}` replaced by `params.name` and each plural resolved.
  *
  * One pass over the catalog text only: a value that itself contains `{other}` is inserted as is and never
  * expanded, and names are looked up as own properties (so `{constructor}` cannot reach `Object.prototype`). A
@@ -38,17 +67,34 @@ export function placeholdersOf(text: string): string[] {
  * elements for user-supplied values). A locale that is not supported (say, an unchecked cast) gets English.
  */
 export function translate<K extends MessageKey>(locale: Locale, key: K, params?: MessageParams<K>): string {
-  const catalog = isLocale(locale) ? CATALOGS[locale] : CATALOGS[DEFAULT_LOCALE];
-  const text = catalog[key];
   // The placeholder type is a union of literal names; read it as a plain record for the lookup.
-  const values: Readonly<Record<string, string | number>> | undefined = params;
-  return text.replace(PLACEHOLDER_PATTERN, (_match, name: string) => {
-    const value = values !== undefined && Object.hasOwn(values, name) ? values[name] : undefined;
+  return render(locale, key, params);
+}
+
+function render(locale: Locale, key: MessageKey, values?: Readonly<Record<string, string | number>>): string {
+  const chosen = isLocale(locale) ? locale : DEFAULT_LOCALE;
+  const text = CATALOGS[chosen][key];
+  const valueOf = (name: string) =>
+    values !== undefined && Object.hasOwn(values, name) ? values[name] : undefined;
+  return text.replace(TOKEN_PATTERN, (_match, pluralName?: string, branches?: string, name?: string) => {
+    if (pluralName !== undefined) return pluralText(chosen, branches ?? '', valueOf(pluralName));
+    const value = valueOf(name ?? '');
     return value === undefined ? '' : String(value);
   });
 }
 
-/** The sentence for an error code, in English unless a locale is given (the CLI always speaks English). */
-export function errorText(code: ErrorCode, locale: Locale = DEFAULT_LOCALE): string {
-  return translate(locale, code);
+/**
+ * The whole answer for an error code: what happened, then what the person can do (`<code>.next`), in English
+ * unless a locale is given (the CLI always speaks English). `params` fills the code's placeholders (the file
+ * name of `FileNotAnImage`).
+ */
+export function errorText(
+  code: ErrorCode,
+  locale: Locale = DEFAULT_LOCALE,
+  params?: Readonly<Record<string, string | number>>,
+): string {
+  const chosen = isLocale(locale) ? locale : DEFAULT_LOCALE;
+  // Chinese runs sentences together after their full-width stop; the others put a space between them.
+  const between = chosen === 'zh-CN' ? '' : ' ';
+  return `${render(chosen, code, params)}${between}${render(chosen, `${code}.next`, params)}`;
 }

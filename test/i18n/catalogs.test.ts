@@ -3,12 +3,18 @@ import { en } from '../../src/i18n/catalog-en.js';
 import {
   CATALOGS,
   SUPPORTED_LOCALES,
+  errorText,
   placeholdersOf,
   translate,
   type MessageKey,
 } from '../../src/i18n/index.js';
 
 const englishKeys = Object.keys(en).sort();
+/** An ICU plural (see translate.ts), removed before looking for stray braces. */
+const PLURAL =
+  /\{[A-Za-z][A-Za-z0-9]*, plural,(?:\s*(?:=\d+|zero|one|two|few|many|other)\s*\{[^{}]*\})+\s*\}/g;
+/** The end of a sentence: a full stop, question or exclamation mark, Latin or full-width (maybe after a quote). */
+const SENTENCE_END = /[.!?。！？][”"»）)]?$/u;
 const others = SUPPORTED_LOCALES.filter((locale) => locale !== 'en');
 
 /** The placeholder names of a text, as a sorted set (order may change between languages). */
@@ -76,8 +82,37 @@ describe('catalogs', () => {
           key,
           placeholders: placeholderSet(en[key as MessageKey]),
         });
-        const withoutPlaceholders = text.replaceAll(/\{[A-Za-z][A-Za-z0-9]*\}/g, '');
+        const withoutPlaceholders = text.replaceAll(PLURAL, '').replaceAll(/\{[A-Za-z][A-Za-z0-9]*\}/g, '');
         expect({ key, stray: /[{}]/.test(withoutPlaceholders) }).toEqual({ key, stray: false });
+      }
+    });
+
+    it('follows every error code, including ones added later, with what the person can do next', () => {
+      // ERROR_CODES is the real list, so a code someone adds is checked here without touching this test.
+      for (const code of ERROR_CODES) {
+        const what = catalog[code] ?? '';
+        const next = catalog[`${code}.next`] ?? '';
+        expect({ code, what: what.trim() !== '', next: next.trim() !== '' }).toEqual({
+          code,
+          what: true,
+          next: true,
+        });
+        expect({ code, repeated: next === what }).toEqual({ code, repeated: false });
+        // Each part is a whole sentence, so the joined answer reads as two.
+        expect({ code, whatEnds: SENTENCE_END.test(what), nextEnds: SENTENCE_END.test(next) }).toEqual({
+          code,
+          whatEnds: true,
+          nextEnds: true,
+        });
+        expect(errorText(code, locale, { name: 'x' })).toContain(translate(locale, `${code}.next`));
+      }
+    });
+
+    it('never lets a number break from its unit', () => {
+      for (const [key, text] of Object.entries(catalog)) {
+        // "Microsoft 365" is a name followed by ordinary words, not a number with its unit.
+        const broken = text.replaceAll('Microsoft 365 ', '').match(/(?:\d|\{count\}|#) \p{L}/u);
+        expect({ key, broken: broken?.[0] ?? null }).toEqual({ key, broken: null });
       }
     });
 

@@ -50,6 +50,11 @@ export interface ImagePick {
   readonly image: PickedImage | null;
   /** How many attachments were images, so the bot can say "you sent 3 images; I used the first". */
   readonly imageCount: number;
+  /**
+   * The name of the first file sent that is not an image (a PDF, a document), so the answer can name it when
+   * there is no image; `undefined` when there was none or it had no name. For display only.
+   */
+  readonly otherFileName?: string;
 }
 
 /**
@@ -62,13 +67,22 @@ export interface ImagePick {
 export function pickImage(attachments: readonly Attachment[] | undefined): ImagePick {
   let first: PickedImage | null = null;
   let imageCount = 0;
+  let otherFileName: string | undefined;
   for (const attachment of attachments ?? []) {
     const image = asImage(attachment);
-    if (!image) continue;
+    if (!image) {
+      const type: unknown = attachment.contentType;
+      if (typeof type === 'string' && type.toLowerCase() === TEAMS_FILE_DOWNLOAD_INFO) {
+        otherFileName ??= nonEmptyString(attachment.name);
+      }
+      continue;
+    }
     imageCount++;
     first ??= image;
   }
-  return { image: first, imageCount };
+  return otherFileName === undefined
+    ? { image: first, imageCount }
+    : { image: first, imageCount, otherFileName };
 }
 
 function asImage(attachment: Attachment): PickedImage | null {

@@ -56,10 +56,12 @@ export class PhotoMessageHandler {
 
   async handle(context: TurnContext): Promise<void> {
     const locale = pickLocale(context.activity.locale);
-    const { image, imageCount } = pickImage(context.activity.attachments);
+    const { image, imageCount, otherFileName } = pickImage(context.activity.attachments);
     if (!image) {
+      // A file that is not an image is named in the answer: "attach it as a file" would puzzle someone who did.
+      const refusal = otherFileName ? new AppError('FileNotAnImage') : new AppError('NoImageFound');
       await context.sendActivity(
-        failureText(new AppError('NoImageFound'), locale, this.deps.logger, 'photo'),
+        failureText(refusal, locale, this.deps.logger, 'photo', { name: otherFileName ?? '' }),
       );
       return;
     }
