@@ -21,7 +21,7 @@ import { failureText, localDirectoryFile } from './bot/turn-errors.js';
 import { UserTokenService } from './bot/user-token-service.js';
 import { PhotoChangeService, type ChangeTarget } from './changes/photo-change-service.js';
 import { ConfigError, type AppConfig, type BotAppConfig } from './config.js';
-import { faultsFromConfig } from './emulator/faults.js';
+import { faultsFromConfig, type EmulatorFaults } from './emulator/faults.js';
 import { startEmulator, type RunningEmulator } from './emulator/graph-emulator.js';
 import { GraphPhotoClient } from './graph/graph-photo-client.js';
 import { pickLocale } from './i18n/index.js';
@@ -32,6 +32,8 @@ import { AuditLog } from './storage/audit-log.js';
 import { BackupStore } from './storage/backup-store.js';
 import { createStorage } from './storage/index.js';
 import { PendingStore } from './storage/pending-store.js';
+import { LeaseStore } from './storage/lease-store.js';
+import { startExpirySweeper } from './storage/expiry-sweeper.js';
 
 export interface RunningApp {
   readonly server: RunningServer;
@@ -44,6 +46,8 @@ export interface RunningApp {
 /** Seams for tests: where attachments are fetched from. */
 export interface AppSeams {
   readonly fetch?: typeof fetch;
+  /** Faults for the in-process emulator in local mode, instead of the configured ones (tests script them). */
+  readonly emulatorFaults?: EmulatorFaults;
 }
 
 const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '[::1]'];
@@ -65,7 +69,7 @@ export async function startApp(config: AppConfig, logger: Logger, seams: AppSeam
     emulator = await startEmulator({
       port: config.emulator.port,
       dataDir: config.dataDir,
-      faults: faultsFromConfig(config.emulator.faults),
+      faults: seams.emulatorFaults ?? faultsFromConfig(config.emulator.faults),
     });
     graphBaseUrl = emulator.url;
     tokens = new LocalSenderTokens(await LocalTokenIssuer.open(config.dataDir), emulator.directory);
@@ -86,7 +90,14 @@ export async function startApp(config: AppConfig, logger: Logger, seams: AppSeam
   const graph = new GraphPhotoClient({ baseUrl: graphBaseUrl, version: config.graph.version });
   const backups = new BackupStore<ChangeTarget>({ storage, targetKey: (target) => target.subject });
   const pending = new PendingStore({ storage, namespace: 'bot' });
-  const changes = new PhotoChangeService({ graph, backups, audit: new AuditLog({ storage }) });
+  const leases = new LeaseStore({ storage, namespace: 'photos' });
+  const changes = new PhotoChangeService({ graph, backups, audit: new AuditLog({ storage }), leases });
+  // Expired waiting photos, exchange claims and abandoned leases are deleted, not just hidden from readers.
+  const sweeper = startExpirySweeper({
+    targets: [pending, leases],
+    intervalMs: config.bot.pendingSweepMs,
+    logger,
+  });
 
   const app = config.bot.app;
   const downloader = new AttachmentDownloader({
@@ -107,6 +118,7 @@ export async function startApp(config: AppConfig, logger: Logger, seams: AppSeam
     changes,
     pending,
     pendingPhotoMs: config.bot.pendingPhotoMs,
+    now: Date.now,
     signIn: userTokens ? (context) => (signIn as SignInHandler).prompt(context) : null,
     maxInputBytes: config.photo.maxInputBytes,
     logger,
@@ -151,6 +163,7 @@ export async function startApp(config: AppConfig, logger: Logger, seams: AppSeam
     emulator,
     async close() {
       await server.close();
+      await sweeper.stop();
       await pool.close();
       await emulator?.close();
     },

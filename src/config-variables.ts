@@ -165,6 +165,12 @@ export const CONFIG_VARIABLES = {
     defaultText: '15',
     description: 'How long a photo sent before signing in is kept for when the sign-in completes.',
   },
+  PENDING_SWEEP_SECONDS: {
+    schema: integer(1, 24 * 60 * 60, () => 300),
+    defaultText: '300',
+    description:
+      'How often expired waiting photos, sign-in exchange claims and photo leases are deleted from storage.',
+  },
   DATA_DIR: {
     schema: text('./.data'),
     defaultText: './.data',

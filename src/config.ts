@@ -57,6 +57,8 @@ export interface AppConfig {
     /** Hosts that may receive the bot's token with an image download (`.suffix` or exact). */
     readonly tokenHosts: readonly string[];
     readonly pendingPhotoMs: number;
+    /** Time between sweeps of expired pending state (waiting photos, claims, leases). */
+    readonly pendingSweepMs: number;
   };
   /** `null`: no Entra app configured, so tokens come from the local issuer (local mode). */
   readonly entra: EntraConfig | null;
@@ -149,6 +151,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       downloadTimeoutMs: v.DOWNLOAD_TIMEOUT_MS,
       tokenHosts,
       pendingPhotoMs: v.PENDING_PHOTO_MINUTES * 60_000,
+      pendingSweepMs: v.PENDING_SWEEP_SECONDS * 1000,
     },
     entra,
     appCredential,

@@ -3,13 +3,18 @@
  * through Graph, and every attempt is written to the audit log. Undo restores the backed-up photo byte for byte,
  * or removes the photo when there was none, and refuses when a newer change came after the one being undone.
  *
- * Nothing is half-done: when Graph refuses the new photo, the old one is still in place and its backup stays.
+ * Nothing is half-done: when Graph refuses the new photo, the old one is still in place and its backup stays, and
+ * the target's "latest change" does not move (it moves only once Graph accepted), so the previous card's Undo still
+ * works. Changes and undos of one photo run one at a time: each holds a lease on the photo in the shared storage
+ * (so this holds across instances on Blob Storage too), waits a bounded time for another one to finish, and is
+ * refused with `PhotoChangeInProgress` past it.
  */
 import { AppError, type ErrorCode } from '../errors.js';
 import type { AccessTokenSource, GraphPhotoClient } from '../graph/graph-photo-client.js';
 import type { PhotoTarget } from '../graph/photo-target.js';
 import type { AuditLog, AuditPath, AuditTarget } from '../storage/audit-log.js';
-import type { BackupStore } from '../storage/backup-store.js';
+import type { BackupRecord, BackupStore } from '../storage/backup-store.js';
+import type { LeaseStore, LeaseTerms } from '../storage/lease-store.js';
 
 /** What a backup records about whose photo changed (a type alias, so it fits the JSON store). */
 export type ChangeTarget = {
@@ -23,7 +28,17 @@ export interface PhotoChangeServiceDeps {
   readonly graph: GraphPhotoClient;
   readonly backups: BackupStore<ChangeTarget>;
   readonly audit: AuditLog;
+  /** One change at a time per photo; the app passes a store in the shared storage. */
+  readonly leases: LeaseStore;
+  /** How long a photo's lease lives and how long a change waits for one; {@link DEFAULT_PHOTO_LEASE} by default. */
+  readonly leaseTerms?: LeaseTerms;
 }
+
+/**
+ * A change is a read and a write to Graph, each retried up to four times with back-off (and `Retry-After` up to
+ * 30 s), so the lease outlives a slow one comfortably; a second change of the same photo waits up to 30 s for it.
+ */
+export const DEFAULT_PHOTO_LEASE: LeaseTerms = { ttlMs: 3 * 60_000, waitMs: 30_000 };
 
 /** Who is acting, and through which part of the app. */
 export interface Actor {
@@ -85,11 +100,16 @@ function resultOf(error: unknown): ErrorCode | 'InternalError' {
 }
 
 export class PhotoChangeService {
-  constructor(private readonly deps: PhotoChangeServiceDeps) {}
+  private readonly leaseTerms: LeaseTerms;
+
+  constructor(private readonly deps: PhotoChangeServiceDeps) {
+    this.leaseTerms = deps.leaseTerms ?? DEFAULT_PHOTO_LEASE;
+  }
 
   /**
-   * Backs up the target's photo, then sets the new one.
-   * @throws GraphError or AuthError; the photo is then unchanged
+   * Backs up the target's photo, then sets the new one; the change becomes the target's latest once Graph accepted.
+   * @throws GraphError or AuthError, the photo then unchanged; AppError `PhotoChangeInProgress` when another change
+   *   of the same photo kept it busy for the whole wait
    */
   async change(
     target: PhotoTarget,
@@ -97,51 +117,82 @@ export class PhotoChangeService {
     token: AccessTokenSource,
     actor: Actor,
   ): Promise<ChangeResult> {
-    const changeId = await this.backUp(target, token, actor);
-    const { requestId } = await this.audited(target, actor, changeId, () =>
-      this.deps.graph.putPhoto(target, jpeg, token),
-    );
-    return { changeId, graphRequestId: requestId };
+    return this.oneAtATime(subjectOf(target, actor.id), () => this.changeHeld(target, jpeg, token, actor));
   }
 
   /**
    * Undoes a change: puts back the photo it replaced, or removes the photo when there was none. Only the actor who
    * made the change may undo it.
-   * @throws AppError `UndoNotFound` or `UndoSuperseded`; GraphError or AuthError
+   * @throws AppError `UndoNotFound` (also for someone else's change), `UndoSuperseded` or `PhotoChangeInProgress`;
+   *   GraphError or AuthError, after which the change can still be undone
    */
   async undo(changeId: string, token: AccessTokenSource, actor: Actor): Promise<UndoResult> {
-    const check = await this.deps.backups.checkUndo(changeId);
+    const record = await this.deps.backups.record(changeId);
     // Someone else's change is "not found" to this actor: undoing it is not theirs to do, nor to learn about.
-    if (check.status === 'not-found' || check.backup.actor !== actor.id) {
+    if (record === undefined || record.actor !== actor.id) {
       throw new AppError('UndoNotFound', 'no such change for this actor');
     }
-    if (check.status === 'superseded')
-      throw new AppError('UndoSuperseded', `newer change ${check.latestChangeId}`);
-    const { target } = check.backup.target;
-    const previous = check.backup.photo;
-    if (previous) {
-      const { changeId: undoId } = await this.change(target, previous.bytes, token, actor);
-      return { outcome: 'restored', changeId: undoId };
-    }
-    const undoId = await this.backUp(target, token, actor);
-    await this.audited(target, actor, undoId, async () => {
-      await this.deps.graph.deletePhoto(target, token);
-      return { requestId: undefined };
+    return this.oneAtATime(record.target.subject, async () => {
+      // Checked under the lease: no other change of this photo can slip in between the check and the undo.
+      const check = await this.deps.backups.checkUndo(changeId);
+      if (check.status === 'not-found') throw new AppError('UndoNotFound', 'no such change for this actor');
+      if (check.status === 'superseded')
+        throw new AppError('UndoSuperseded', `newer change ${check.latestChangeId}`);
+      const { target } = check.backup.target;
+      const previous = check.backup.photo;
+      if (previous) {
+        const { changeId: undoId } = await this.changeHeld(target, previous.bytes, token, actor);
+        return { outcome: 'restored', changeId: undoId };
+      }
+      const backup = await this.backUp(target, token, actor);
+      await this.audited(target, actor, backup.changeId, async () => {
+        await this.deps.graph.deletePhoto(target, token);
+        return { requestId: undefined };
+      });
+      await this.deps.backups.markLatest(backup);
+      return { outcome: 'removed', changeId: backup.changeId };
     });
-    return { outcome: 'removed', changeId: undoId };
   }
 
-  /** Saves the target's current photo (or that it has none) and returns the new change's id. */
-  private async backUp(target: PhotoTarget, token: AccessTokenSource, actor: Actor): Promise<string> {
+  /** A change, with the photo's lease already held. */
+  private async changeHeld(
+    target: PhotoTarget,
+    jpeg: Uint8Array,
+    token: AccessTokenSource,
+    actor: Actor,
+  ): Promise<ChangeResult> {
+    const backup = await this.backUp(target, token, actor);
+    const { requestId } = await this.audited(target, actor, backup.changeId, () =>
+      this.deps.graph.putPhoto(target, jpeg, token),
+    );
+    // Only now, with Graph's yes, does this change supersede the one before it.
+    await this.deps.backups.markLatest(backup);
+    return { changeId: backup.changeId, graphRequestId: requestId };
+  }
+
+  /** Runs `work` holding the lease on one photo. */
+  private oneAtATime<T>(subject: string, work: () => Promise<T>): Promise<T> {
+    return this.deps.leases.run(
+      subject,
+      this.leaseTerms,
+      () => new AppError('PhotoChangeInProgress', 'another change of this photo is under way'),
+      work,
+    );
+  }
+
+  /** Saves the target's current photo (or that it has none) as a new change's backup. */
+  private async backUp(
+    target: PhotoTarget,
+    token: AccessTokenSource,
+    actor: Actor,
+  ): Promise<BackupRecord<ChangeTarget>> {
     const before = await this.deps.graph.getPhoto(target, token);
-    const backup = await this.deps.backups.save({
+    return this.deps.backups.save({
       target: { target, subject: subjectOf(target, actor.id) },
       actor: actor.id,
       photo: before ? { bytes: before, contentType: 'image/jpeg' } : null,
     });
-    return backup.changeId;
   }
-
   /** Runs a Graph change and writes its outcome to the audit log, success or not. */
   private async audited<R extends { requestId: string | undefined }>(
     target: PhotoTarget,

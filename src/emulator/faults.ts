@@ -22,6 +22,47 @@ export interface EmulatorFaults {
    * before a photo change always succeed. Latency still applies to every Graph answer. Default false.
    */
   readonly photoRoutesOnly?: boolean;
+  /**
+   * Deterministic faults for tests: photo requests take their fate from this script, in order, before any random
+   * rate is drawn. A test that needs "the second change fails" cannot rely on a rate.
+   */
+  readonly script?: FaultScript;
+}
+
+/** What a scripted photo request meets. */
+export type ScriptedFault = 'pass' | 'unavailable';
+
+/**
+ * A queue of fates for the next photo requests (`.../photo`, `.../photo/$value`): each photo request takes the next
+ * one; once the queue is empty, requests pass (and random rates apply again). Directory reads never consume it.
+ *
+ * ```ts
+ * script.push('pass', 1).push('unavailable', 4); // the next GET succeeds, the 4 PUT attempts after it get 503
+ * ```
+ */
+export class FaultScript {
+  private readonly queue: ScriptedFault[] = [];
+
+  /** Appends `count` requests meeting `fault`. */
+  push(fault: ScriptedFault, count = 1): this {
+    for (let i = 0; i < count; i++) this.queue.push(fault);
+    return this;
+  }
+
+  /** How many scripted requests are still to come. */
+  get pending(): number {
+    return this.queue.length;
+  }
+
+  /** Forgets what is still queued. */
+  clear(): void {
+    this.queue.length = 0;
+  }
+
+  /** The fate of the next photo request; `undefined` when the script is exhausted. */
+  next(): ScriptedFault | undefined {
+    return this.queue.shift();
+  }
 }
 
 /** What happens to one request before it is handled. */
@@ -45,6 +86,9 @@ export function decideFaults(
   if (!faults) return NONE;
   const delayMs = faults.latencyMs ?? 0;
   if (faults.photoRoutesOnly === true && !isPhotoRoute) return { delayMs, fault: undefined };
+  const scripted = isPhotoRoute ? faults.script?.next() : undefined;
+  if (scripted === 'unavailable') return { delayMs, fault: unavailable() };
+  if (scripted === 'pass') return { delayMs, fault: undefined };
   const throttleRate = faults.throttleRate ?? 0;
   const unavailableRate = faults.unavailableRate ?? 0;
   if (throttleRate > 0 && random() < throttleRate) {
@@ -62,16 +106,17 @@ export function decideFaults(
     };
   }
   if (unavailableRate > 0 && random() < unavailableRate) {
-    return {
-      delayMs,
-      fault: new GraphFault(
-        503,
-        'ServiceNotAvailable',
-        'The service is temporarily unavailable. Try again later.',
-      ),
-    };
+    return { delayMs, fault: unavailable() };
   }
   return { delayMs, fault: undefined };
+}
+
+function unavailable(): GraphFault {
+  return new GraphFault(
+    503,
+    'ServiceNotAvailable',
+    'The service is temporarily unavailable. Try again later.',
+  );
 }
 
 /** @throws RangeError naming the first option that is out of range */

@@ -108,8 +108,9 @@ export class BackupStore<T extends JsonObject> {
   }
 
   /**
-   * Records what a change is about to replace and marks the change as the target's latest.
-   * Call it before writing the new photo; the returned `changeId` goes on the Undo button.
+   * Records what a change is about to replace. Call it before writing the new photo, and
+   * {@link BackupStore.markLatest} once the write succeeded: a change that failed never becomes the target's
+   * latest, so it neither supersedes the change before it nor can be undone itself.
    */
   async save(input: BackupInput<T>): Promise<BackupRecord<T>> {
     const targetKey = this.targetKey(input.target);
@@ -138,11 +139,19 @@ export class BackupStore<T extends JsonObject> {
           : { photoBytes: photo.bytes.byteLength, photoContentType: photo.contentType }),
       };
       if (!(await createJsonIfAbsent(this.storage, recordKey(changeId), record))) continue;
-      const latest: LatestPointer = { changeId, createdAt };
-      await putJson(this.storage, latestKey(targetKey), latest);
       return record;
     }
     throw new Error('could not find a free change id');
+  }
+
+  /**
+   * Marks a saved change as its target's latest: the one Undo may act on, which supersedes every change before it.
+   * Call it only after the change took effect. Changes of one target must not run at once (the change service
+   * holds a lease per photo), so the last caller here is the last change made.
+   */
+  async markLatest(record: BackupRecord<T>): Promise<void> {
+    const latest: LatestPointer = { changeId: record.changeId, createdAt: record.createdAt };
+    await putJson(this.storage, latestKey(record.targetKey), latest);
   }
 
   /** The record of a change, without bytes; `undefined` for an unknown or malformed id. */
@@ -167,7 +176,9 @@ export class BackupStore<T extends JsonObject> {
     const record = await this.record(changeId);
     if (record === undefined) return { status: 'not-found' };
     const latest = await this.latestByKey(record.targetKey);
-    if (latest !== undefined && latest !== changeId) {
+    // A record that never became the latest is a change Graph refused: there is nothing of it to undo.
+    if (latest === undefined) return { status: 'not-found' };
+    if (latest !== changeId) {
       return { status: 'superseded', backup: record, latestChangeId: latest };
     }
     return { status: 'ready', backup: await this.withPhoto(record) };

@@ -48,3 +48,5 @@ export { BlobStorage, type BlobStorageOptions } from './blob-storage.js';
 export * from './backup-store.js';
 export * from './audit-log.js';
 export * from './pending-store.js';
+export * from './lease-store.js';
+export * from './expiry-sweeper.js';

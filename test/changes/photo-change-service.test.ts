@@ -1,6 +1,7 @@
 /**
- * Changing and undoing photos for real: the Graph client against the emulator over loopback, backups and the audit
- * log in a file store in a temporary folder.
+ * Changing and undoing photos for real: the Graph client against the emulator over loopback, backups, leases and
+ * the audit log in a file store in a temporary folder (and in Blob Storage on Azurite for the one-at-a-time tests).
+ * Graph failures come from the emulator's fault script: the second change of a photo really gets 503s.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,8 +11,15 @@ import { GraphPhotoClient } from '../../src/graph/graph-photo-client.js';
 import type { PhotoTarget } from '../../src/graph/photo-target.js';
 import { AuditLog } from '../../src/storage/audit-log.js';
 import { BackupStore } from '../../src/storage/backup-store.js';
-import { createStorage } from '../../src/storage/index.js';
+import { FaultScript } from '../../src/emulator/faults.js';
+import { createStorage, type Storage } from '../../src/storage/index.js';
+import { LeaseStore } from '../../src/storage/lease-store.js';
 import { SEED, jpeg, startHarness, type Harness } from '../emulator/harness.js';
+import { type Azurite, startAzurite } from '../helpers/azurite.js';
+import { ManualClock } from '../storage/storage-contract.js';
+
+/** Every attempt the Graph client makes at one request (4 in all) answered 503. */
+const GRAPH_ATTEMPTS = 4;
 
 describe('PhotoChangeService', () => {
   let harness: Harness;
@@ -19,27 +27,130 @@ describe('PhotoChangeService', () => {
   let service: PhotoChangeService;
   let graph: GraphPhotoClient;
   let audit: AuditLog;
+  let backups: BackupStore<ChangeTarget>;
+  let leases: LeaseStore;
+  let script: FaultScript;
+  let clock: ManualClock;
   const alex = { id: SEED.alex.id, path: 'chat' as const, correlationId: 'corr-1' };
   const asAlex = () => Promise.resolve(harness.user(SEED.alex.upn));
 
   beforeEach(async () => {
-    harness = await startHarness();
+    script = new FaultScript();
+    harness = await startHarness({ faults: { script } });
     folder = await mkdtemp(path.join(tmpdir(), 'photo-changes-'));
-    const storage = createStorage({ kind: 'fs', root: folder });
+    clock = new ManualClock(Date.now());
+    const storage = createStorage({ kind: 'fs', root: folder, now: clock.now });
     graph = new GraphPhotoClient({ baseUrl: harness.emulator.url, sleep: () => Promise.resolve() });
     audit = new AuditLog({ storage });
-    const backups = new BackupStore<ChangeTarget>({ storage, targetKey: (t) => t.subject });
-    service = new PhotoChangeService({ graph, backups, audit });
+    backups = new BackupStore<ChangeTarget>({ storage, targetKey: (t) => t.subject });
+    leases = new LeaseStore({ storage, namespace: 'photos', now: clock.now });
+    service = new PhotoChangeService({ graph, backups, audit, leases });
   });
   afterEach(async () => {
     await harness.stop();
     await rm(folder, { recursive: true, force: true });
   });
 
-  const current = async (target: PhotoTarget = { kind: 'me' }) => {
-    const bytes = await graph.getPhoto(target, asAlex);
+  const current = async (target: PhotoTarget = { kind: 'me' }, as = asAlex) => {
+    const bytes = await graph.getPhoto(target, as);
     return bytes ? Buffer.from(bytes) : null;
   };
+  /** Puts a photo straight through the emulator's API, as if set before the app was installed. */
+  const seed = async (upn: string, bytes: Buffer) => {
+    const answer = await harness.call('PUT', '/v1.0/me/photo/$value', {
+      token: harness.user(upn),
+      body: bytes,
+    });
+    expect(answer.status).toBe(200);
+  };
+  /** The next change's read of the current photo succeeds, and every attempt of its write gets 503. */
+  const failNextWrite = () => script.push('pass', 1).push('unavailable', GRAPH_ATTEMPTS);
+
+  it('keeps the previous change undoable when Graph refuses the next one: Undo restores the original byte for byte', async () => {
+    const original = await jpeg(300, 300, 9);
+    await seed(SEED.alex.upn, original);
+    const first = await service.change({ kind: 'me' }, await jpeg(300, 300, 1), asAlex, alex);
+
+    const photo1 = await current();
+    failNextWrite();
+    await expect(service.change({ kind: 'me' }, await jpeg(300, 300, 2), asAlex, alex)).rejects.toMatchObject(
+      {
+        code: 'GraphUnavailable',
+      },
+    );
+    expect(script.pending).toBe(0);
+    expect((await current())!.equals(photo1!)).toBe(true);
+    expect(await backups.latestChangeFor({ target: { kind: 'me' }, subject: `users/${SEED.alex.id}` })).toBe(
+      first.changeId,
+    );
+
+    await expect(service.undo(first.changeId, asAlex, alex)).resolves.toMatchObject({ outcome: 'restored' });
+    expect((await current())!.equals(original)).toBe(true);
+    const results = (await audit.list(0, Date.now() + 60_000)).map((r) => r.result);
+    expect(results).toEqual(['success', 'GraphUnavailable', 'success']);
+  });
+
+  it('keeps a change undoable when Graph refuses its Undo, and the retried Undo restores it', async () => {
+    const original = await jpeg(300, 300, 9);
+    await seed(SEED.alex.upn, original);
+    const { changeId } = await service.change({ kind: 'me' }, await jpeg(300, 300, 1), asAlex, alex);
+    failNextWrite();
+    await expect(service.undo(changeId, asAlex, alex)).rejects.toMatchObject({ code: 'GraphUnavailable' });
+    await expect(service.undo(changeId, asAlex, alex)).resolves.toMatchObject({ outcome: 'restored' });
+    expect((await current())!.equals(original)).toBe(true);
+  });
+
+  it("refuses to undo someone else's change, and changes nobody's photo", async () => {
+    await seed(SEED.alex.upn, await jpeg(300, 300, 9));
+    const { changeId } = await service.change({ kind: 'me' }, await jpeg(300, 300, 1), asAlex, alex);
+    const alexAfter = await current();
+    const asMegan = () => Promise.resolve(harness.user(SEED.megan.upn));
+    const megan = { id: SEED.megan.id, path: 'chat' as const };
+    await expect(service.undo(changeId, asMegan, megan)).rejects.toMatchObject({ code: 'UndoNotFound' });
+    expect((await current())!.equals(alexAfter!)).toBe(true);
+    expect(await current({ kind: 'me' }, asMegan)).toBeNull();
+    // Alex still can.
+    await expect(service.undo(changeId, asAlex, alex)).resolves.toMatchObject({ outcome: 'restored' });
+  });
+
+  it('refuses a change or an undo of a photo whose lease someone else holds, until that lease expires', async () => {
+    const waitless = new PhotoChangeService({
+      graph,
+      backups,
+      audit,
+      leases,
+      leaseTerms: { ttlMs: 60_000, waitMs: 0 },
+    });
+    const { changeId } = await waitless.change({ kind: 'me' }, await jpeg(300, 300, 1), asAlex, alex);
+    const before = await current();
+    // Another instance holding the photo's lease, then crashing without releasing it.
+    const held = await leases.acquire(`users/${SEED.alex.id}`, { ttlMs: 60_000, waitMs: 0 });
+    expect(held).toBeDefined();
+    await expect(
+      waitless.change({ kind: 'me' }, await jpeg(300, 300, 2), asAlex, alex),
+    ).rejects.toMatchObject({
+      code: 'PhotoChangeInProgress',
+    });
+    await expect(waitless.undo(changeId, asAlex, alex)).rejects.toMatchObject({
+      code: 'PhotoChangeInProgress',
+    });
+    expect((await current())!.equals(before!)).toBe(true);
+    // Another photo is not held up.
+    await expect(
+      waitless.change(
+        { kind: 'contact', owner: { kind: 'me' }, contactId: SEED.ravi },
+        await jpeg(300, 300, 3),
+        asAlex,
+        alex,
+      ),
+    ).resolves.toBeDefined();
+
+    clock.advance(60_000);
+    await expect(waitless.undo(changeId, asAlex, alex)).resolves.toMatchObject({ outcome: 'removed' });
+    expect(await current()).toBeNull();
+    // Released after use: the next change does not wait.
+    expect(await leases.isHeld(`users/${SEED.alex.id}`)).toBe(false);
+  });
 
   it('sets the photo, and Undo puts the previous one back byte for byte', async () => {
     const first = await jpeg(300, 300, 1);
@@ -115,3 +226,86 @@ describe('PhotoChangeService', () => {
     );
   });
 });
+
+describe.each(['fs', 'blob'] as const)(
+  'PhotoChangeService, one change of a photo at a time (%s storage)',
+  (kind) => {
+    let azurite: Azurite | undefined;
+    let harness: Harness;
+    let folder: string;
+    let storage: Storage;
+    const alex = { id: SEED.alex.id, path: 'chat' as const };
+    const asAlex = () => Promise.resolve(harness.user(SEED.alex.upn));
+
+    beforeAll(async () => {
+      if (kind === 'blob') azurite = await startAzurite();
+    });
+    afterAll(async () => {
+      await azurite?.stop();
+    });
+    beforeEach(async () => {
+      // Every Graph answer takes a while, so two changes started together would overlap without the lease.
+      harness = await startHarness({ faults: { latencyMs: 60 } });
+      folder = await mkdtemp(path.join(tmpdir(), 'photo-changes-'));
+      storage =
+        kind === 'fs'
+          ? createStorage({ kind: 'fs', root: folder })
+          : createStorage({
+              kind: 'blob',
+              connectionString: azurite!.connectionString,
+              container: `changes-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
+            });
+    });
+    afterEach(async () => {
+      await harness.stop();
+      await rm(folder, { recursive: true, force: true });
+    });
+
+    /** A service as one bot instance builds it; instances share only the storage. */
+    const instance = () => {
+      const graph = new GraphPhotoClient({ baseUrl: harness.emulator.url, sleep: () => Promise.resolve() });
+      const backups = new BackupStore<ChangeTarget>({ storage, targetKey: (t) => t.subject });
+      const leases = new LeaseStore({ storage, namespace: 'photos' });
+      return {
+        backups,
+        service: new PhotoChangeService({ graph, backups, audit: new AuditLog({ storage }), leases }),
+      };
+    };
+
+    it('never interleaves two concurrent changes, so each backup holds the photo its change really replaced', async () => {
+      const one = instance();
+      const two = instance();
+      const original = await jpeg(300, 300, 9);
+      await one.service.change({ kind: 'me' }, original, asAlex, alex);
+      const a = await jpeg(300, 300, 1);
+      const b = await jpeg(300, 300, 2);
+      const [changeA, changeB] = await Promise.all([
+        one.service.change({ kind: 'me' }, a, asAlex, alex),
+        two.service.change({ kind: 'me' }, b, asAlex, alex),
+      ]);
+
+      const graph = new GraphPhotoClient({ baseUrl: harness.emulator.url });
+      const final = Buffer.from((await graph.getPhoto({ kind: 'me' }, asAlex))!);
+      const [last, earlier, lastBytes, earlierBytes] = final.equals(a)
+        ? [changeA, changeB, a, b]
+        : [changeB, changeA, b, a];
+      expect(final.equals(lastBytes)).toBe(true);
+      const latest = await one.backups.latestChangeFor({
+        target: { kind: 'me' },
+        subject: `users/${SEED.alex.id}`,
+      });
+      expect(latest).toBe(last.changeId);
+      // In order: the earlier change replaced the original, the last one replaced the earlier one's photo.
+      const earlierBackup = await one.backups.get(earlier.changeId);
+      const lastBackup = await one.backups.get(last.changeId);
+      expect(Buffer.from(earlierBackup!.photo!.bytes).equals(original)).toBe(true);
+      expect(Buffer.from(lastBackup!.photo!.bytes).equals(earlierBytes)).toBe(true);
+
+      // So Undo walks back exactly: the latest change's Undo gives the earlier change's photo.
+      await expect(two.service.undo(last.changeId, asAlex, alex)).resolves.toMatchObject({
+        outcome: 'restored',
+      });
+      expect(Buffer.from((await graph.getPhoto({ kind: 'me' }, asAlex))!).equals(earlierBytes)).toBe(true);
+    });
+  },
+);

@@ -27,9 +27,42 @@ describe('BackupStore', () => {
     await rm(scratch, { recursive: true, force: true });
   });
 
+  /** A change that took effect: saved before the write, marked latest after it. */
+  const applied = async (input: Parameters<BackupStore<Target>['save']>[0]) => {
+    const record = await backups.save(input);
+    await backups.markLatest(record);
+    return record;
+  };
+
+  it('moves the latest pointer only when told the change took effect', async () => {
+    const first = await applied({
+      target: { kind: 'me', userId: 'ada' },
+      actor: 'ada',
+      photo: { bytes: Buffer.from('original'), contentType: 'image/jpeg' },
+    });
+    // Saved before a write that Graph then refused: never marked latest.
+    const refused = await backups.save({
+      target: { kind: 'me', userId: 'ada' },
+      actor: 'ada',
+      photo: { bytes: Buffer.from('after first'), contentType: 'image/jpeg' },
+    });
+    expect(await backups.latestChangeFor({ kind: 'me', userId: 'ada' })).toBe(first.changeId);
+    const check = await backups.checkUndo(first.changeId);
+    expect(check.status).toBe('ready');
+    expect(check.status === 'ready' && sameBytes(check.backup.photo?.bytes, Buffer.from('original'))).toBe(
+      true,
+    );
+    // The refused change never happened, so it cannot be undone; its backup is kept all the same.
+    expect((await backups.checkUndo(refused.changeId)).status).not.toBe('ready');
+    expect(await backups.get(refused.changeId)).toBeDefined();
+    // With no applied change at all, a saved one is not undoable either.
+    const lone = await backups.save({ target: { kind: 'group', groupId: 'g9' }, actor: 'ada', photo: null });
+    expect(await backups.checkUndo(lone.changeId)).toEqual({ status: 'not-found' });
+  });
+
   it('gives back the replaced photo byte for byte for Undo', async () => {
     const before = randomBytes(300_000);
-    const saved = await backups.save({
+    const saved = await applied({
       target: { kind: 'me', userId: 'ada' },
       actor: 'ada',
       photo: { bytes: before, contentType: 'image/jpeg' },
@@ -53,7 +86,7 @@ describe('BackupStore', () => {
   });
 
   it('records that there was no photo, so Undo removes the new one', async () => {
-    const saved = await backups.save({ target: { kind: 'group', groupId: 'g1' }, actor: 'ada', photo: null });
+    const saved = await applied({ target: { kind: 'group', groupId: 'g1' }, actor: 'ada', photo: null });
     expect(saved.hadPhoto).toBe(false);
     expect(await backups.checkUndo(saved.changeId)).toMatchObject({
       status: 'ready',
@@ -63,20 +96,20 @@ describe('BackupStore', () => {
   });
 
   it('refuses an Undo that a newer change to the same photo superseded', async () => {
-    const first = await backups.save({
+    const first = await applied({
       target: { kind: 'me', userId: 'ada' },
       actor: 'ada',
       photo: { bytes: Buffer.from('original'), contentType: 'image/png' },
     });
     clock.advance(60_000);
     // The same user's photo, reached another way (an admin by user id).
-    const second = await backups.save({
+    const second = await applied({
       target: { kind: 'user', userId: 'ada' },
       actor: 'admin',
       photo: { bytes: Buffer.from('after first'), contentType: 'image/jpeg' },
     });
     // Another target's change does not interfere.
-    const other = await backups.save({ target: { kind: 'me', userId: 'bob' }, actor: 'bob', photo: null });
+    const other = await applied({ target: { kind: 'me', userId: 'bob' }, actor: 'bob', photo: null });
 
     expect(await backups.latestChangeFor({ kind: 'me', userId: 'ada' })).toBe(second.changeId);
     expect(await backups.checkUndo(first.changeId)).toMatchObject({
@@ -91,7 +124,7 @@ describe('BackupStore', () => {
   });
 
   it('treats an Undo as a change: the undone change cannot be undone twice', async () => {
-    const change = await backups.save({
+    const change = await applied({
       target: { kind: 'me', userId: 'ada' },
       actor: 'ada',
       photo: { bytes: Buffer.from('old'), contentType: 'image/jpeg' },
@@ -99,7 +132,7 @@ describe('BackupStore', () => {
     const check = await backups.checkUndo(change.changeId);
     if (check.status !== 'ready') throw new Error('expected ready');
     // The handler backs up the current photo before restoring the old one.
-    const undo = await backups.save({
+    const undo = await applied({
       target: check.backup.target,
       actor: 'ada',
       photo: { bytes: Buffer.from('new'), contentType: 'image/jpeg' },
@@ -109,7 +142,7 @@ describe('BackupStore', () => {
   });
 
   it('answers not-found for unknown and malformed change ids', async () => {
-    await backups.save({ target: { kind: 'me', userId: 'ada' }, actor: 'ada', photo: null });
+    await applied({ target: { kind: 'me', userId: 'ada' }, actor: 'ada', photo: null });
     for (const id of [
       'AAAAAAAAAAAAAAAAAAAAAA',
       '../../latest/user:ada',
@@ -124,7 +157,7 @@ describe('BackupStore', () => {
   });
 
   it('keeps records small: the photo bytes live under their own key', async () => {
-    const saved = await backups.save({
+    const saved = await applied({
       target: { kind: 'me', userId: 'ada' },
       actor: 'ada',
       photo: { bytes: randomBytes(100_000), contentType: 'image/jpeg' },
@@ -141,7 +174,7 @@ describe('BackupStore', () => {
   });
 
   it('survives a restart', async () => {
-    const saved = await backups.save({
+    const saved = await applied({
       target: { kind: 'me', userId: 'ada' },
       actor: 'ada',
       photo: { bytes: Buffer.from([0, 1, 2, 255]), contentType: 'image/jpeg' },

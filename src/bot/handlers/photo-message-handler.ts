@@ -2,7 +2,7 @@
  * The main job: an image sent in chat becomes the sender's profile photo. The image is picked from the message's
  * attachments, downloaded safely, prepared on the worker pool, set through the change service (which backs up the
  * old photo first), and answered with a card showing the new photo and an Undo. A sender who must sign in first
- * gets a sign-in card, and the image waits for them in the pending store.
+ * gets a sign-in card, and the prepared photo (never the raw download) waits for them in the pending store.
  */
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import type { PhotoChangeService } from '../../changes/photo-change-service.js';
@@ -25,6 +25,9 @@ export interface PhotoPreparer {
   run(input: Uint8Array, options?: PrepareOptions): Promise<PreparedPhoto>;
 }
 
+/** What became of a photo that waited for a sign-in. */
+export type ResumeOutcome = 'none' | 'done' | 'failed';
+
 /** Sends the sign-in card; the caller has kept the photo. */
 export type SignInPrompt = (context: TurnContext) => Promise<void>;
 
@@ -35,6 +38,8 @@ export interface PhotoMessageDeps {
   readonly changes: PhotoChangeService;
   readonly pending: PendingStore;
   readonly pendingPhotoMs: number;
+  /** The clock the pending store judges expiry by, to put a photo back for the time it had left. */
+  readonly now: () => number;
   /** `null` in local mode, where nobody signs in. */
   readonly signIn: SignInPrompt | null;
   readonly maxInputBytes: number;
@@ -68,16 +73,19 @@ export class PhotoMessageHandler {
     await context.sendActivity({ type: ActivityTypes.Typing });
     try {
       const bytes = await this.deps.downloader.download(image);
+      // Prepared before anything else: a photo that waits for a sign-in is kept as the prepared JPEG only (no
+      // EXIF, no GPS, a few dozen KB), never as the raw download, and a refused image is answered at once.
+      const photo = await this.deps.preparer.run(bytes, { maxInputBytes: this.deps.maxInputBytes });
       let token: AccessTokenSource;
       try {
         token = await this.deps.tokens.forSender(context, DELEGATED_SCOPES.ownPhoto);
       } catch (error) {
         if (!(error instanceof AuthError) || !this.deps.signIn) throw error;
-        await this.deps.pending.put(pendingKey(context), bytes, this.deps.pendingPhotoMs);
+        await this.deps.pending.put(pendingKey(context), photo.jpeg, this.deps.pendingPhotoMs, 'image/jpeg');
         await this.deps.signIn(context);
         return;
       }
-      await this.apply(context, bytes, token, imageCount);
+      await this.apply(context, photo.jpeg, token, imageCount);
     } catch (error) {
       await context.sendActivity(
         failureText(error, locale, this.deps.logger, 'photo change', {
@@ -89,29 +97,34 @@ export class PhotoMessageHandler {
   }
 
   /**
-   * After a sign-in: the photo that waited for it, if it is still there.
+   * After a sign-in: sets the photo that waited for it, if it is still there. When the change fails, the photo is
+   * put back to wait for its remaining time, so that the sign-in can be retried.
    * @param ssoToken the token the sign-in produced
-   * @returns whether there was one
+   * @returns `none` when no photo was waiting, `done` when it was set, `failed` when setting it failed (the
+   *   sender has been told why)
    */
-  async resumePending(context: TurnContext, ssoToken?: string): Promise<boolean> {
-    const item = await this.deps.pending.take(pendingKey(context));
-    if (!item) return false;
-    const bytes = item.value;
+  async resumePending(context: TurnContext, ssoToken?: string): Promise<ResumeOutcome> {
+    const key = pendingKey(context);
+    const item = await this.deps.pending.take(key);
+    if (!item) return 'none';
     const locale = pickLocale(context.activity.locale);
     try {
       const token = await this.deps.tokens.forSender(context, DELEGATED_SCOPES.ownPhoto, ssoToken);
-      await this.apply(context, bytes, token, 1);
+      await this.apply(context, item.value, token, 1);
+      return 'done';
     } catch (error) {
       await context.sendActivity(failureText(error, locale, this.deps.logger, 'photo change'));
+      const left = item.expiresAt === undefined ? 0 : item.expiresAt - this.deps.now();
+      if (left > 0) await this.deps.pending.put(key, item.value, left, item.contentType);
+      return 'failed';
     }
-    return true;
   }
 
-  private async apply(context: TurnContext, bytes: Uint8Array, token: AccessTokenSource, imageCount: number) {
+  /** Sets an already prepared photo and answers with the card. */
+  private async apply(context: TurnContext, jpeg: Uint8Array, token: AccessTokenSource, imageCount: number) {
     const locale = pickLocale(context.activity.locale);
-    const photo = await this.deps.preparer.run(bytes, { maxInputBytes: this.deps.maxInputBytes });
-    const preview = await this.deps.preparer.run(photo.jpeg, { size: PREVIEW_SIDE, crop: 'center' });
-    const { changeId } = await this.deps.changes.change({ kind: 'me' }, photo.jpeg, token, {
+    const preview = await this.deps.preparer.run(jpeg, { size: PREVIEW_SIDE, crop: 'center' });
+    const { changeId } = await this.deps.changes.change({ kind: 'me' }, jpeg, token, {
       id: senderId(context),
       path: 'chat',
     });

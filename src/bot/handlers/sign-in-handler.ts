@@ -10,8 +10,9 @@ import { CardFactory, type InvokeResponse, type TurnContext } from 'botbuilder';
 import { errorText, pickLocale, translate } from '../../i18n/index.js';
 import type { Logger } from '../../logger.js';
 import type { PendingStore } from '../../storage/pending-store.js';
-import { encodeKeySegment } from '../../storage/storage.js';
+import { senderId } from '../sender-tokens.js';
 import type { UserTokenService } from '../user-token-service.js';
+import type { ResumeOutcome } from './photo-message-handler.js';
 
 /** How long an exchange id is remembered, to ignore the copies of one exchange. */
 const EXCHANGE_DEDUP_MS = 10 * 60_000;
@@ -20,7 +21,7 @@ export interface SignInDeps {
   readonly userTokens: UserTokenService;
   readonly pending: PendingStore;
   /** Sets the photo that waited for the sign-in, if any, with the token the sign-in produced. */
-  readonly resume: (context: TurnContext, ssoToken: string) => Promise<boolean>;
+  readonly resume: (context: TurnContext, ssoToken: string) => Promise<ResumeOutcome>;
   readonly logger: Logger;
 }
 
@@ -61,14 +62,15 @@ export class SignInHandler {
         body: { id, connectionName, failureDetail: 'The token could not be exchanged.' },
       };
     }
-    // The same exchange arrives once per signed-in client: only the first one goes on.
-    // Teams names each exchange; without a name, a digest of the token stands in (never the token itself).
+    // The same exchange arrives once per signed-in client: only the first one goes on. Teams names each exchange;
+    // without a name, a digest of the token stands in (never the token itself). The key names the user too: an
+    // exchange id is only unique per user, and one user's exchange must never swallow another's.
     const exchangeId = id || createHash('sha256').update(ssoToken).digest('hex');
-    const first = await this.deps.pending.claim(
-      `exchange-${encodeKeySegment(exchangeId)}`,
-      EXCHANGE_DEDUP_MS,
-    );
-    if (first) await this.signedIn(context, exchanged);
+    const claim = exchangeClaimId(senderId(context), exchangeId);
+    if (await this.deps.pending.claim(claim, EXCHANGE_DEDUP_MS)) {
+      // A resumed change that failed gives the claim back, so Teams' retry of this exchange is processed.
+      if ((await this.signedIn(context, exchanged)) === 'failed') await this.deps.pending.release(claim);
+    }
     return { status: 200 };
   }
 
@@ -85,8 +87,16 @@ export class SignInHandler {
     return { status: 200 };
   }
 
-  private async signedIn(context: TurnContext, ssoToken: string): Promise<void> {
+  private async signedIn(context: TurnContext, ssoToken: string): Promise<ResumeOutcome> {
     await context.sendActivity(translate(pickLocale(context.activity.locale), 'signin.done'));
-    await this.deps.resume(context, ssoToken);
+    return this.deps.resume(context, ssoToken);
   }
+}
+
+/**
+ * The pending store's claim id of one user's token exchange. JSON keeps the two parts apart unambiguously (`a-b`
+ * and `c` never meet `a` and `b-c`); the store encodes the id into a safe key.
+ */
+export function exchangeClaimId(userId: string, exchangeId: string): string {
+  return `exchange:${JSON.stringify([userId, exchangeId])}`;
 }
