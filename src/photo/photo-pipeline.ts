@@ -31,9 +31,10 @@ export const MIN_OUTPUT_SIZE = 96;
 /** Default cap on the input, in bytes. */
 export const DEFAULT_MAX_INPUT_BYTES = 25 * 1024 * 1024;
 
-const DEFAULT_QUALITY = 88;
-/** Fallback qualities should an output ever come out too large for Graph. */
-const FALLBACK_QUALITIES = [75, 60, 40];
+/** The output's JPEG quality (IJG scale of the standard tables): profile photos look right at 85-90. */
+export const OUTPUT_QUALITY = 88;
+/** Lower qualities tried in turn should an output ever come out too large for Graph. */
+export const FALLBACK_QUALITIES: readonly number[] = [75, 60, 40];
 
 /** Which square to keep: chosen by the pipeline, the centre, or a box in the upright picture's pixels. */
 export type CropRequest = 'auto' | 'center' | Box;
@@ -47,6 +48,11 @@ export interface PrepareOptions {
   readonly crop?: CropRequest;
   /** Header limits (defaults: 50 MP, 20000 px a side, 96 px the shortest side). */
   readonly limits?: DimensionLimits;
+  /**
+   * The output must be smaller than this many bytes, or it is encoded again at the fallback qualities (default
+   * Graph's 4 MiB). A 648x648 JPEG never comes near that; tests lower it to see the fallback work.
+   */
+  readonly maxOutputBytes?: number;
 }
 
 /** The square that was kept, in the upright source picture's pixels. */
@@ -61,6 +67,8 @@ export interface PreparedPhoto {
   readonly height: number;
   /** `jpeg.byteLength`. */
   readonly bytes: number;
+  /** The JPEG quality it was encoded at: {@link OUTPUT_QUALITY}, or a fallback when that came out too large. */
+  readonly quality: number;
   readonly sourceFormat: SourceFormat;
   readonly crop: CropBox;
 }
@@ -123,9 +131,17 @@ export async function preparePhoto(input: Uint8Array, options: PrepareOptions = 
   const region = { x: square.x, y: square.y, width: square.side, height: square.side };
   const photo = areaResample(decoded, region, outSide, outSide, { opaque, orientation });
 
-  const jpeg = await encodeUnderLimit(photo);
+  const { jpeg, quality } = encodeUnderLimit(photo, options.maxOutputBytes ?? GRAPH_PHOTO_MAX_BYTES);
   const crop: CropBox = { ...(explicit ?? uprightSquare(square, reduction, full, orientation)), method };
-  return { jpeg, width: outSide, height: outSide, bytes: jpeg.byteLength, sourceFormat: format, crop };
+  return {
+    jpeg,
+    width: outSide,
+    height: outSide,
+    bytes: jpeg.byteLength,
+    quality,
+    sourceFormat: format,
+    crop,
+  };
 }
 
 /** Scores a small copy of the stored picture and returns the chosen square in the stored picture's pixels. */
@@ -191,11 +207,17 @@ function checkCropBox(box: Box, upright: { width: number; height: number }, minS
   return box;
 }
 
-async function encodeUnderLimit(image: JimpImage): Promise<Uint8Array> {
-  let jpeg = await encodeJpeg(image, { quality: DEFAULT_QUALITY });
-  for (const quality of FALLBACK_QUALITIES) {
-    if (jpeg.byteLength < GRAPH_PHOTO_MAX_BYTES) break;
-    jpeg = await encodeJpeg(image, { quality });
+/**
+ * Encodes at {@link OUTPUT_QUALITY}, then at each fallback quality in turn while the result is not under
+ * `maxBytes`; the last try stands even if still too large (the Graph client refuses it before sending).
+ */
+export function encodeUnderLimit(image: JimpImage, maxBytes: number): { jpeg: Uint8Array; quality: number } {
+  let quality = OUTPUT_QUALITY;
+  let jpeg = encodeJpeg(image, { quality });
+  for (const fallback of FALLBACK_QUALITIES) {
+    if (jpeg.byteLength < maxBytes) break;
+    quality = fallback;
+    jpeg = encodeJpeg(image, { quality });
   }
-  return jpeg;
+  return { jpeg, quality };
 }

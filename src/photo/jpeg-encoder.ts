@@ -1,0 +1,527 @@
+/**
+ * The output encoder: RGBA pixels to a baseline JPEG (SOF0), 4:2:0, with the IJG quality scaling of the standard
+ * (Annex K) quantisation tables and Huffman tables optimised for the picture, and nothing else: a JFIF APP0
+ * header, the tables, the frame and the scan. No EXIF, ICC profile, XMP or comment segment exists to be copied.
+ *
+ * Why our own encoder: mozjpeg (the WebAssembly build in `@jsquash/jpeg`) always runs trellis quantisation, which
+ * its options cannot turn off (`trellis_loops: 0` crashes it), and that made encoding 648x648 the largest step of
+ * the pipeline (~60 ms); the WebAssembly libjpeg-turbo we decode with (`@cwasm/jpeg-turbo`) exports no compressor.
+ * A plain baseline encoder in typed-array JavaScript does the same job, at the same quality setting and the same
+ * quantisation libjpeg uses, several times faster at this size (figures in bench/README.md).
+ *
+ * The forward DCT is libjpeg's floating-point AAN transform (jfdctflt.c), with its scale factors folded into the
+ * quantisation divisors, as libjpeg does.
+ */
+
+/** JPEG's zigzag order: `ZIGZAG[k]` is the natural (row-major) index of the k-th coefficient sent. */
+const ZIGZAG = Uint8Array.from([
+  0, 1, 8, 16, 9, 2, 3, 10, 17, 24, 32, 25, 18, 11, 4, 5, 12, 19, 26, 33, 40, 48, 41, 34, 27, 20, 13, 6, 7,
+  14, 21, 28, 35, 42, 49, 56, 57, 50, 43, 36, 29, 22, 15, 23, 30, 37, 44, 51, 58, 59, 52, 45, 38, 31, 39, 46,
+  53, 60, 61, 54, 47, 55, 62, 63,
+]);
+
+/** The standard luminance quantisation table (ITU-T T.81 Annex K, table K.1), natural order. */
+export const STANDARD_LUMINANCE_TABLE: readonly number[] = [
+  16, 11, 10, 16, 24, 40, 51, 61, 12, 12, 14, 19, 26, 58, 60, 55, 14, 13, 16, 24, 40, 57, 69, 56, 14, 17, 22,
+  29, 51, 87, 80, 62, 18, 22, 37, 56, 68, 109, 103, 77, 24, 35, 55, 64, 81, 104, 113, 92, 49, 64, 78, 87, 103,
+  121, 120, 101, 72, 92, 95, 98, 112, 100, 103, 99,
+];
+
+/** The standard chrominance quantisation table (Annex K, table K.2), natural order. */
+export const STANDARD_CHROMINANCE_TABLE: readonly number[] = [
+  17, 18, 24, 47, 99, 99, 99, 99, 18, 21, 26, 66, 99, 99, 99, 99, 24, 26, 56, 99, 99, 99, 99, 99, 47, 66, 99,
+  99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99,
+  99, 99, 99, 99, 99, 99, 99, 99, 99, 99,
+];
+
+/**
+ * A standard table scaled to a quality of 1-100, as libjpeg's `jpeg_set_quality` does (force_baseline: entries
+ * kept within 1-255, so the tables fit baseline's 8-bit precision).
+ */
+export function scaledTable(base: readonly number[], quality: number): Uint8Array {
+  const q = Math.min(100, Math.max(1, Math.round(quality)));
+  const scale = q < 50 ? Math.floor(5000 / q) : 200 - q * 2;
+  return Uint8Array.from(base, (value) => Math.min(255, Math.max(1, Math.floor((value * scale + 50) / 100))));
+}
+
+/** The AAN transform's output scale per row and column (jfdctflt.c). */
+const AAN_SCALE = [1.0, 1.387039845, 1.306562965, 1.175875602, 1.0, 0.785694958, 0.5411961, 0.275899379];
+
+/** Multipliers that scale and quantise the AAN output in one step, in natural order. */
+function divisors(table: Uint8Array): Float64Array {
+  const out = new Float64Array(64);
+  for (let row = 0; row < 8; row++) {
+    for (let col = 0; col < 8; col++) {
+      const i = row * 8 + col;
+      out[i] = 1 / ((table[i] as number) * (AAN_SCALE[row] as number) * (AAN_SCALE[col] as number) * 8);
+    }
+  }
+  return out;
+}
+
+/** libjpeg's floating-point forward DCT (AAN) of the 8x8 block at `offset` in place, level shift already
+ * applied. */
+function forwardDct(d: Float64Array, offset: number): void {
+  for (let p = offset; p < offset + 64; p += 8) {
+    const tmp0 = (d[p] as number) + (d[p + 7] as number);
+    const tmp7 = (d[p] as number) - (d[p + 7] as number);
+    const tmp1 = (d[p + 1] as number) + (d[p + 6] as number);
+    const tmp6 = (d[p + 1] as number) - (d[p + 6] as number);
+    const tmp2 = (d[p + 2] as number) + (d[p + 5] as number);
+    const tmp5 = (d[p + 2] as number) - (d[p + 5] as number);
+    const tmp3 = (d[p + 3] as number) + (d[p + 4] as number);
+    const tmp4 = (d[p + 3] as number) - (d[p + 4] as number);
+    const tmp10 = tmp0 + tmp3;
+    const tmp13 = tmp0 - tmp3;
+    const tmp11 = tmp1 + tmp2;
+    const tmp12 = tmp1 - tmp2;
+    d[p] = tmp10 + tmp11;
+    d[p + 4] = tmp10 - tmp11;
+    const z1 = (tmp12 + tmp13) * 0.707106781;
+    d[p + 2] = tmp13 + z1;
+    d[p + 6] = tmp13 - z1;
+    const t10 = tmp4 + tmp5;
+    const t11 = tmp5 + tmp6;
+    const t12 = tmp6 + tmp7;
+    const z5 = (t10 - t12) * 0.382683433;
+    const z2 = 0.5411961 * t10 + z5;
+    const z4 = 1.306562965 * t12 + z5;
+    const z3 = t11 * 0.707106781;
+    const z11 = tmp7 + z3;
+    const z13 = tmp7 - z3;
+    d[p + 5] = z13 + z2;
+    d[p + 3] = z13 - z2;
+    d[p + 1] = z11 + z4;
+    d[p + 7] = z11 - z4;
+  }
+  for (let p = offset; p < offset + 8; p++) {
+    const tmp0 = (d[p] as number) + (d[p + 56] as number);
+    const tmp7 = (d[p] as number) - (d[p + 56] as number);
+    const tmp1 = (d[p + 8] as number) + (d[p + 48] as number);
+    const tmp6 = (d[p + 8] as number) - (d[p + 48] as number);
+    const tmp2 = (d[p + 16] as number) + (d[p + 40] as number);
+    const tmp5 = (d[p + 16] as number) - (d[p + 40] as number);
+    const tmp3 = (d[p + 24] as number) + (d[p + 32] as number);
+    const tmp4 = (d[p + 24] as number) - (d[p + 32] as number);
+    const tmp10 = tmp0 + tmp3;
+    const tmp13 = tmp0 - tmp3;
+    const tmp11 = tmp1 + tmp2;
+    const tmp12 = tmp1 - tmp2;
+    d[p] = tmp10 + tmp11;
+    d[p + 32] = tmp10 - tmp11;
+    const z1 = (tmp12 + tmp13) * 0.707106781;
+    d[p + 16] = tmp13 + z1;
+    d[p + 48] = tmp13 - z1;
+    const t10 = tmp4 + tmp5;
+    const t11 = tmp5 + tmp6;
+    const t12 = tmp6 + tmp7;
+    const z5 = (t10 - t12) * 0.382683433;
+    const z2 = 0.5411961 * t10 + z5;
+    const z4 = 1.306562965 * t12 + z5;
+    const z3 = t11 * 0.707106781;
+    const z11 = tmp7 + z3;
+    const z13 = tmp7 - z3;
+    d[p + 40] = z13 + z2;
+    d[p + 24] = z13 - z2;
+    d[p + 8] = z11 + z4;
+    d[p + 56] = z11 - z4;
+  }
+}
+
+/** Number of bits needed for |value| (JPEG's magnitude category); 0 for 0. */
+function category(value: number): number {
+  return 32 - Math.clz32(value < 0 ? -value : value);
+}
+
+function count(counts: Uint32Array, symbol: number): void {
+  counts[symbol] = (counts[symbol] as number) + 1;
+}
+
+/** A Huffman table as JPEG sends it (counts of codes per length 1-16, symbols) and as the encoder uses it. */
+interface HuffmanTable {
+  readonly bits: Uint8Array; // 16 counts
+  readonly values: Uint8Array;
+  readonly code: Uint16Array; // by symbol
+  readonly size: Uint8Array; // by symbol, 0 = unused
+}
+
+/**
+ * The optimal Huffman table for the symbol frequencies, limited to 16-bit codes, with no all-ones code: the
+ * procedure of ITU-T T.81 Annex K.2 as libjpeg implements it (jpeg_gen_optimal_table).
+ */
+function optimalTable(counts: Uint32Array): HuffmanTable {
+  const freq = new Float64Array(257);
+  freq.set(counts.subarray(0, 256));
+  freq[256] = 1; // a reserved symbol, so no real code is all ones
+  const codesize = new Int32Array(257);
+  const others = new Int32Array(257).fill(-1);
+  for (;;) {
+    // The two least frequent non-zero entries, c1 the smaller (ties to the larger symbol, as libjpeg).
+    let c1 = -1;
+    let v = Infinity;
+    for (let i = 0; i <= 256; i++) {
+      const f = freq[i] as number;
+      if (f && f <= v) {
+        v = f;
+        c1 = i;
+      }
+    }
+    let c2 = -1;
+    v = Infinity;
+    for (let i = 0; i <= 256; i++) {
+      const f = freq[i] as number;
+      if (f && f <= v && i !== c1) {
+        v = f;
+        c2 = i;
+      }
+    }
+    if (c2 < 0) break;
+    freq[c1] = (freq[c1] as number) + (freq[c2] as number);
+    freq[c2] = 0;
+    codesize[c1] = (codesize[c1] as number) + 1;
+    while (others[c1] !== -1) {
+      c1 = others[c1] as number;
+      codesize[c1] = (codesize[c1] as number) + 1;
+    }
+    others[c1] = c2;
+    codesize[c2] = (codesize[c2] as number) + 1;
+    while (others[c2] !== -1) {
+      c2 = others[c2] as number;
+      codesize[c2] = (codesize[c2] as number) + 1;
+    }
+  }
+  const lengths = new Int32Array(33);
+  for (let i = 0; i <= 256; i++)
+    if (codesize[i]) lengths[codesize[i] as number] = (lengths[codesize[i] as number] as number) + 1;
+  // Limit code lengths to 16 bits (Annex K.3).
+  for (let i = 32; i > 16; i--) {
+    while ((lengths[i] as number) > 0) {
+      let j = i - 2;
+      while (lengths[j] === 0) j--;
+      lengths[i] = (lengths[i] as number) - 2;
+      lengths[i - 1] = (lengths[i - 1] as number) + 1;
+      lengths[j + 1] = (lengths[j + 1] as number) + 2;
+      lengths[j] = (lengths[j] as number) - 1;
+    }
+  }
+  let longest = 16;
+  while (lengths[longest] === 0) longest--;
+  lengths[longest] = (lengths[longest] as number) - 1; // drop the reserved symbol's code
+  const bits = Uint8Array.from(lengths.subarray(1, 17));
+  const values: number[] = [];
+  for (let length = 1; length <= 32; length++) {
+    for (let symbol = 0; symbol < 256; symbol++) if (codesize[symbol] === length) values.push(symbol);
+  }
+  return withCodes(bits, Uint8Array.from(values));
+}
+
+/** Assigns the canonical codes of a table given as counts per length and symbols (Annex C). */
+function withCodes(bits: Uint8Array, values: Uint8Array): HuffmanTable {
+  const code = new Uint16Array(256);
+  const size = new Uint8Array(256);
+  let next = 0;
+  let k = 0;
+  for (let length = 1; length <= 16; length++) {
+    for (let n = 0; n < (bits[length - 1] as number); n++) {
+      const symbol = values[k++] as number;
+      code[symbol] = next++;
+      size[symbol] = length;
+    }
+    next <<= 1;
+  }
+  return { bits, values, code, size };
+}
+
+/** A growable byte buffer; the scan writer fills `bytes` directly. */
+class ByteWriter {
+  bytes = new Uint8Array(1 << 16);
+  length = 0;
+
+  ensure(room: number): void {
+    if (this.length + room <= this.bytes.length) return;
+    const grown = new Uint8Array(Math.max(this.bytes.length * 2, this.length + room));
+    grown.set(this.bytes.subarray(0, this.length));
+    this.bytes = grown;
+  }
+
+  byte(value: number): void {
+    this.ensure(1);
+    this.bytes[this.length++] = value;
+  }
+
+  word(value: number): void {
+    this.byte(value >> 8);
+    this.byte(value & 0xff);
+  }
+
+  array(values: ArrayLike<number>): void {
+    this.ensure(values.length);
+    this.bytes.set(values, this.length);
+    this.length += values.length;
+  }
+
+  result(): Uint8Array {
+    return this.bytes.slice(0, this.length);
+  }
+}
+
+/** Pixels to encode: 8-bit RGBA, row-major, alpha ignored. */
+export interface RgbaPixels {
+  readonly width: number;
+  readonly height: number;
+  readonly data: Uint8Array | Uint8ClampedArray;
+}
+
+/**
+ * Encodes RGBA pixels as a baseline (SOF0), 4:2:0 JPEG with a JFIF header and nothing else.
+ * @param quality 1-100, IJG scaling of the standard tables
+ */
+export function encodeBaselineJpeg({ width, height, data }: RgbaPixels, quality: number): Uint8Array {
+  if (!(width > 0 && height > 0 && width <= 65535 && height <= 65535)) {
+    throw new RangeError(`cannot encode a ${width}x${height} picture`);
+  }
+  if (data.length < width * height * 4) throw new RangeError('pixel data is shorter than the picture');
+  const lumaTable = scaledTable(STANDARD_LUMINANCE_TABLE, quality);
+  const chromaTable = scaledTable(STANDARD_CHROMINANCE_TABLE, quality);
+  const lumaDivisors = divisors(lumaTable);
+  const chromaDivisors = divisors(chromaTable);
+
+  // Pass 1: transform and quantise every block in scan order (per 16x16 MCU: 4 luma, Cb, Cr), counting the
+  // symbols each table will code; pass 2 writes them with tables built from those counts.
+  const mcuColumns = Math.ceil(width / 16);
+  const mcuRows = Math.ceil(height / 16);
+  const coefficients = new Int16Array(mcuColumns * mcuRows * 6 * 64);
+  const lumaDc = new Uint32Array(256);
+  const lumaAc = new Uint32Array(256);
+  const chromaDc = new Uint32Array(256);
+  const chromaAc = new Uint32Array(256);
+  // One MCU's samples: four luma blocks, then Cb, then Cr, level-shifted.
+  const mcu = new Float64Array(6 * 64);
+  const rowStart = new Int32Array(16);
+  const columnStart = new Int32Array(16);
+  const previousDc = new Int32Array(3);
+  let at = 0;
+
+  for (let my = 0; my < mcuRows; my++) {
+    // Pixels past the edge repeat the last row and column, as libjpeg pads.
+    for (let i = 0; i < 16; i++) rowStart[i] = Math.min(my * 16 + i, height - 1) * width * 4;
+    for (let mx = 0; mx < mcuColumns; mx++) {
+      for (let i = 0; i < 16; i++) columnStart[i] = Math.min(mx * 16 + i, width - 1) * 4;
+      // Each 2x2 quad of pixels gives four luma samples and one averaged chroma sample (4:2:0).
+      for (let cy = 0; cy < 8; cy++) {
+        const top = rowStart[cy * 2] as number;
+        const bottom = rowStart[cy * 2 + 1] as number;
+        const lumaRow = (cy >> 2) * 128 + ((cy * 2) & 7) * 8;
+        for (let cx = 0; cx < 8; cx++) {
+          const left = columnStart[cx * 2] as number;
+          const right = columnStart[cx * 2 + 1] as number;
+          const l = lumaRow + (cx >> 2) * 64 + ((cx * 2) & 7);
+          let p = top + left;
+          let r = data[p] as number;
+          let g = data[p + 1] as number;
+          let b = data[p + 2] as number;
+          mcu[l] = 0.299 * r + 0.587 * g + 0.114 * b - 128;
+          let rs = r;
+          let gs = g;
+          let bs = b;
+          p = top + right;
+          r = data[p] as number;
+          g = data[p + 1] as number;
+          b = data[p + 2] as number;
+          mcu[l + 1] = 0.299 * r + 0.587 * g + 0.114 * b - 128;
+          rs += r;
+          gs += g;
+          bs += b;
+          p = bottom + left;
+          r = data[p] as number;
+          g = data[p + 1] as number;
+          b = data[p + 2] as number;
+          mcu[l + 8] = 0.299 * r + 0.587 * g + 0.114 * b - 128;
+          rs += r;
+          gs += g;
+          bs += b;
+          p = bottom + right;
+          r = data[p] as number;
+          g = data[p + 1] as number;
+          b = data[p + 2] as number;
+          mcu[l + 9] = 0.299 * r + 0.587 * g + 0.114 * b - 128;
+          rs += r;
+          gs += g;
+          bs += b;
+          const c = cy * 8 + cx;
+          mcu[256 + c] = (-0.168735892 * rs - 0.331264108 * gs + 0.5 * bs) * 0.25;
+          mcu[320 + c] = (0.5 * rs - 0.418687589 * gs - 0.081312411 * bs) * 0.25;
+        }
+      }
+      for (let k = 0; k < 4; k++) {
+        quantise(mcu, k * 64, lumaDivisors, coefficients, at, previousDc, 0, lumaDc, lumaAc);
+        at += 64;
+      }
+      quantise(mcu, 256, chromaDivisors, coefficients, at, previousDc, 1, chromaDc, chromaAc);
+      quantise(mcu, 320, chromaDivisors, coefficients, at + 64, previousDc, 2, chromaDc, chromaAc);
+      at += 128;
+    }
+  }
+
+  const dcTables = [optimalTable(lumaDc), optimalTable(chromaDc)];
+  const acTables = [optimalTable(lumaAc), optimalTable(chromaAc)];
+  const out = new ByteWriter();
+  writeHeaders(out, width, height, lumaTable, chromaTable, dcTables, acTables);
+  writeScan(out, coefficients, dcTables, acTables);
+  out.word(0xffd9); // EOI
+  return out.result();
+}
+
+/** Transforms and quantises one block into `coefficients` at `at` (zigzag order), counting its symbols. */
+function quantise(
+  block: Float64Array,
+  offset: number,
+  divisor: Float64Array,
+  coefficients: Int16Array,
+  at: number,
+  previousDc: Int32Array,
+  component: number,
+  dc: Uint32Array,
+  ac: Uint32Array,
+): void {
+  forwardDct(block, offset);
+  const first = Math.round((block[offset] as number) * (divisor[0] as number));
+  coefficients[at] = first;
+  count(dc, category(first - (previousDc[component] as number)));
+  previousDc[component] = first;
+  let run = 0;
+  for (let k = 1; k < 64; k++) {
+    const natural = ZIGZAG[k] as number;
+    const value = Math.round((block[offset + natural] as number) * (divisor[natural] as number));
+    coefficients[at + k] = value;
+    if (value === 0) {
+      run++;
+    } else {
+      while (run > 15) {
+        count(ac, 0xf0);
+        run -= 16;
+      }
+      count(ac, (run << 4) | category(value));
+      run = 0;
+    }
+  }
+  if (run > 0) count(ac, 0);
+}
+
+/** Huffman-codes the blocks (in MCU order: 4 luma, Cb, Cr) into the scan, bit by bit, with byte stuffing. */
+function writeScan(
+  out: ByteWriter,
+  coefficients: Int16Array,
+  dcTables: HuffmanTable[],
+  acTables: HuffmanTable[],
+): void {
+  const previousDc = new Int32Array(3);
+  let buffer = 0;
+  let bitCount = 0;
+  let bytes = out.bytes;
+  let length = out.length;
+  // Appends the low `size` bits of `value` (size at most 16): at most 7 bits wait, so 23 fit the 32-bit buffer.
+  const put = (value: number, size: number): void => {
+    buffer = (buffer << size) | (value & ((1 << size) - 1));
+    bitCount += size;
+    while (bitCount >= 8) {
+      bitCount -= 8;
+      const byte = (buffer >>> bitCount) & 0xff;
+      bytes[length++] = byte;
+      if (byte === 0xff) bytes[length++] = 0;
+    }
+    buffer &= (1 << bitCount) - 1;
+  };
+  const blocks = coefficients.length / 64;
+  for (let n = 0; n < blocks; n++) {
+    const inMcu = n % 6;
+    const component = inMcu < 4 ? 0 : inMcu - 3;
+    const table = component === 0 ? 0 : 1;
+    const dc = dcTables[table] as HuffmanTable;
+    const ac = acTables[table] as HuffmanTable;
+    const base = n * 64;
+    if (length + 1024 > bytes.length) {
+      // At most 27 bits a coefficient, doubled by stuffing: well under 1 KiB a block.
+      out.length = length;
+      out.ensure(1024);
+      bytes = out.bytes;
+    }
+    const value = coefficients[base] as number;
+    const diff = value - (previousDc[component] as number);
+    previousDc[component] = value;
+    const dcBits = category(diff);
+    put(dc.code[dcBits] as number, dc.size[dcBits] as number);
+    if (dcBits) put(diff < 0 ? diff - 1 : diff, dcBits);
+    let run = 0;
+    for (let k = 1; k < 64; k++) {
+      const coefficient = coefficients[base + k] as number;
+      if (coefficient === 0) {
+        run++;
+        continue;
+      }
+      while (run > 15) {
+        put(ac.code[0xf0] as number, ac.size[0xf0] as number);
+        run -= 16;
+      }
+      const bits = category(coefficient);
+      const symbol = (run << 4) | bits;
+      put(ac.code[symbol] as number, ac.size[symbol] as number);
+      put(coefficient < 0 ? coefficient - 1 : coefficient, bits);
+      run = 0;
+    }
+    if (run > 0) put(ac.code[0] as number, ac.size[0] as number);
+  }
+  // Pad the last byte with one bits, as the standard asks.
+  if (bitCount > 0) put(0x7f, 8 - bitCount);
+  out.length = length;
+}
+
+function writeHeaders(
+  out: ByteWriter,
+  width: number,
+  height: number,
+  lumaTable: Uint8Array,
+  chromaTable: Uint8Array,
+  dcTables: HuffmanTable[],
+  acTables: HuffmanTable[],
+): void {
+  out.word(0xffd8); // SOI
+  // APP0 JFIF 1.01, no density (aspect ratio 1:1), no thumbnail.
+  out.word(0xffe0);
+  out.word(16);
+  out.array([0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0]);
+  // DQT: two 8-bit tables, in zigzag order.
+  out.word(0xffdb);
+  out.word(2 + 2 * 65);
+  for (const [id, table] of [lumaTable, chromaTable].entries()) {
+    out.byte(id);
+    for (let k = 0; k < 64; k++) out.byte(table[ZIGZAG[k] as number] as number);
+  }
+  // SOF0: baseline, 8-bit, three components; Y sampled 2x2, Cb and Cr 1x1 (4:2:0).
+  out.word(0xffc0);
+  out.word(17);
+  out.byte(8);
+  out.word(height);
+  out.word(width);
+  out.byte(3);
+  out.array([1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1]);
+  // DHT: DC and AC tables for luma (0) and chroma (1).
+  const tables: [number, HuffmanTable][] = [
+    [0x00, dcTables[0] as HuffmanTable],
+    [0x10, acTables[0] as HuffmanTable],
+    [0x01, dcTables[1] as HuffmanTable],
+    [0x11, acTables[1] as HuffmanTable],
+  ];
+  out.word(0xffc4);
+  out.word(2 + tables.reduce((sum, [, table]) => sum + 17 + table.values.length, 0));
+  for (const [id, table] of tables) {
+    out.byte(id);
+    out.array(table.bits);
+    out.array(table.values);
+  }
+  // SOS: all three components, full spectrum (baseline).
+  out.word(0xffda);
+  out.word(12);
+  out.byte(3);
+  out.array([1, 0x00, 2, 0x11, 3, 0x11, 0, 63, 0]);
+}
