@@ -1,5 +1,6 @@
 import { Jimp } from 'jimp';
 import { areaResample } from '../../src/photo/area-resample.js';
+import type { JimpImage } from '../../src/photo/jimp-image.js';
 import { uprightBoxToStored, uprightSize, type Orientation } from '../../src/photo/orientation.js';
 
 type Image = InstanceType<typeof Jimp>;
@@ -10,12 +11,12 @@ function image(width: number, height: number, pixel: (x: number, y: number) => n
   return Jimp.fromBitmap({ width, height, data }) as Image;
 }
 
-const rgbaAt = (picture: Image, x: number, y: number): number[] => {
+const rgbaAt = (picture: JimpImage, x: number, y: number): number[] => {
   const i = (y * picture.bitmap.width + x) * 4;
   return [...picture.bitmap.data.subarray(i, i + 4)];
 };
 
-const whole = (picture: Image) => ({
+const whole = (picture: JimpImage) => ({
   x: 0,
   y: 0,
   width: picture.bitmap.width,
