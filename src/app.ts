@@ -45,7 +45,6 @@ export interface RunningApp {
 
 /** Seams for tests: where attachments are fetched from. */
 export interface AppSeams {
-  readonly fetch?: typeof fetch;
   /** Faults for the in-process emulator in local mode, instead of the configured ones (tests script them). */
   readonly emulatorFaults?: EmulatorFaults;
 }
@@ -101,7 +100,6 @@ export async function startApp(config: AppConfig, logger: Logger, seams: AppSeam
 
   const app = config.bot.app;
   const downloader = new AttachmentDownloader({
-    ...(seams.fetch ? { fetch: seams.fetch } : {}),
     // Local mode has no bot credentials: images come from loopback and need no token.
     botToken: app ? botTokenSource(app) : () => Promise.resolve(''),
     tokenHosts: app ? config.bot.tokenHosts : LOOPBACK_HOSTS,

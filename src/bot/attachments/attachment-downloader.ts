@@ -6,25 +6,54 @@
  *   a cloud metadata endpoint or an internal service).
  * - The bot's token goes only to hosts on the `tokenHosts` allowlist, and an inline image on any other host is
  *   refused before any request is made.
+ * - Every hop's host name is resolved once, by the injected resolver; a file download (no token) is refused when
+ *   any address is loopback (outside local mode), private, link-local, CGNAT, unique-local or otherwise not public
+ *   (address-rules.ts), and the connection goes to the address that was checked: there is no second lookup for a
+ *   DNS answer to change in between.
  * - Redirects are followed by hand so that every hop is checked by the same rules (see {@link AttachmentDownloader}).
- * - The byte cap is enforced while the body streams in, and one deadline covers the whole download.
+ * - The byte cap is enforced while the body streams in, and one deadline covers the whole download (DNS included).
  *
- * Error messages name the origin at most: never a path or query string (a pre-authorized download URL carries its
- * authorization there) and never the token. For the same reason the underlying fetch error is not attached as
- * `cause`; only its code or name is kept.
+ * Error messages name the origin (and a refused address) at most: never a path or query string (a pre-authorized
+ * download URL carries its authorization there) and never the token. For the same reason the underlying network
+ * error is not attached as `cause`; only its code or name is kept.
  */
-import type { ReadableStream } from 'node:stream/web';
+import { lookup as dnsLookup } from 'node:dns/promises';
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest, type RequestOptions as HttpsRequestOptions } from 'node:https';
+import { isIP, type LookupFunction } from 'node:net';
 import { AppError, PhotoError } from '../../errors.js';
-import { HostAllowlist, isIpLiteral, isLoopbackHost } from './host-rules.js';
+import { addressProblem } from './address-rules.js';
+import { HostAllowlist, isIpLiteral, isLoopbackHost, normalizeHost } from './host-rules.js';
 import type { PickedImage } from './image-picker.js';
 
 /** How many redirects are followed when the options do not say. */
 export const DEFAULT_MAX_REDIRECTS = 3;
 
+/** One address a host name resolves to, as `dns.lookup(name, { all: true })` gives it. */
+export interface ResolvedAddress {
+  readonly address: string;
+  /** 4 or 6; recomputed from `address` when it does not match. */
+  readonly family: number;
+}
+
+/** Resolves a host name to every address it has. */
+export type HostResolver = (hostname: string) => Promise<readonly ResolvedAddress[]>;
+
+/** The system resolver (`dns.lookup` with `all: true`: /etc/hosts, then DNS, as any other program on the host). */
+export const systemResolver: HostResolver = (hostname) => dnsLookup(hostname, { all: true });
+
 /** Everything the downloader touches outside itself. */
 export interface AttachmentDownloaderOptions {
-  /** Defaults to the global fetch; tests pass a spy. */
-  readonly fetch?: typeof fetch;
+  /**
+   * Resolves each hop's host name (default {@link systemResolver}). Tests, and an offline end-to-end run that
+   * points a Teams host name at a loopback server, pass their own map.
+   */
+  readonly resolve?: HostResolver;
+  /**
+   * Certificates trusted for https hops instead of Node's default roots (node:tls `ca`). Not configuration: only a
+   * test's self-signed loopback server needs it. The host name is still checked against the certificate.
+   */
+  readonly ca?: string | Buffer | (string | Buffer)[];
   /**
    * The bot's own token (client credentials for `https://api.botframework.com/.default`), asked for only when an
    * inline image has passed every host check. Its errors reach the caller unchanged: they are the token
@@ -53,16 +82,20 @@ const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 303, 307, 308]
  * requested: an inline image lives on a Bot Framework / Teams host, so a redirect elsewhere is not something we
  * follow. The `Authorization` header is sent on a hop only when that hop is on the allowlist *and* has the same
  * origin (scheme, host, port) as the first request, so the token never follows a redirect to another host, not
- * even to another allowlisted one (that hop is followed without it).
+ * even to another allowlisted one (that hop is followed without it). An inline hop's name is resolved and pinned
+ * like any other, but its addresses are not range-checked: only Microsoft's own names pass the allowlist, and no
+ * stranger controls what they resolve to.
  *
  * **Files** (`content.downloadUrl`) never carry an `Authorization` header, on any hop: the URL is pre-authorized
  * (its query holds a short-lived grant from SharePoint / OneDrive), so a bearer token adds nothing, and sending
  * the bot's token there would hand it to whichever host the URL names, which arrives in the activity. This is the
  * same choice the Teams SDK (microsoft/teams.ts) makes for pre-signed URLs. A file's hops may be on any host that
- * passes the scheme and address checks: the tenant's SharePoint host is not known in advance.
+ * passes the scheme checks and resolves to public addresses only: the tenant's SharePoint host is not known in
+ * advance, but it is never on the bot's own network.
  */
 export class AttachmentDownloader {
-  private readonly fetch: typeof fetch;
+  private readonly resolve: HostResolver;
+  private readonly ca: AttachmentDownloaderOptions['ca'];
   private readonly botToken: () => Promise<string>;
   private readonly tokenHosts: HostAllowlist;
   private readonly allowLoopback: boolean;
@@ -79,7 +112,8 @@ export class AttachmentDownloader {
       throw new RangeError('timeoutMs must be a positive number');
     if (!Number.isSafeInteger(maxRedirects) || maxRedirects < 0)
       throw new RangeError('maxRedirects must be a non-negative integer');
-    this.fetch = options.fetch ?? globalThis.fetch;
+    this.resolve = options.resolve ?? systemResolver;
+    this.ca = options.ca;
     this.botToken = options.botToken;
     this.tokenHosts = new HostAllowlist(options.tokenHosts);
     this.allowLoopback = options.allowLoopback;
@@ -90,8 +124,9 @@ export class AttachmentDownloader {
 
   /**
    * The image's bytes.
-   * @throws AppError `AttachmentHostNotAllowed` (a URL or redirect the rules refuse; nothing is sent to it),
-   *   `AttachmentDownloadFailed` (network error, non-2xx status, too many redirects, empty body, timeout)
+   * @throws AppError `AttachmentHostNotAllowed` (a URL, redirect or resolved address the rules refuse; nothing is
+   *   sent to it), `AttachmentDownloadFailed` (name not found, network error, non-2xx status, too many redirects,
+   *   empty body, timeout)
    * @throws PhotoError `ImageTooLarge` (declared or streamed body over `maxBytes`)
    */
   async download(image: PickedImage): Promise<Uint8Array> {
@@ -106,37 +141,36 @@ export class AttachmentDownloader {
       deadline.passed = true;
       controller.abort();
     }, this.timeoutMs);
+    let response: IncomingMessage | undefined;
     try {
       let url = first;
       for (let redirects = 0; ; redirects++) {
-        const headers: Record<string, string> = {};
+        const pinned = await this.pin(url, image.kind, controller.signal);
+        const headers: Record<string, string> = {
+          // The byte cap counts what arrives; a compressed body would be capped before it is undone, so ask for
+          // none (an image gains nothing from it anyway).
+          'accept-encoding': 'identity',
+        };
         // An empty token (local mode has no bot credentials) means no header rather than `Bearer ` with nothing.
         if (token && this.tokenHosts.has(url.hostname) && url.origin === first.origin)
           headers.authorization = `Bearer ${token}`;
-        const response = await this.fetch(url.href, {
-          method: 'GET',
-          headers,
-          // Followed by hand below: fetch's own redirect handling would send the request on without our checks.
-          redirect: 'manual',
-          signal: controller.signal,
-        });
-        if (REDIRECT_STATUSES.has(response.status)) {
-          await discard(response);
+        response = await this.get(url, pinned, headers, controller.signal);
+        const status = response.statusCode ?? 0;
+        if (REDIRECT_STATUSES.has(status)) {
+          response.destroy();
           if (redirects >= this.maxRedirects) throw failed(`more than ${this.maxRedirects} redirects`, first);
-          const location = response.headers.get('location');
-          if (location === null) throw failed(`status ${response.status} without a location`, url);
+          const location = response.headers.location;
+          if (location === undefined) throw failed(`status ${status} without a location`, url);
           url = this.checkHop(location, image.kind, url);
           continue;
         }
-        if (!response.ok) {
-          await discard(response);
-          throw failed(`status ${response.status}`, url);
-        }
+        if (status < 200 || status > 299) throw failed(`status ${status}`, url);
         return await this.readCapped(response, url);
       }
     } catch (error) {
-      // Whatever went wrong, stop the transfer so the socket is released now rather than when the server gives up.
+      // Whatever went wrong, drop the connection now rather than when the server gives up.
       controller.abort();
+      response?.destroy();
       if (error instanceof AppError) throw error;
       if (deadline.passed)
         throw new AppError('AttachmentDownloadFailed', `timed out after ${this.timeoutMs} ms`);
@@ -148,7 +182,7 @@ export class AttachmentDownloader {
 
   /**
    * Parses one hop's URL (relative to the previous hop for a redirect) and applies the scheme, address and
-   * allowlist rules.
+   * allowlist rules that need no lookup.
    * @throws AppError `AttachmentHostNotAllowed`
    */
   private checkHop(href: string, kind: PickedImage['kind'], base?: URL): URL {
@@ -175,45 +209,108 @@ export class AttachmentDownloader {
     return url;
   }
 
+  /**
+   * The one address this hop connects to: the IP literal itself, or the first address the name resolves to. For a
+   * file, every address the name has must pass {@link addressProblem}: a name that also resolves to an inside
+   * address is refused outright rather than tried on its public one, since which one a client picks is not ours to
+   * predict.
+   * @throws AppError `AttachmentHostNotAllowed` (an address refused), `AttachmentDownloadFailed` (no address)
+   */
+  private async pin(url: URL, kind: PickedImage['kind'], signal: AbortSignal): Promise<ResolvedAddress> {
+    const host = normalizeHost(url.hostname);
+    // checkHop let through no IP literal but loopback in local mode.
+    if (isIpLiteral(host)) return { address: host, family: isIP(host) };
+    let answers: readonly ResolvedAddress[];
+    try {
+      answers = await untilAborted(this.resolve(host), signal);
+    } catch (error) {
+      if (signal.aborted) throw error; // the deadline: reported as the timeout by the caller
+      throw failed(`cannot resolve the host (${networkReason(error)})`, url);
+    }
+    const addresses = answers
+      .map(({ address }) => ({ address, family: isIP(address) }))
+      .filter(({ family }) => family !== 0);
+    const chosen = addresses[0];
+    if (chosen === undefined || addresses.length !== answers.length)
+      throw failed('the host has no usable address', url);
+    if (kind === 'file') {
+      for (const { address } of addresses) {
+        const problem = addressProblem(address, this.allowLoopback);
+        if (problem !== undefined)
+          throw new AppError('AttachmentHostNotAllowed', `${url.host} resolves to a ${problem}`);
+      }
+    }
+    return chosen;
+  }
+
+  /** One GET over a connection to `pinned`, with TLS (SNI and the certificate check) against the URL's host name. */
+  private get(
+    url: URL,
+    pinned: ResolvedAddress,
+    headers: Record<string, string>,
+    signal: AbortSignal,
+  ): Promise<IncomingMessage> {
+    const options: HttpsRequestOptions = {
+      method: 'GET',
+      headers,
+      signal,
+      // A connection of its own: a pooled socket would be shared with requests whose checks it never saw.
+      agent: false,
+      lookup: pinnedLookup(pinned),
+      ...(url.protocol === 'https:' && this.ca !== undefined ? { ca: this.ca } : {}),
+    };
+    const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+    return new Promise<IncomingMessage>((resolve, reject) => {
+      const request = send(url, options, resolve);
+      request.once('error', reject);
+      request.end();
+    });
+  }
+
   /** Reads the body, refusing it as soon as it is known to exceed the cap. */
-  private async readCapped(response: Response, url: URL): Promise<Uint8Array> {
-    const declared = response.headers.get('content-length');
-    if (declared !== null && /^\d+$/.test(declared.trim()) && Number(declared) > this.maxBytes) {
-      await discard(response);
+  private async readCapped(response: IncomingMessage, url: URL): Promise<Uint8Array> {
+    const declared = response.headers['content-length'];
+    if (declared !== undefined && /^\d+$/.test(declared.trim()) && Number(declared) > this.maxBytes) {
       throw new PhotoError('ImageTooLarge', `${Number(declared)} bytes declared, limit ${this.maxBytes}`);
     }
-    if (response.body === null) throw failed('empty body', url);
-    // Read chunk by chunk rather than with arrayBuffer(): a body without content-length (or one that lies about
-    // it) must not be buffered beyond the cap, and gzip is undone by fetch, so this also caps the decoded size.
-    // fetch's typings leave the chunk type open; a fetch body yields bytes.
-    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
-    const chunks: Uint8Array[] = [];
+    // Read chunk by chunk: a body without content-length (or one that lies about it) must not be buffered beyond
+    // the cap. The caller destroys the response on the way out, which tears the connection down.
+    const chunks: Buffer[] = [];
     let total = 0;
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      total += value.byteLength;
-      if (total > this.maxBytes) {
-        // Not awaited: cancelling settles once the connection is torn down, and the caller's abort does that.
-        reader.cancel().catch(() => undefined);
-        throw new PhotoError('ImageTooLarge', `more than ${this.maxBytes} bytes`);
-      }
-      chunks.push(value);
+    for await (const chunk of response as AsyncIterable<Buffer>) {
+      total += chunk.byteLength;
+      if (total > this.maxBytes) throw new PhotoError('ImageTooLarge', `more than ${this.maxBytes} bytes`);
+      chunks.push(chunk);
     }
     if (total === 0) throw failed('empty body', url);
-    const bytes = new Uint8Array(total);
-    let offset = 0;
-    for (const chunk of chunks) {
-      bytes.set(chunk, offset);
-      offset += chunk.byteLength;
-    }
-    return bytes;
+    return new Uint8Array(Buffer.concat(chunks, total));
   }
 }
 
-/** Drops a body we will not read, so its connection is not left half-read. */
-async function discard(response: Response): Promise<void> {
-  await response.body?.cancel().catch(() => undefined);
+/** `promise`, or a rejection as soon as `signal` aborts: a resolver that never answers must not outlive the deadline. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => {
+      reject(new Error('aborted while resolving'));
+    };
+    if (signal.aborted) onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => {
+      signal.removeEventListener('abort', onAbort);
+    });
+  });
+}
+
+/**
+ * A `lookup` for node:net that answers with the address already checked, whatever name it is asked for: the
+ * connection cannot reach an address other than the one the rules saw. Node asks with `all: true` when it races
+ * address families (`autoSelectFamily`), and for a single address otherwise.
+ */
+function pinnedLookup(pinned: ResolvedAddress): LookupFunction {
+  return (_hostname, options, callback) => {
+    if (options.all === true) callback(null, [{ address: pinned.address, family: pinned.family }]);
+    else callback(null, pinned.address, pinned.family);
+  };
 }
 
 /** A download failure naming the origin only: the path and query of a pre-authorized URL are its secret. */
@@ -223,6 +320,8 @@ function failed(detail: string, url: URL): AppError {
 
 /** A system error code (`ECONNREFUSED`) or an error's name; never its message, which could quote the URL. */
 function networkReason(cause: unknown): string {
+  const own = (cause as { code?: unknown } | null)?.code;
+  if (typeof own === 'string') return own;
   const inner = (cause as { cause?: { code?: unknown } } | null)?.cause?.code;
   if (typeof inner === 'string') return inner;
   return cause instanceof Error ? cause.name : 'unknown error';

@@ -1,6 +1,6 @@
 /**
  * Attachments of a Teams message: pick the image ({@link pickImage}, pure) and download it under the outbound
- * rules ({@link AttachmentDownloader}).
+ * rules ({@link AttachmentDownloader}: token hosts, resolved addresses, redirects, size and time).
  */
 export {
   IMAGE_FILE_TYPES,
@@ -13,6 +13,10 @@ export {
 export {
   AttachmentDownloader,
   DEFAULT_MAX_REDIRECTS,
+  systemResolver,
   type AttachmentDownloaderOptions,
+  type HostResolver,
+  type ResolvedAddress,
 } from './attachment-downloader.js';
-export { HostAllowlist, isIpLiteral, isLoopbackHost } from './host-rules.js';
+export { addressProblem, classifyAddress, type AddressKind } from './address-rules.js';
+export { HostAllowlist, isIpLiteral, isLoopbackHost, tokenHostEntryProblem } from './host-rules.js';

@@ -1,12 +1,22 @@
 /**
  * The downloader over real HTTP on loopback. 127.0.0.1 plays the Bot Framework host (on the token allowlist);
  * 127.0.0.2, a second loopback address, plays "another host" that is not on it. Every server records each request
- * it receives, so "no request at all" is checked on the wire, not only on the fetch spy.
+ * it receives, so "no request at all" is checked on the wire; host names are resolved by an injected resolver
+ * whose calls are recorded too (a name cannot be connected to without it: the downloader never looks names up
+ * itself).
  */
-import { ReadableStream } from 'node:stream/web';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import {
   AttachmentDownloader,
   type AttachmentDownloaderOptions,
+  type HostResolver,
+  type ResolvedAddress,
 } from '../../../src/bot/attachments/attachment-downloader.js';
 import type { PickedImage } from '../../../src/bot/attachments/image-picker.js';
 import { AppError, PhotoError } from '../../../src/errors.js';
@@ -30,24 +40,32 @@ afterEach(async () => {
 });
 
 /** A recording server closed after the test, whatever happens. */
-async function serve(handler: Handler, host?: string): Promise<RecordingServer> {
-  const server = await recordingServer(handler, host);
+async function serve(handler: Handler, host?: string, port?: number): Promise<RecordingServer> {
+  const server = await recordingServer(handler, host, port);
   servers.push(server);
   return server;
 }
 
-/** The global fetch, counting calls; it never reaches a server the test did not start. */
-function spyFetch(inner: typeof fetch = fetch) {
-  const calls: string[] = [];
-  const spy: typeof fetch = (input, init) => {
-    calls.push(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
-    return inner(input, init);
+/** Answers from `names` (every other name: ENOTFOUND, as DNS would), recording each name asked for. */
+function resolverOf(names: Record<string, readonly string[]> = {}) {
+  const lookups: string[] = [];
+  const resolve: HostResolver = (hostname) => {
+    lookups.push(hostname);
+    const addresses = names[hostname];
+    if (addresses === undefined) {
+      return Promise.reject(
+        Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' }),
+      );
+    }
+    return Promise.resolve(
+      addresses.map((address): ResolvedAddress => ({ address, family: address.includes(':') ? 6 : 4 })),
+    );
   };
-  return { fetch: spy, calls };
+  return { resolve, lookups };
 }
 
 function setup(options: Partial<AttachmentDownloaderOptions> = {}) {
-  const spy = spyFetch(options.fetch);
+  const resolver = resolverOf();
   let tokenCalls = 0;
   const downloader = new AttachmentDownloader({
     botToken: () => {
@@ -58,10 +76,10 @@ function setup(options: Partial<AttachmentDownloaderOptions> = {}) {
     allowLoopback: true,
     maxBytes: 1024 * 1024,
     timeoutMs: 5000,
+    resolve: resolver.resolve,
     ...options,
-    fetch: spy.fetch,
   });
-  return { downloader, calls: spy.calls, tokenCalls: () => tokenCalls };
+  return { downloader, lookups: resolver.lookups, tokenCalls: () => tokenCalls };
 }
 
 const inline = (url: string): PickedImage => ({ kind: 'inline', url });
@@ -103,11 +121,11 @@ describe('AttachmentDownloader: whom the token goes to', () => {
 
   it('makes no request at all for an inline image on a host not on the allowlist', async () => {
     const other = await serve(sends(png), '127.0.0.2');
-    const { downloader, calls, tokenCalls } = setup();
+    const { downloader, lookups, tokenCalls } = setup();
     const error = await failure(downloader.download(inline(`${other.origin}/v3/attachments/a1`)));
     expect(error.code).toBe('AttachmentHostNotAllowed');
     expect(other.requests).toEqual([]);
-    expect(calls).toEqual([]);
+    expect(lookups).toEqual([]);
     expect(tokenCalls()).toBe(0);
   });
 
@@ -130,24 +148,24 @@ describe('AttachmentDownloader: whom the token goes to', () => {
 describe('AttachmentDownloader: schemes and addresses', () => {
   it('refuses plain http, even to loopback, outside local mode, before any request', async () => {
     const server = await serve(sends(png));
-    const { downloader, calls } = setup({ allowLoopback: false });
+    const { downloader, lookups } = setup({ allowLoopback: false });
     for (const image of [inline(`${server.origin}/a`), file(`${server.origin}/a`)]) {
       expect((await failure(downloader.download(image))).code).toBe('AttachmentHostNotAllowed');
     }
     expect(server.requests).toEqual([]);
-    expect(calls).toEqual([]);
+    expect(lookups).toEqual([]);
   });
 
   it('refuses loopback over https too outside local mode', async () => {
-    const { downloader, calls } = setup({ allowLoopback: false });
+    const { downloader, lookups } = setup({ allowLoopback: false });
     for (const url of ['https://127.0.0.1/a', 'https://localhost/a', 'https://[::1]/a']) {
       expect((await failure(downloader.download(file(url)))).code).toBe('AttachmentHostNotAllowed');
     }
-    expect(calls).toEqual([]);
+    expect(lookups).toEqual([]);
   });
 
   it('refuses non-loopback http, other schemes, IP addresses and credentials without touching the network', async () => {
-    const { downloader, calls, tokenCalls } = setup();
+    const { downloader, lookups, tokenCalls } = setup();
     const refused = [
       file('http://example.invalid/photo.png'),
       inline('http://europe.botframework.com/v3/attachments/a1'),
@@ -166,7 +184,7 @@ describe('AttachmentDownloader: schemes and addresses', () => {
       const error = await failure(downloader.download(image));
       expect([image.url, error.code]).toEqual([image.url, 'AttachmentHostNotAllowed']);
     }
-    expect(calls).toEqual([]);
+    expect(lookups).toEqual([]);
     expect(tokenCalls()).toBe(0);
   });
 });
@@ -222,10 +240,11 @@ describe('AttachmentDownloader: redirects', () => {
 
   it('checks every hop by the same rules: a redirect to non-loopback http is refused before it is requested', async () => {
     const server = await serve(redirectsTo('http://example.invalid/photo.png'));
-    const { downloader, calls } = setup();
+    const { downloader, lookups } = setup();
     const error = await failure(downloader.download(file(`${server.origin}/dl`)));
     expect(error.code).toBe('AttachmentHostNotAllowed');
-    expect(calls).toEqual([`${server.origin}/dl`]);
+    expect(server.requests).toHaveLength(1);
+    expect(lookups).toEqual([]);
   });
 
   it('gives up on a redirect loop after maxRedirects', async () => {
@@ -256,48 +275,16 @@ describe('AttachmentDownloader: redirects', () => {
   });
 });
 
-/** A fetch whose body reports how many bytes the downloader pulled from it, one network chunk at a time. */
-function countingFetch() {
-  const counted = { bytes: 0, largestChunk: 0 };
-  const counting: typeof fetch = async (input, init) => {
-    const response = await fetch(input, init);
-    if (response.body === null) return response;
-    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
-    const body = new ReadableStream<Uint8Array>(
-      {
-        async pull(controller) {
-          const { done, value } = await reader.read();
-          if (done) {
-            controller.close();
-            return;
-          }
-          counted.bytes += value.byteLength;
-          counted.largestChunk = Math.max(counted.largestChunk, value.byteLength);
-          controller.enqueue(value);
-        },
-        cancel: (reason) => reader.cancel(reason),
-      },
-      // Nothing read ahead: `bytes` is what the downloader asked for.
-      { highWaterMark: 0 },
-    );
-    return new Response(body, { status: response.status, headers: response.headers });
-  };
-  return { fetch: counting, counted };
-}
-
 describe('AttachmentDownloader: size cap', () => {
   it('cuts off an endless body without content-length once it passes maxBytes', async () => {
     const { handler, stats } = endlessBody();
     const server = await serve(handler);
-    const { fetch: counting, counted } = countingFetch();
     const maxBytes = 100_000;
-    const { downloader } = setup({ fetch: counting, maxBytes });
+    const { downloader } = setup({ maxBytes });
     const error = await failure(downloader.download(file(`${server.origin}/endless`)));
     expect(error).toBeInstanceOf(PhotoError);
     expect(error.code).toBe('ImageTooLarge');
     expect(error.message).toBe(`ImageTooLarge: more than ${maxBytes} bytes`);
-    expect(counted.bytes).toBeGreaterThan(maxBytes);
-    expect(counted.bytes).toBeLessThanOrEqual(maxBytes + counted.largestChunk);
     await stats.closed; // the server saw the client go away: the download was abandoned, not read on
   });
 
@@ -322,12 +309,10 @@ describe('AttachmentDownloader: size cap', () => {
       response.writeHead(200, { 'content-type': 'image/png', 'content-length': String(10 * 1024 * 1024) });
       response.flushHeaders();
     });
-    const { fetch: counting, counted } = countingFetch();
-    const { downloader } = setup({ fetch: counting, maxBytes: 1024 * 1024 });
+    const { downloader } = setup({ maxBytes: 1024 * 1024 });
     const error = await failure(downloader.download(inline(`${server.origin}/big`)));
     expect(error.code).toBe('ImageTooLarge');
     expect(error.message).toBe(`ImageTooLarge: ${10 * 1024 * 1024} bytes declared, limit ${1024 * 1024}`);
-    expect(counted.bytes).toBe(0);
   });
 });
 
@@ -388,6 +373,213 @@ describe('AttachmentDownloader: failures', () => {
     expect((await failure(downloader.download(file(`${server.origin}/a`)))).code).toBe(
       'AttachmentDownloadFailed',
     );
+  });
+});
+
+/** A self-signed certificate (P-256) for `names`, made by openssl as test/auth does. */
+async function selfSigned(names: readonly string[]): Promise<{ key: string; cert: string }> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'downloader-tls-'));
+  try {
+    const [key, cert] = [path.join(dir, 'key.pem'), path.join(dir, 'cert.pem')];
+    await promisify(execFile)('openssl', [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:prime256v1',
+      '-nodes',
+      '-keyout',
+      key,
+      '-out',
+      cert,
+      '-subj',
+      `/CN=${names[0] ?? ''}`,
+      '-addext',
+      `subjectAltName=${names.map((name) => `DNS:${name}`).join(',')}`,
+      '-days',
+      '1',
+    ]);
+    return { key: await readFile(key, 'utf8'), cert: await readFile(cert, 'utf8') };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** An https server on 127.0.0.1 with that certificate, counting TCP connections and recording requests. */
+async function tlsServer(tls: { key: string; cert: string }, handler: Handler) {
+  const requests: { url: string; headers: Record<string, unknown> }[] = [];
+  let connections = 0;
+  const server = createHttpsServer(tls, (req, res) => {
+    const recorded = { method: req.method ?? '', url: req.url ?? '', headers: req.headers };
+    requests.push(recorded);
+    handler(recorded, res, requests.length - 1);
+  });
+  server.on('connection', () => connections++);
+  server.on('tlsClientError', () => undefined);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const close = () =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => {
+        resolve();
+      });
+    });
+  servers.push({ origin: `https://127.0.0.1:${port}`, port, requests: [], close });
+  return { port, requests, connections: () => connections };
+}
+
+describe('AttachmentDownloader: resolved addresses', () => {
+  let tls: { key: string; cert: string };
+  beforeAll(async () => {
+    tls = await selfSigned(['smba.trafficmanager.net', 'contoso-my.sharepoint.test']);
+  });
+
+  it('refuses a file whose name resolves to an inside address, in any spelling, and says which', async () => {
+    const inside: Record<string, readonly string[]> = {
+      'loopback.example.test': ['127.0.0.1'],
+      'v6-loopback.example.test': ['::1'],
+      'private.example.test': ['10.0.0.1'],
+      'home.example.test': ['192.168.1.20'],
+      'metadata.example.test': ['169.254.169.254'],
+      'cgnat.example.test': ['100.64.0.1'],
+      'ula.example.test': ['fd00::1'],
+      'v6-link-local.example.test': ['fe80::1'],
+      'mapped.example.test': ['::ffff:127.0.0.1'],
+      'mapped-metadata.example.test': ['::ffff:a9fe:a9fe'],
+      'nat64.example.test': ['64:ff9b::a9fe:a9fe'],
+      'unspecified.example.test': ['0.0.0.0'],
+      'mixed.example.test': ['52.112.0.1', '10.0.0.1'],
+    };
+    const resolver = resolverOf(inside);
+    const { downloader } = setup({ allowLoopback: false, tokenHosts: [], resolve: resolver.resolve });
+    for (const [name, addresses] of Object.entries(inside)) {
+      const error = await failure(
+        downloader.download(file(`https://${name}/drive/photo.png?tempauth=GRANT`)),
+      );
+      const refused = addresses.at(-1) ?? '';
+      expect([name, error.code]).toEqual([name, 'AttachmentHostNotAllowed']);
+      expect(error.message).toContain(`${name} resolves to a `);
+      expect(error.message).toContain(` address ${refused}`);
+      expect(error.message).not.toMatch(/GRANT|drive/);
+    }
+    expect(resolver.lookups).toEqual(Object.keys(inside));
+  });
+
+  it('opens no connection at all to a name that resolves to loopback outside local mode', async () => {
+    const server = await tlsServer(tls, sends(png));
+    const resolver = resolverOf({ 'contoso-my.sharepoint.test': ['127.0.0.1'] });
+    // `ca` trusts the server's certificate, so only the address rule stands between the file and the server.
+    const { downloader } = setup({
+      allowLoopback: false,
+      tokenHosts: [],
+      resolve: resolver.resolve,
+      ca: tls.cert,
+    });
+    const url = `https://contoso-my.sharepoint.test:${server.port}/photo.png`;
+    expect((await failure(downloader.download(file(url)))).code).toBe('AttachmentHostNotAllowed');
+    expect(server.connections()).toBe(0);
+    expect(server.requests).toEqual([]);
+  });
+
+  it('keeps loopback names in local mode, connecting to the address it checked, never to a second answer', async () => {
+    // Two servers on the same port of two addresses: what a name's first and second DNS answers would reach.
+    const checked = await serve(sends(png), '127.0.0.2');
+    const rebound = await serve(sends(png), '127.0.0.3', checked.port);
+    let answers = 0;
+    const lookups: string[] = [];
+    const { downloader } = setup({
+      resolve: (hostname) => {
+        lookups.push(hostname);
+        const address = answers++ === 0 ? '127.0.0.2' : '127.0.0.3';
+        return Promise.resolve([{ address, family: 4 }]);
+      },
+    });
+    // `localhost` itself would reach 127.0.0.1 through the system resolver, where nothing listens on this port:
+    // the download can only succeed over the pinned connection.
+    const bytes = await downloader.download(file(`http://localhost:${checked.port}/photo.png`));
+    expect(Buffer.from(bytes).equals(png)).toBe(true);
+    expect(lookups).toEqual(['localhost']);
+    expect(checked.requests).toHaveLength(1);
+    expect(checked.requests[0]!.headers.host).toBe(`localhost:${checked.port}`);
+    expect(rebound.requests).toEqual([]);
+  });
+
+  it('resolves and checks every redirect hop again', async () => {
+    const server = await serve(redirectsTo('https://intranet.example.test/photo.png'));
+    const resolver = resolverOf({ 'intranet.example.test': ['10.1.2.3'] });
+    const { downloader } = setup({ resolve: resolver.resolve });
+    const error = await failure(downloader.download(file(`${server.origin}/dl.aspx?tempauth=GRANT`)));
+    expect(error.code).toBe('AttachmentHostNotAllowed');
+    expect(error.message).toBe(
+      'AttachmentHostNotAllowed: intranet.example.test resolves to a private address 10.1.2.3',
+    );
+    expect(server.requests).toHaveLength(1);
+    expect(resolver.lookups).toEqual(['intranet.example.test']);
+
+    // Same rule on a later hop of a redirect chain that started on a name.
+    const second = await serve(redirectsTo('https://metadata.example.test/latest/meta-data/'));
+    const chain = resolverOf({ localhost: ['127.0.0.1'], 'metadata.example.test': ['169.254.169.254'] });
+    const chained = setup({ resolve: chain.resolve }).downloader;
+    const chainError = await failure(chained.download(file(`http://localhost:${second.port}/start`)));
+    expect(chainError.message).toContain(
+      'metadata.example.test resolves to a link-local address 169.254.169.254',
+    );
+    expect(chain.lookups).toEqual(['localhost', 'metadata.example.test']);
+    expect(second.requests).toHaveLength(1);
+  });
+
+  it('reaches an allowlisted name on a loopback https server with an injected resolver and ca, checking the certificate against the name', async () => {
+    const server = await tlsServer(tls, sends(png));
+    const resolver = resolverOf({
+      'smba.trafficmanager.net': ['127.0.0.1'],
+      'europe.botframework.com': ['127.0.0.1'],
+    });
+    const production = { allowLoopback: false, resolve: resolver.resolve };
+    const { downloader } = setup({ ...production, ca: tls.cert });
+    const url = `https://smba.trafficmanager.net:${server.port}/amer/v3/attachments/a1/views/original`;
+    const bytes = await downloader.download(inline(url));
+    expect(Buffer.from(bytes).equals(png)).toBe(true);
+    expect(server.requests).toHaveLength(1);
+    expect(server.requests[0]!.headers).toMatchObject({
+      host: `smba.trafficmanager.net:${server.port}`,
+      authorization: `Bearer ${TOKEN}`,
+    });
+
+    // Without the test's ca the self-signed certificate is refused: TLS verification stays on.
+    const untrusting = setup(production).downloader;
+    const untrusted = await failure(untrusting.download(inline(url)));
+    expect(untrusted.code).toBe('AttachmentDownloadFailed');
+    expect(untrusted.message).toContain('DEPTH_ZERO_SELF_SIGNED_CERT');
+
+    // A name the certificate does not cover, pinned to the same address, is refused by TLS.
+    const other = await failure(
+      downloader.download(inline(`https://europe.botframework.com:${server.port}/v3/attachments/a1`)),
+    );
+    expect(other.code).toBe('AttachmentDownloadFailed');
+    expect(other.message).toContain('ERR_TLS_CERT_ALTNAME_INVALID');
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('reports a name that does not resolve, or resolves to nothing, as a failed download without its path', async () => {
+    const resolver = resolverOf({ 'empty.example.test': [] });
+    const { downloader } = setup({ resolve: resolver.resolve });
+    const missing = await failure(downloader.download(file('https://nowhere.example.test/p?tempauth=GRANT')));
+    expect(missing.code).toBe('AttachmentDownloadFailed');
+    expect(missing.message).toBe(
+      'AttachmentDownloadFailed: cannot resolve the host (ENOTFOUND) from https://nowhere.example.test',
+    );
+    const empty = await failure(downloader.download(file('https://empty.example.test/p')));
+    expect(empty.code).toBe('AttachmentDownloadFailed');
+    expect(empty.message).toContain('no usable address');
+  });
+
+  it('counts a resolver that never answers against the deadline', async () => {
+    const { downloader } = setup({ timeoutMs: 300, resolve: () => new Promise(() => undefined) });
+    const error = await failure(downloader.download(file('https://slow-dns.example.test/p')));
+    expect(error.code).toBe('AttachmentDownloadFailed');
+    expect(error.message).toContain('timed out');
   });
 });
 

@@ -18,13 +18,21 @@ export type Handler = (request: RecordedRequest, response: ServerResponse, index
 export interface RecordingServer {
   /** `http://<host>:<port>` */
   readonly origin: string;
+  readonly port: number;
   readonly requests: readonly RecordedRequest[];
   /** Ends every connection, then the server. */
   close(): Promise<void>;
 }
 
-/** Starts a server on `host` (any 127.0.0.0/8 address: Linux routes the whole block to the loopback interface). */
-export async function recordingServer(handler: Handler, host = '127.0.0.1'): Promise<RecordingServer> {
+/**
+ * Starts a server on `host` (any 127.0.0.0/8 address: Linux routes the whole block to the loopback interface) and
+ * `port` (0: any free one; a given port lets two servers on two addresses share it, as one name's two answers would).
+ */
+export async function recordingServer(
+  handler: Handler,
+  host = '127.0.0.1',
+  port = 0,
+): Promise<RecordingServer> {
   const requests: RecordedRequest[] = [];
   const server = createServer((req, res) => {
     const recorded = { method: req.method ?? '', url: req.url ?? '', headers: req.headers };
@@ -33,11 +41,12 @@ export async function recordingServer(handler: Handler, host = '127.0.0.1'): Pro
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, host, resolve);
+    server.listen(port, host, resolve);
   });
-  const { port } = server.address() as AddressInfo;
+  const bound = (server.address() as AddressInfo).port;
   return {
-    origin: `http://${host}:${port}`,
+    origin: `http://${host}:${bound}`,
+    port: bound,
     requests,
     close: () =>
       new Promise<void>((resolve) => {
