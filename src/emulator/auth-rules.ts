@@ -120,7 +120,8 @@ export function authenticate(
   if (claims.idtyp === 'app') {
     return { kind: 'app', roles: lowerSet(claims.roles), claims };
   }
-  const user = directory.findUser(claims.oid);
+  // By id only: the token's `oid` must be the user's object id, never a user principal name.
+  const user = directory.findUserById(claims.oid);
   if (!user)
     return throwFault(
       unauthorized("Access token validation failure. The token's user is not in this tenant."),

@@ -71,7 +71,18 @@ const directorySchema = z
     };
     const userIds = new Set<string>();
     const upns = new Set<string>();
+    // Ids and user principal names are separate keys, but `/users/{id | userPrincipalName}` takes either: a UPN
+    // spelled like another user's id would make that path (and anything else that looks users up by either)
+    // ambiguous, so such a directory is refused rather than resolved one way or the other.
+    const idOwners = new Map(directory.users.map((user) => [user.id.toLowerCase(), user.id]));
     directory.users.forEach((user, index) => {
+      const sameAsId = idOwners.get(user.userPrincipalName.toLowerCase());
+      if (sameAsId !== undefined && sameAsId.toLowerCase() !== user.id.toLowerCase()) {
+        problem(
+          ['users', index, 'userPrincipalName'],
+          `${user.userPrincipalName} is also the id of another user (${sameAsId})`,
+        );
+      }
       const key = user.id.toLowerCase();
       if (userIds.has(key)) problem(['users', index, 'id'], `duplicate user id ${user.id}`);
       userIds.add(key);
@@ -133,7 +144,8 @@ export class Directory {
   readonly users: readonly DirectoryUser[];
   readonly groups: readonly DirectoryGroup[];
   readonly roles: readonly DirectoryRole[];
-  readonly #usersByKey = new Map<string, DirectoryUser>();
+  readonly #usersById = new Map<string, DirectoryUser>();
+  readonly #usersByUpn = new Map<string, DirectoryUser>();
   readonly #groupsById = new Map<string, DirectoryGroup>();
 
   /**
@@ -155,15 +167,24 @@ export class Directory {
     this.groups = directory.groups;
     this.roles = directory.directoryRoles;
     for (const user of this.users) {
-      this.#usersByKey.set(user.id.toLowerCase(), user);
-      this.#usersByKey.set(user.userPrincipalName.toLowerCase(), user);
+      this.#usersById.set(user.id.toLowerCase(), user);
+      this.#usersByUpn.set(user.userPrincipalName.toLowerCase(), user);
     }
     for (const group of this.groups) this.#groupsById.set(group.id.toLowerCase(), group);
   }
 
   /** A user by object id or user principal name, as `/users/{id | userPrincipalName}` takes either. */
   findUser(idOrUpn: string): DirectoryUser | undefined {
-    return this.#usersByKey.get(idOrUpn.toLowerCase());
+    const key = idOrUpn.toLowerCase();
+    return this.#usersById.get(key) ?? this.#usersByUpn.get(key);
+  }
+
+  /**
+   * A user by object id only: what a token's `oid`, a group's owners and a role's members name. Never by user
+   * principal name, so that a token cannot act as whoever's UPN its `oid` happens to spell.
+   */
+  findUserById(userId: string): DirectoryUser | undefined {
+    return this.#usersById.get(userId.toLowerCase());
   }
 
   findGroup(groupId: string): DirectoryGroup | undefined {
@@ -172,7 +193,7 @@ export class Directory {
 
   /** The users among `ids` (owners or members of a group, members of a role), in that order. */
   usersById(ids: readonly string[]): DirectoryUser[] {
-    return ids.flatMap((userId) => this.findUser(userId) ?? []);
+    return ids.flatMap((userId) => this.findUserById(userId) ?? []);
   }
 
   isOwner(user: DirectoryUser, group: DirectoryGroup): boolean {
