@@ -16,6 +16,7 @@ export const PHOTO_ERROR_CODES = [
   'ImageProcessingTimeout',
   'ServerBusy',
   'InvalidCropBox',
+  'ImageProcessingFailed',
 ] as const;
 
 export type PhotoErrorCode = (typeof PHOTO_ERROR_CODES)[number];

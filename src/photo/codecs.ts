@@ -16,7 +16,11 @@ import { PhotoError } from '../errors.js';
 import type { SourceFormat } from './image-format.js';
 import { jimpFromRgba, type JimpImage } from './jimp-image.js';
 import { encodeBaselineJpeg } from './jpeg-encoder.js';
+import { withinLimits } from './decoder-dimensions.js';
+import { DEFAULT_DIMENSION_LIMITS } from './image-header.js';
+import { jpegFrameSize } from './jpeg-markers.js';
 import { decodeJpegScaled } from './jpeg-turbo.js';
+import { withMemoryMaximum } from './wasm-memory.js';
 import { firstWebpFrame, isAnimatedWebp } from './webp-first-frame.js';
 
 const require = createRequire(import.meta.url);
@@ -35,7 +39,10 @@ class WasmCodec {
   ) {}
 
   async use<T>(call: () => Promise<T>): Promise<T> {
-    this.compiled ??= readFile(require.resolve(this.wasmPath)).then((bytes) => WebAssembly.compile(bytes));
+    // With the thread's memory ceiling in place of the module's own 2 GiB (see wasm-memory.ts).
+    this.compiled ??= readFile(require.resolve(this.wasmPath)).then((bytes) =>
+      WebAssembly.compile(withMemoryMaximum(bytes)),
+    );
     // The codecs report warnings (such as a truncated file) on stderr; the pipeline checks for those itself.
     this.ready ??= this.compiled.then((module) => this.init(module, { print: ignore, printErr: ignore }));
     await this.ready;
@@ -76,8 +83,14 @@ const webpDecode = new WasmCodec('@jsquash/webp/codec/dec/webp_dec.wasm', async 
   withModule((await webpLibrary()).init)(module, overrides),
 );
 
-/** The JPEG decoder's memory guard for the rare files mozjpeg cannot convert (CMYK and YCCK). */
-const JPEG_JS_LIMITS = { maxResolutionInMP: 60, maxMemoryUsageInMB: 1024 };
+/**
+ * jpeg-js's own guards for the rare files mozjpeg cannot convert (CMYK and YCCK): it parses the file itself, so it
+ * checks the frame it finds against the pipeline's largest limit before allocating.
+ */
+const JPEG_JS_LIMITS = {
+  maxResolutionInMP: DEFAULT_DIMENSION_LIMITS.maxMegapixels,
+  maxMemoryUsageInMB: 1024,
+};
 
 /** Decoded RGBA pixels before they become a Jimp image. */
 interface Rgba {
@@ -107,17 +120,32 @@ function ownArrayBuffer(bytes: Uint8Array): ArrayBuffer {
  */
 async function decodeJpeg(bytes: Uint8Array, maxReduction: number): Promise<Decoded> {
   if (isCmykJpeg(bytes)) {
-    return {
-      image: toJimp(
-        (await jpegJsLibrary()).decode(bytes, { useTArray: true, formatAsRGBA: true, ...JPEG_JS_LIMITS }),
-      ),
-      reduction: 1,
-    };
+    let pixels: Rgba;
+    try {
+      pixels = (await jpegJsLibrary()).decode(bytes, {
+        useTArray: true,
+        formatAsRGBA: true,
+        ...JPEG_JS_LIMITS,
+      });
+    } catch (error) {
+      // jpeg-js names its own limits in its message; anything else it throws is a broken file.
+      if (error instanceof Error && /maxResolutionInMP|maxMemoryUsageInMB/.test(error.message)) {
+        throw new PhotoError('ImageDimensionsTooLarge', 'jpeg-js limit', { cause: error });
+      }
+      throw error;
+    }
+    return { image: toJimp(pixels), reduction: 1 };
   }
   try {
     const { reduction, ...pixels } = await decodeJpegScaled(bytes, maxReduction);
     return { image: toJimp(pixels), reduction };
-  } catch {
+  } catch (error) {
+    // A size limit or memory: mozjpeg would hit the same.
+    if (error instanceof PhotoError) throw error;
+    // mozjpeg reads the header by libjpeg's rules too: check that reading before it allocates anything.
+    const frame = jpegFrameSize(bytes);
+    if (!frame) throw new PhotoError('CorruptImage', 'jpeg has no frame header');
+    withinLimits('mozjpeg', frame, DEFAULT_DIMENSION_LIMITS);
     // `preserveOrientation: false` keeps the stored pixels as they are (`true` turns them by the EXIF orientation):
     // the pipeline turns the picture once it is small.
     const pixels = await mozjpegDecode.use(async () =>
@@ -173,6 +201,7 @@ export async function decodeImage(
         return whole((await gifFormat()).decode(asBuffer(bytes)));
     }
   } catch (cause) {
+    if (cause instanceof PhotoError) throw cause; // a decoder's own size check or memory, already typed
     throw new PhotoError('CorruptImage', `${format} could not be decoded`, { cause });
   }
 }
@@ -214,14 +243,20 @@ function hasEndOfImage(bytes: Uint8Array): boolean {
   return false;
 }
 
-/** Offset of the first marker segment matching `wanted`, walking the header segments; -1 when none. */
+/**
+ * Offset of the 0xFF of the first marker matching `wanted`, walking the header as libjpeg does: bytes that are not
+ * a marker are skipped (libjpeg warns and decodes, and browsers show such files), as are 0xFF fill bytes and
+ * markers without parameters; segments are skipped by their length. -1 when the header ends first.
+ */
 function findSegment(bytes: Uint8Array, wanted: (marker: number) => boolean): number {
   let at = 2;
-  while (at + 4 <= bytes.length) {
-    if (bytes[at] !== 0xff) return -1;
+  while (at < bytes.length) {
+    while (at < bytes.length && bytes[at] !== 0xff) at++;
+    while (at + 1 < bytes.length && bytes[at + 1] === 0xff) at++; // fill bytes: keep the last 0xFF
+    if (at + 1 >= bytes.length) return -1;
     const marker = bytes[at + 1] ?? 0;
-    if (marker === 0xff) {
-      at += 1; // fill byte
+    if (marker === 0x00 || marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) {
+      at += 2; // stuffed zero, TEM, RSTn: no length follows
       continue;
     }
     if (wanted(marker)) return at;
@@ -231,11 +266,5 @@ function findSegment(bytes: Uint8Array, wanted: (marker: number) => boolean): nu
   return -1;
 }
 
-/**
- * libheif-js reports a failed decode on the console's log channel (the handle and libheif's error, no pixels),
- * which would land in the bot's log or on the command line's stdout. The pipeline reports that failure as `CorruptImage`
- * instead. Only the owner of a thread calls this: the photo worker's entry point and the command line.
- */
-export function silenceLibraryConsole(): void {
-  Object.assign(console, { log: ignore, info: ignore, debug: ignore });
-}
+/** Re-exported for the photo worker's entry point; see library-console.ts. */
+export { silenceLibraryConsole } from './library-console.js';

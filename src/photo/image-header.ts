@@ -1,10 +1,16 @@
 /**
  * Reads an image's dimensions (and a JPEG's EXIF orientation) from its header, before any decoding, and refuses
- * sizes the pipeline will not decode. This is what keeps a decompression bomb away from the decoders.
+ * sizes the pipeline will not decode. This is what keeps a decompression bomb away from the decoders; the sizes the
+ * decoders themselves will use are checked against it next (decoder-dimensions.ts).
+ *
+ * A JPEG is read by libjpeg's own rules (jpeg-markers.ts), not by `image-size`: `image-size` gives up on, or slips
+ * over, extraneous bytes before a marker that libjpeg and the browsers skip, so it both refused good photos and
+ * could be shown a different frame from the one libjpeg decodes.
  */
 import { imageSize } from 'image-size';
 import { PhotoError } from '../errors.js';
 import type { SourceFormat } from './image-format.js';
+import { jpegFrameSize, jpegOrientation } from './jpeg-markers.js';
 import type { Orientation } from './orientation.js';
 
 /** Size limits checked against the header. */
@@ -37,6 +43,12 @@ export function readImageHeader(
   format: SourceFormat,
   limits: DimensionLimits = DEFAULT_DIMENSION_LIMITS,
 ): ImageHeader {
+  if (format === 'jpeg') {
+    const frame = jpegFrameSize(bytes);
+    if (!frame) throw new PhotoError('CorruptImage', 'jpeg has no frame header before its scan');
+    checkDimensions(frame.width, frame.height, limits);
+    return { ...frame, orientation: jpegOrientation(bytes) };
+  }
   let size: ReturnType<typeof imageSize>;
   try {
     size = imageSize(bytes);
@@ -53,8 +65,7 @@ export function readImageHeader(
     if (!frame) throw new PhotoError('CorruptImage', 'gif has no image');
     checkDimensions(Math.max(frame.width, width), Math.max(frame.height, height), limits);
   }
-  const orientation = format === 'jpeg' && isOrientation(size.orientation) ? size.orientation : 1;
-  return { width, height, orientation };
+  return { width, height, orientation: 1 };
 }
 
 function checkDimensions(width: number, height: number, limits: DimensionLimits): void {
@@ -68,10 +79,6 @@ function checkDimensions(width: number, height: number, limits: DimensionLimits)
   if (Math.min(width, height) < limits.minSide) {
     throw new PhotoError('ImageTooSmall', `${width}x${height}`);
   }
-}
-
-function isOrientation(value: number | undefined): value is Orientation {
-  return value !== undefined && Number.isInteger(value) && value >= 1 && value <= 8;
 }
 
 /** Walks the GIF blocks up to the first image descriptor and returns its size. */

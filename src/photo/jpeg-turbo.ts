@@ -9,6 +9,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { PhotoError } from '../errors.js';
+import { DEFAULT_DIMENSION_LIMITS } from './image-header.js';
+import { withMemoryMaximum } from './wasm-memory.js';
 
 interface TurboExports {
   readonly memory: WebAssembly.Memory;
@@ -62,8 +65,9 @@ function unsupported(): never {
 }
 
 async function turbo(): Promise<TurboExports> {
+  // The module declares no maximum memory (so up to 4 GiB): give it the thread's ceiling.
   compiled ??= readFile(require.resolve('@cwasm/jpeg-turbo/jpeg-turbo.wasm')).then((bytes) =>
-    WebAssembly.compile(bytes),
+    WebAssembly.compile(withMemoryMaximum(bytes)),
   );
   const module = await compiled;
   instance ??= new WebAssembly.Instance(module, {
@@ -90,34 +94,33 @@ export async function decodeJpegScaled(bytes: Uint8Array, maxReduction: number):
   const tj = await turbo();
   const input = tj.malloc(bytes.byteLength);
   const header = tj.malloc(16);
+  if (input === 0 || header === 0) {
+    instance = undefined;
+    throw new PhotoError('ImageProcessingFailed', 'libjpeg-turbo out of memory');
+  }
   const handle = tj.tjInitDecompress();
   try {
     new Uint8Array(tj.memory.buffer, input, bytes.byteLength).set(bytes);
-    if (
-      tj.tjDecompressHeader3(handle, input, bytes.byteLength, header, header + 4, header + 8, header + 12) !==
-      0
-    ) {
-      fail();
+    const stored = readHeader(tj, handle, input, bytes.byteLength, header);
+    if (!stored) fail();
+    const { width: storedWidth, height: storedHeight } = stored;
+    // Whoever calls, libjpeg-turbo never decodes past the pipeline's largest limits: this is its own reading of
+    // the size, checked before the output buffer exists (the pipeline checks its own limits earlier).
+    const { maxSide, maxMegapixels } = DEFAULT_DIMENSION_LIMITS;
+    if (storedWidth > maxSide || storedHeight > maxSide || storedWidth * storedHeight > maxMegapixels * 1e6) {
+      throw new PhotoError('ImageDimensionsTooLarge', `libjpeg-turbo ${storedWidth}x${storedHeight}`);
     }
-    const [storedWidth = 0, storedHeight = 0] = new Int32Array(tj.memory.buffer, header, 2);
     let reduction = 1;
     while (reduction < 8 && reduction * 2 <= maxReduction) reduction *= 2;
     const width = Math.ceil(storedWidth / reduction);
     const height = Math.ceil(storedHeight / reduction);
     const output = tj.malloc(width * height * 4);
-    if (output === 0) fail();
-    const status = tj.tjDecompress2(
-      handle,
-      input,
-      bytes.byteLength,
-      output,
-      width,
-      width * 4,
-      height,
-      TJPF_RGBA,
-      0,
-    );
-    if (status !== 0) fail();
+    // Past the memory ceiling malloc gives null: that is this job's memory, not a broken file.
+    if (output === 0) throw new PhotoError('ImageProcessingFailed', 'libjpeg-turbo out of memory');
+    // malloc may hand back memory an earlier job's picture used; should the decode stop early, none of it may show.
+    new Uint8Array(tj.memory.buffer, output, width * height * 4).fill(0);
+    // -1 without a throw means warnings only (see readHeader): libjpeg decoded the whole picture, as browsers do.
+    tj.tjDecompress2(handle, input, bytes.byteLength, output, width, width * 4, height, TJPF_RGBA, 0);
     const data = new Uint8Array(tj.memory.buffer, output, width * height * 4).slice();
     tj.free(output);
     tj.free(input);
@@ -130,4 +133,51 @@ export async function decodeJpegScaled(bytes: Uint8Array, maxReduction: number):
     instance = undefined;
     throw error;
   }
+}
+
+/**
+ * The size libjpeg-turbo's own header read (`tjDecompressHeader3`) finds, which is the size it will decode; null
+ * when it refuses the header (the JPEG then goes to the fallback decoder). Nothing but the header is read.
+ */
+export async function readJpegSize(bytes: Uint8Array): Promise<{ width: number; height: number } | null> {
+  const tj = await turbo();
+  const input = tj.malloc(bytes.byteLength);
+  const header = tj.malloc(16);
+  if (input === 0 || header === 0) {
+    instance = undefined;
+    throw new PhotoError('ImageProcessingFailed', 'libjpeg-turbo out of memory');
+  }
+  const handle = tj.tjInitDecompress();
+  try {
+    new Uint8Array(tj.memory.buffer, input, bytes.byteLength).set(bytes);
+    return readHeader(tj, handle, input, bytes.byteLength, header);
+  } catch {
+    // libjpeg's error exit (see the module comment): the instance is no longer safe to use.
+    instance = undefined;
+    return null;
+  } finally {
+    if (instance) {
+      tj.tjDestroy(handle);
+      tj.free(header);
+      tj.free(input);
+    }
+  }
+}
+
+/**
+ * Runs `tjDecompressHeader3` and returns the size libjpeg read. This TurboJPEG answers -1 for warnings too (an
+ * extraneous byte before a marker, say), with the size filled in; a fatal libjpeg error never returns here (it
+ * leaves through `longjmp`, which throws). So a size means libjpeg read the header, whatever the status.
+ */
+function readHeader(
+  tj: TurboExports,
+  handle: number,
+  input: number,
+  size: number,
+  header: number,
+): { width: number; height: number } | null {
+  new Int32Array(tj.memory.buffer, header, 4).fill(0);
+  tj.tjDecompressHeader3(handle, input, size, header, header + 4, header + 8, header + 12);
+  const [width = 0, height = 0] = new Int32Array(tj.memory.buffer, header, 2);
+  return width > 0 && height > 0 ? { width, height } : null;
 }

@@ -10,6 +10,7 @@
 import { PhotoError } from '../errors.js';
 import { areaResample } from './area-resample.js';
 import { decodeImage, encodeJpeg } from './codecs.js';
+import { checkDecoderDimensions } from './decoder-dimensions.js';
 import type { JimpImage } from './jimp-image.js';
 import { sniffFormat, type SourceFormat } from './image-format.js';
 import { DEFAULT_DIMENSION_LIMITS, readImageHeader, type DimensionLimits } from './image-header.js';
@@ -93,6 +94,8 @@ export async function preparePhoto(input: Uint8Array, options: PrepareOptions = 
   const format = sniffFormat(input);
   if (!format) throw new PhotoError('UnsupportedImage', 'not JPEG, PNG, GIF, WebP or HEIC');
   const header = readImageHeader(input, format, limits);
+  // The size each decoder will itself decode, before any of them allocates (see decoder-dimensions.ts).
+  await checkDecoderDimensions(input, format, header, limits);
   const upright = uprightSize(header.width, header.height, header.orientation);
   const explicit = typeof request === 'object' ? checkCropBox(request, upright, limits.minSide) : null;
 

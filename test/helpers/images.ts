@@ -276,3 +276,191 @@ export function apng(width: number, height: number, first: Rgb, second: Rgb): Bu
 export function forgedPngHeader(width: number, height: number): Buffer {
   return Buffer.concat([PNG_SIGNATURE, ihdr(width, height), pngChunk('IDAT', deflateSync(Buffer.alloc(64)))]);
 }
+
+// Hostile files for the decoder-size checks (decoder-dimensions.ts): each is small, passes the header check with a
+// small size, and makes its decoder allocate for a much larger picture.
+
+export interface Dimensions {
+  readonly width: number;
+  readonly height: number;
+}
+
+/** Offset of a JPEG's first baseline/progressive frame header (SOF0-SOF2), walking its segments. */
+function sofOffset(jpeg: Buffer): number {
+  let at = 2;
+  while (at + 4 <= jpeg.length && jpeg[at] === 0xff) {
+    const marker = jpeg[at + 1]!;
+    if (marker >= 0xc0 && marker <= 0xc2) return at;
+    at += 2 + jpeg.readUInt16BE(at + 2);
+  }
+  throw new Error('no frame header');
+}
+
+/** The same JPEG with its frame header naming another size (the scan is then short, which libjpeg pads). */
+export function withFrameSize(jpeg: Buffer, { width, height }: Dimensions): Buffer {
+  const copy = Buffer.from(jpeg);
+  const sof = sofOffset(copy);
+  copy.writeUInt16BE(height, sof + 5);
+  copy.writeUInt16BE(width, sof + 7);
+  return copy;
+}
+
+/**
+ * A JPEG whose real frame is `real` while `image-size` reads a fake `fake` frame: an APP15 segment of 256 bytes
+ * hides a frame header, and one extraneous byte after it (libjpeg skips it with a warning) makes `image-size`'s
+ * walk slip by a byte and land on the hidden header.
+ */
+export function jpegWithHiddenFrame(jpeg: Buffer, real: Dimensions, fake: Dimensions): Buffer {
+  const payload = Buffer.alloc(254);
+  // image-size, slipped by one byte, reads the length as payload[0] and finds a marker at payload[7].
+  payload[0] = 8;
+  payload.set([0xff, 0xc0, 0x00, 0x11, 0x08], 7);
+  payload.writeUInt16BE(fake.height, 12);
+  payload.writeUInt16BE(fake.width, 14);
+  const app15 = Buffer.concat([Buffer.from([0xff, 0xef, 0x01, 0x00]), payload]);
+  return Buffer.concat([
+    jpeg.subarray(0, 2),
+    app15,
+    Buffer.from([0x00]),
+    withFrameSize(jpeg, real).subarray(2),
+  ]);
+}
+
+/** Extraneous bytes (not a marker) inserted before the JPEG's first marker after SOI, as some cameras write. */
+export function withExtraneousBytes(jpeg: Buffer, extra: Buffer, beforeMarker = 0xdb): Buffer {
+  let at = 2;
+  while (at + 4 <= jpeg.length && jpeg[at] === 0xff && jpeg[at + 1] !== beforeMarker) {
+    at += 2 + jpeg.readUInt16BE(at + 2);
+  }
+  return Buffer.concat([jpeg.subarray(0, at), extra, jpeg.subarray(at)]);
+}
+
+/** An APPn segment with arbitrary content, e.g. an unusual APP12 "Ducky" or APP15 block. */
+export function appSegment(n: number, payload: Buffer): Buffer {
+  return segment(0xe0 + n, payload);
+}
+
+/**
+ * A lossless WebP bitstream (`VP8L` payload) of one colour at any size: five one-symbol prefix codes, so every
+ * pixel costs no bits and a 10000x10000 picture fits in a dozen bytes.
+ */
+export function vp8lSolid({ width, height }: Dimensions, [r, g, b]: Rgb): Buffer {
+  const bits: number[] = [];
+  const put = (value: number, count: number): void => {
+    for (let i = 0; i < count; i++) bits.push((value >> i) & 1);
+  };
+  put(0x2f, 8);
+  put(width - 1, 14);
+  put(height - 1, 14);
+  put(0, 4); // no alpha, version 0
+  put(0, 3); // no transform, no colour cache, no meta prefix codes
+  for (const symbol of [g, r, b, 255, 0]) {
+    put(1, 1); // simple code
+    put(0, 1); // one symbol
+    put(1, 1); // of 8 bits
+    put(symbol, 8);
+  }
+  const out = Buffer.alloc(Math.ceil(bits.length / 8));
+  bits.forEach((bit, i) => (out[i >> 3]! |= bit << (i & 7)));
+  return out;
+}
+
+function riffChunk(id: string, payload: Buffer): Buffer {
+  const head = Buffer.alloc(8);
+  head.write(id, 0, 'latin1');
+  head.writeUInt32LE(payload.length, 4);
+  return Buffer.concat([head, payload, Buffer.alloc(payload.length & 1)]);
+}
+
+function riffWebp(...chunks: Buffer[]): Buffer {
+  const body = Buffer.concat([Buffer.from('WEBP', 'latin1'), ...chunks]);
+  const head = Buffer.alloc(8);
+  head.write('RIFF', 0, 'latin1');
+  head.writeUInt32LE(body.length, 4);
+  return Buffer.concat([head, body]);
+}
+
+/** A still lossless WebP of one colour. */
+export function webpSolid(size: Dimensions, colour: Rgb): Buffer {
+  return riffWebp(riffChunk('VP8L', vp8lSolid(size, colour)));
+}
+
+/**
+ * An animated WebP with one frame: a `canvas` in its `VP8X` header, a frame box of `frame` at (0, 0) in its `ANMF`
+ * chunk, and a `VP8L` bitstream of `bitstream` inside it. A valid file has all three equal here.
+ */
+export function animatedWebp(
+  canvas: Dimensions,
+  frame: Dimensions,
+  bitstream: Dimensions,
+  colour: Rgb,
+): Buffer {
+  const u24 = (value: number): number[] => [value & 0xff, (value >> 8) & 0xff, (value >> 16) & 0xff];
+  const vp8x = Buffer.from([0x02, 0, 0, 0, ...u24(canvas.width - 1), ...u24(canvas.height - 1)]);
+  const anim = Buffer.from([255, 255, 255, 255, 0, 0]);
+  const anmf = Buffer.concat([
+    Buffer.from([...u24(0), ...u24(0), ...u24(frame.width - 1), ...u24(frame.height - 1), ...u24(100), 0]),
+    riffChunk('VP8L', vp8lSolid(bitstream, colour)),
+  ]);
+  return riffWebp(riffChunk('VP8X', vp8x), riffChunk('ANIM', anim), riffChunk('ANMF', anmf));
+}
+
+/**
+ * A GIF whose logical screen and visible first frame are `screen`, but whose application extension has a block size
+ * of 3 instead of 11: the standard walk (and `image-size`) follows its sub-blocks to the `screen` frame, while omggif
+ * (jimp's GIF decoder) skips a fixed 17 bytes and lands on a second image descriptor of `hidden`.
+ */
+export function gifWithHiddenFrame(screen: Dimensions, hidden: Dimensions): Buffer {
+  const u16 = (value: number): number[] => [value & 0xff, value >> 8];
+  return Buffer.from([
+    ...Buffer.from('GIF89a', 'latin1'),
+    ...u16(screen.width),
+    ...u16(screen.height),
+    0x80, // global colour table of 2 entries
+    0,
+    0,
+    ...[0, 0, 0, 255, 255, 255],
+    0x21, // extension
+    0xff, // application
+    0x03, // block size 3 (the standard says 11): omggif skips 17 bytes from here
+    ...Buffer.from('abc', 'latin1'),
+    0x00,
+    0x2c, // what the standard walk finds: a `screen` frame
+    ...u16(0),
+    ...u16(0),
+    ...u16(screen.width),
+    ...u16(screen.height),
+    0x00,
+    0x02, // LZW minimum code size
+    0x00, // omggif lands right after this byte
+    0x2c, // what omggif finds: a `hidden` frame, its data a clear code and an end code
+    ...u16(0),
+    ...u16(0),
+    ...u16(hidden.width),
+    ...u16(hidden.height),
+    0x00,
+    0x02,
+    0x01,
+    0x2c,
+    0x00,
+    0x3b,
+  ]);
+}
+
+/** A PNG with a second `IHDR` (pngjs takes the later one, `image-size` the first), then a little image data. */
+export function pngWithSecondIhdr(first: Dimensions, second: Dimensions): Buffer {
+  return Buffer.concat([
+    PNG_SIGNATURE,
+    ihdr(first.width, first.height),
+    ihdr(second.width, second.height),
+    pngChunk('IDAT', solidScanlines(first.width, first.height, RED)),
+    pngChunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+/** A still WebP with a `VP8X` header naming `canvas` in front of a `VP8L` bitstream of `bitstream`. */
+export function webpStillInCanvas(canvas: Dimensions, bitstream: Dimensions, colour: Rgb): Buffer {
+  const u24 = (value: number): number[] => [value & 0xff, (value >> 8) & 0xff, (value >> 16) & 0xff];
+  const vp8x = Buffer.from([0, 0, 0, 0, ...u24(canvas.width - 1), ...u24(canvas.height - 1)]);
+  return riffWebp(riffChunk('VP8X', vp8x), riffChunk('VP8L', vp8lSolid(bitstream, colour)));
+}
