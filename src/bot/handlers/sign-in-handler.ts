@@ -68,8 +68,14 @@ export class SignInHandler {
     const exchangeId = id || createHash('sha256').update(ssoToken).digest('hex');
     const claim = exchangeClaimId(senderId(context), exchangeId);
     if (await this.deps.pending.claim(claim, EXCHANGE_DEDUP_MS)) {
-      // A resumed change that failed gives the claim back, so Teams' retry of this exchange is processed.
-      if ((await this.signedIn(context, exchanged)) === 'failed') await this.deps.pending.release(claim);
+      // A resumed change that failed (or a turn that broke on the way) gives the claim back, so Teams' retry of
+      // this exchange is processed rather than taken for a copy.
+      let outcome: ResumeOutcome = 'failed';
+      try {
+        outcome = await this.signedIn(context, exchanged);
+      } finally {
+        if (outcome === 'failed') await this.deps.pending.release(claim);
+      }
     }
     return { status: 200 };
   }
