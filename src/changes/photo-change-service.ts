@@ -35,10 +35,13 @@ export interface PhotoChangeServiceDeps {
 }
 
 /**
- * A change is a read and a write to Graph, each retried up to four times with back-off (and `Retry-After` up to
- * 30 s), so the lease outlives a slow one comfortably; a second change of the same photo waits up to 30 s for it.
+ * The lease must outlive the slowest change, or a second change could start while the first still runs. A change
+ * is a read and a write to Graph; at worst each is 4 attempts of up to 30 s plus 3 waits of up to 30 s
+ * (`Retry-After`), 3.5 minutes, so 7 minutes for both: the lease lives 8. It is released as soon as the change
+ * ends, so only a crashed holder makes others wait that long. A second change of the same photo waits up to 30 s,
+ * then is refused with `PhotoChangeInProgress`.
  */
-export const DEFAULT_PHOTO_LEASE: LeaseTerms = { ttlMs: 3 * 60_000, waitMs: 30_000 };
+export const DEFAULT_PHOTO_LEASE: LeaseTerms = { ttlMs: 8 * 60_000, waitMs: 30_000 };
 
 /** Who is acting, and through which part of the app. */
 export interface Actor {
