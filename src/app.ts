@@ -16,6 +16,7 @@ import { PhotoMessageHandler } from './bot/handlers/photo-message-handler.js';
 import { SignInHandler } from './bot/handlers/sign-in-handler.js';
 import { UndoHandler } from './bot/handlers/undo-handler.js';
 import { LocalSenderTokens, SsoSenderTokens, type SenderTokens } from './bot/sender-tokens.js';
+import { photoChannels } from './bot/photo-channels.js';
 import { TeamsPhotoBot } from './bot/teams-photo-bot.js';
 import { failureText, localDirectoryFile } from './bot/turn-errors.js';
 import { UserTokenService } from './bot/user-token-service.js';
@@ -130,11 +131,10 @@ export async function startApp(config: AppConfig, logger: Logger, seams: AppSeam
       logger,
     });
   }
-  const bot = new TeamsPhotoBot({
-    photo,
-    undo: new UndoHandler({ changes, backups, tokens, logger }),
-    signIn,
-  });
+  const bot = new TeamsPhotoBot(
+    { photo, undo: new UndoHandler({ changes, backups, tokens, logger }), signIn },
+    { photoChannels: photoChannels(local), logger },
+  );
 
   const adapter = new CloudAdapter(
     new ConfigurationBotFrameworkAuthentication({

@@ -53,6 +53,7 @@ export const BOT_ERROR_CODES = [
   'AttachmentDownloadFailed',
   'UnknownLocalUser',
   'FileNotAnImage',
+  'UnsupportedChannel',
 ] as const;
 
 export type BotErrorCode = (typeof BOT_ERROR_CODES)[number];

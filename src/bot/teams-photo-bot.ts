@@ -8,12 +8,16 @@ import {
   type AdaptiveCardInvokeValue,
   type InvokeResponse,
 } from 'botbuilder';
+import { AppError } from '../errors.js';
 import { matchCommand, pickLocale } from '../i18n/index.js';
+import { silentLogger, type Logger } from '../logger.js';
 import { helpCard, isUndoPhotoChangeData, UNDO_PHOTO_CHANGE_VERB, welcomeCard } from './cards/index.js';
 import type { PhotoMessageHandler } from './handlers/photo-message-handler.js';
 import { PhotoMessageHandler as PhotoMessages } from './handlers/photo-message-handler.js';
 import type { SignInHandler } from './handlers/sign-in-handler.js';
 import type { UndoHandler } from './handlers/undo-handler.js';
+import { acceptsPhotoFrom, photoChannels } from './photo-channels.js';
+import { failureText } from './turn-errors.js';
 
 export interface TeamsPhotoBotHandlers {
   readonly photo: PhotoMessageHandler;
@@ -22,9 +26,25 @@ export interface TeamsPhotoBotHandlers {
   readonly signIn: SignInHandler | null;
 }
 
+/** How the bot routes, beside its handlers. */
+export interface TeamsPhotoBotOptions {
+  /** Channel ids whose photo messages are handled (default: Teams only; see photo-channels.ts). */
+  readonly photoChannels?: ReadonlySet<string>;
+  /** Where a refused photo message is logged with its reference. */
+  readonly logger?: Logger;
+}
+
 export class TeamsPhotoBot extends TeamsActivityHandler {
-  constructor(private readonly features: TeamsPhotoBotHandlers) {
+  private readonly photoChannels: ReadonlySet<string>;
+  private readonly logger: Logger;
+
+  constructor(
+    private readonly features: TeamsPhotoBotHandlers,
+    options: TeamsPhotoBotOptions = {},
+  ) {
     super();
+    this.photoChannels = options.photoChannels ?? photoChannels(false);
+    this.logger = options.logger ?? silentLogger;
     this.onMessage(async (context, next) => {
       await this.route(context);
       await next();
@@ -44,6 +64,14 @@ export class TeamsPhotoBot extends TeamsActivityHandler {
 
   private async route(context: TurnContext): Promise<void> {
     if (PhotoMessages.wants(context)) {
+      // Refused before the handler sees it: nothing is downloaded for a channel this bot is not built for.
+      if (!acceptsPhotoFrom(this.photoChannels, context.activity.channelId)) {
+        const error = new AppError('UnsupportedChannel');
+        await context.sendActivity(
+          failureText(error, pickLocale(context.activity.locale), this.logger, 'photo'),
+        );
+        return;
+      }
       await this.features.photo.handle(context);
       return;
     }

@@ -125,4 +125,6 @@ export const de: Catalog = {
     'Für die Vorbereitung dieses Bildes wäre mehr Speicher nötig, als ich einem einzelnen Foto geben kann.',
   'ImageProcessingFailed.next':
     'Bitte senden Sie eine kleinere Kopie, zum Beispiel einen Screenshot davon oder einen JPEG-Export mit geringerer Auflösung.',
+  UnsupportedChannel: 'Ich kann Fotos nur aus Nachrichten ändern, die in Microsoft Teams gesendet wurden.',
+  'UnsupportedChannel.next': 'Bitte senden Sie mir das Foto in einem Teams-Chat.',
 };

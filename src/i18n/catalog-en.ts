@@ -128,6 +128,8 @@ export const en = {
   ImageProcessingFailed: 'That image needed more memory to prepare than I can give one photo.',
   'ImageProcessingFailed.next':
     'Please send a smaller copy, for example a screenshot of it or a JPEG export at a lower resolution.',
+  UnsupportedChannel: 'I can only change photos from messages sent in Microsoft Teams.',
+  'UnsupportedChannel.next': 'Please send me the photo in a Teams chat.',
 } as const satisfies Record<ErrorCode, string> & Record<ErrorNextKey, string> & Record<string, string>;
 
 /**

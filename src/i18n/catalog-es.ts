@@ -117,4 +117,6 @@ export const es: Catalog = {
     'Preparar esa imagen necesitaba más memoria de la que puedo dedicar a una sola foto.',
   'ImageProcessingFailed.next':
     'Envía una copia más pequeña, por ejemplo una captura de pantalla o una exportación JPEG a menor resolución.',
+  UnsupportedChannel: 'Solo puedo cambiar fotos a partir de mensajes enviados en Microsoft Teams.',
+  'UnsupportedChannel.next': 'Envíame la foto en un chat de Teams.',
 };

@@ -115,4 +115,6 @@ export const ptBR: Catalog = {
   ImageProcessingFailed: 'Preparar essa imagem exigiria mais memória do que posso dedicar a uma única foto.',
   'ImageProcessingFailed.next':
     'Envie uma cópia menor, por exemplo uma captura de tela dela ou uma exportação em JPEG com resolução menor.',
+  UnsupportedChannel: 'Só consigo trocar fotos a partir de mensagens enviadas no Microsoft Teams.',
+  'UnsupportedChannel.next': 'Envie a foto para mim em um chat do Teams.',
 };

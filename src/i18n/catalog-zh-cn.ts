@@ -107,4 +107,6 @@ export const zhCN: Catalog = {
   'PhotoChangeInProgress.next': '请一分钟后重试。',
   ImageProcessingFailed: '处理该图片所需的内存超出了单张照片可用的上限。',
   'ImageProcessingFailed.next': '请发送较小的副本，例如它的截图，或以较低分辨率导出的 JPEG。',
+  UnsupportedChannel: '我只能根据在 Microsoft Teams 中发送的消息更改照片。',
+  'UnsupportedChannel.next': '请在 Teams 聊天中把照片发给我。',
 };
