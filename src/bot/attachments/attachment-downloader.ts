@@ -210,16 +210,20 @@ export class AttachmentDownloader {
   }
 
   /**
-   * The one address this hop connects to: the IP literal itself, or the first address the name resolves to. For a
-   * file, every address the name has must pass {@link addressProblem}: a name that also resolves to an inside
-   * address is refused outright rather than tried on its public one, since which one a client picks is not ours to
-   * predict.
+   * The addresses this hop may connect to, in the resolver's order: the IP literal itself, or every address the
+   * name resolves to (Node tries them in turn, as it would its own lookup's). For a file, every one must pass
+   * {@link addressProblem}: a name that also resolves to an inside address is refused outright rather than tried
+   * on its public one, since which one a connection ends up on is not ours to predict.
    * @throws AppError `AttachmentHostNotAllowed` (an address refused), `AttachmentDownloadFailed` (no address)
    */
-  private async pin(url: URL, kind: PickedImage['kind'], signal: AbortSignal): Promise<ResolvedAddress> {
+  private async pin(
+    url: URL,
+    kind: PickedImage['kind'],
+    signal: AbortSignal,
+  ): Promise<readonly [ResolvedAddress, ...ResolvedAddress[]]> {
     const host = normalizeHost(url.hostname);
     // checkHop let through no IP literal but loopback in local mode.
-    if (isIpLiteral(host)) return { address: host, family: isIP(host) };
+    if (isIpLiteral(host)) return [{ address: host, family: isIP(host) }];
     let answers: readonly ResolvedAddress[];
     try {
       answers = await untilAborted(this.resolve(host), signal);
@@ -230,8 +234,8 @@ export class AttachmentDownloader {
     const addresses = answers
       .map(({ address }) => ({ address, family: isIP(address) }))
       .filter(({ family }) => family !== 0);
-    const chosen = addresses[0];
-    if (chosen === undefined || addresses.length !== answers.length)
+    const [first, ...others] = addresses;
+    if (first === undefined || addresses.length !== answers.length)
       throw failed('the host has no usable address', url);
     if (kind === 'file') {
       for (const { address } of addresses) {
@@ -240,13 +244,16 @@ export class AttachmentDownloader {
           throw new AppError('AttachmentHostNotAllowed', `${url.host} resolves to a ${problem}`);
       }
     }
-    return chosen;
+    return [first, ...others];
   }
 
-  /** One GET over a connection to `pinned`, with TLS (SNI and the certificate check) against the URL's host name. */
+  /**
+   * One GET over a connection to one of the `pinned` addresses, with TLS (SNI and the certificate check) against
+   * the URL's host name.
+   */
   private get(
     url: URL,
-    pinned: ResolvedAddress,
+    pinned: readonly [ResolvedAddress, ...ResolvedAddress[]],
     headers: Record<string, string>,
     signal: AbortSignal,
   ): Promise<IncomingMessage> {
@@ -302,14 +309,20 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
 }
 
 /**
- * A `lookup` for node:net that answers with the address already checked, whatever name it is asked for: the
- * connection cannot reach an address other than the one the rules saw. Node asks with `all: true` when it races
- * address families (`autoSelectFamily`), and for a single address otherwise.
+ * A `lookup` for node:net that answers with the addresses already checked, whatever name it is asked for: the
+ * connection cannot reach an address the rules did not see. Node asks with `all: true` when it tries addresses in
+ * turn (`autoSelectFamily`, the default), and for a single address otherwise.
  */
-function pinnedLookup(pinned: ResolvedAddress): LookupFunction {
+function pinnedLookup(pinned: readonly [ResolvedAddress, ...ResolvedAddress[]]): LookupFunction {
   return (_hostname, options, callback) => {
-    if (options.all === true) callback(null, [{ address: pinned.address, family: pinned.family }]);
-    else callback(null, pinned.address, pinned.family);
+    if (options.all === true) {
+      callback(
+        null,
+        pinned.map(({ address, family }) => ({ address, family })),
+      );
+    } else {
+      callback(null, pinned[0].address, pinned[0].family);
+    }
   };
 }
 

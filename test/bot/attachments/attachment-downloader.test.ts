@@ -506,6 +506,25 @@ describe('AttachmentDownloader: resolved addresses', () => {
     expect(rebound.requests).toEqual([]);
   });
 
+  it('tries the checked addresses in turn when the first does not answer, and no other', async () => {
+    const server = await serve(sends(png), '127.0.0.2');
+    const lookups: string[] = [];
+    const { downloader } = setup({
+      resolve: (hostname) => {
+        lookups.push(hostname);
+        // Nothing listens on 127.0.0.9: the connection moves on to the next checked address.
+        return Promise.resolve([
+          { address: '127.0.0.9', family: 4 },
+          { address: '127.0.0.2', family: 4 },
+        ]);
+      },
+    });
+    const bytes = await downloader.download(file(`http://localhost:${server.port}/photo.png`));
+    expect(Buffer.from(bytes).equals(png)).toBe(true);
+    expect(lookups).toEqual(['localhost']);
+    expect(server.requests).toHaveLength(1);
+  });
+
   it('resolves and checks every redirect hop again', async () => {
     const server = await serve(redirectsTo('https://intranet.example.test/photo.png'));
     const resolver = resolverOf({ 'intranet.example.test': ['10.1.2.3'] });
