@@ -60,6 +60,23 @@ describe('pickImage', () => {
     expect(pickImage([file('pdf'), file('svg'), file('exe'), file(undefined), file(7)])).toEqual({
       image: null,
       imageCount: 0,
+      // Named, so the answer can say which file was not a photo.
+      otherFileName: 'me.png',
+    });
+  });
+
+  it('names the first file that is not an image, and only a file', () => {
+    const report = { ...file('pdf'), name: 'report.pdf' };
+    const notes = { ...file('docx'), name: 'notes.docx' };
+    expect(pickImage([html, report, notes])).toEqual({
+      image: null,
+      imageCount: 0,
+      otherFileName: 'report.pdf',
+    });
+    expect(pickImage([{ ...file('pdf'), name: '' }, notes]).otherFileName).toBe('notes.docx');
+    expect(pickImage([html, { contentType: 'application/pdf', name: 'x.pdf' }])).toEqual({
+      image: null,
+      imageCount: 0,
     });
   });
 
@@ -90,7 +107,7 @@ describe('pickImage', () => {
       { contentType: TEAMS_FILE_DOWNLOAD_INFO, content: null },
       { contentType: TEAMS_FILE_DOWNLOAD_INFO, content: 'https://x/y.png' },
     ];
-    expect(pickImage(unusable)).toEqual({ image: null, imageCount: 0 });
+    expect(pickImage(unusable)).toMatchObject({ image: null, imageCount: 0 });
     expect(pickImage([...unusable, inline()])).toMatchObject({ image: { kind: 'inline' }, imageCount: 1 });
   });
 
