@@ -3,15 +3,13 @@
  * bot credentials) the Graph emulator runs in the same process and the local token issuer stands in for sign-in;
  * otherwise Graph is the configured cloud and tokens come from Teams SSO on behalf of the sender.
  */
-import {
-  CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
-  ConfigurationServiceClientCredentialFactory,
-  type TurnContext,
-} from 'botbuilder';
+import { CloudAdapter, ConfigurationServiceClientCredentialFactory, type TurnContext } from 'botbuilder';
 import { LocalTokenIssuer } from './auth/local-token-issuer.js';
 import { OboTokenProvider } from './auth/obo-token-provider.js';
-import { AttachmentDownloader } from './bot/attachments/attachment-downloader.js';
+import {
+  AttachmentDownloader,
+  type AttachmentDownloaderOptions,
+} from './bot/attachments/attachment-downloader.js';
 import { PhotoMessageHandler } from './bot/handlers/photo-message-handler.js';
 import { SignInHandler } from './bot/handlers/sign-in-handler.js';
 import { UndoHandler } from './bot/handlers/undo-handler.js';
@@ -28,10 +26,11 @@ import { GraphPhotoClient } from './graph/graph-photo-client.js';
 import { pickLocale } from './i18n/index.js';
 import type { Logger } from './logger.js';
 import { PhotoWorkerPool } from './photo/worker-pool.js';
+import { channelAuthentication, type BotCredentialsFactory } from './server/channel-authentication.js';
 import { startServer, type RunningServer } from './server/server.js';
 import { AuditLog } from './storage/audit-log.js';
 import { BackupStore } from './storage/backup-store.js';
-import { createStorage } from './storage/index.js';
+import { createStorage, type Storage } from './storage/index.js';
 import { PendingStore } from './storage/pending-store.js';
 import { LeaseStore } from './storage/lease-store.js';
 import { startExpirySweeper } from './storage/expiry-sweeper.js';
@@ -46,15 +45,29 @@ export interface RunningApp {
 
 /** Seams for tests: where attachments are fetched from. */
 export interface AppSeams {
+  /**
+   * The bot's Bot Framework credentials (replies, the token service, inline images) instead of the ones built
+   * from BOT_ID / BOT_PASSWORD: an offline test hands in a fixed token rather than reaching Entra ID.
+   */
+  readonly botCredentials?: BotCredentialsFactory;
+  /** Storage instead of the configured one (a test hands in one that fails). */
+  readonly storage?: Storage;
+  /**
+   * How images are downloaded: a resolver that points a Teams host name at a loopback server, and the test
+   * certificate that server presents. Production leaves both to the system.
+   */
+  readonly downloads?: Pick<AttachmentDownloaderOptions, 'resolve' | 'ca'>;
   /** Faults for the in-process emulator in local mode, instead of the configured ones (tests script them). */
   readonly emulatorFaults?: EmulatorFaults;
 }
+
+export type { BotCredentialsFactory } from './server/channel-authentication.js';
 
 const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '[::1]'];
 
 export async function startApp(config: AppConfig, logger: Logger, seams: AppSeams = {}): Promise<RunningApp> {
   const local = config.bot.app === null;
-  const storage = createStorage(config.storage);
+  const storage = seams.storage ?? createStorage(config.storage);
   const pool = new PhotoWorkerPool({
     size: config.photo.poolSize,
     queueLimit: config.photo.queueLimit,
@@ -102,7 +115,8 @@ export async function startApp(config: AppConfig, logger: Logger, seams: AppSeam
   const app = config.bot.app;
   const downloader = new AttachmentDownloader({
     // Local mode has no bot credentials: images come from loopback and need no token.
-    botToken: app ? botTokenSource(app) : () => Promise.resolve(''),
+    botToken: app ? botTokenSource(app, seams.botCredentials) : () => Promise.resolve(''),
+    ...seams.downloads,
     tokenHosts: app ? config.bot.tokenHosts : LOOPBACK_HOSTS,
     allowLoopback: local,
     maxBytes: config.photo.maxInputBytes,
@@ -136,14 +150,7 @@ export async function startApp(config: AppConfig, logger: Logger, seams: AppSeam
     { photoChannels: photoChannels(local), logger },
   );
 
-  const adapter = new CloudAdapter(
-    new ConfigurationBotFrameworkAuthentication({
-      MicrosoftAppId: app?.appId ?? '',
-      MicrosoftAppPassword: app?.appPassword ?? '',
-      MicrosoftAppType: app?.appType ?? 'MultiTenant',
-      MicrosoftAppTenantId: app?.tenantId ?? '',
-    }),
-  );
+  const adapter = new CloudAdapter(channelAuthentication(app, config.bot.channel, seams.botCredentials));
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     await context.sendActivity(failureText(error, pickLocale(context.activity.locale), logger, 'turn'));
   };
@@ -169,13 +176,15 @@ export async function startApp(config: AppConfig, logger: Logger, seams: AppSeam
 }
 
 /** The bot's own token for downloading inline images from Bot Framework / Teams hosts. */
-function botTokenSource(app: BotAppConfig): () => Promise<string> {
-  const factory = new ConfigurationServiceClientCredentialFactory({
-    MicrosoftAppId: app.appId,
-    MicrosoftAppPassword: app.appPassword ?? '',
-    MicrosoftAppType: app.appType,
-    MicrosoftAppTenantId: app.tenantId ?? '',
-  });
+function botTokenSource(app: BotAppConfig, injected?: BotCredentialsFactory): () => Promise<string> {
+  const factory: Pick<BotCredentialsFactory, 'createCredentials'> =
+    injected ??
+    new ConfigurationServiceClientCredentialFactory({
+      MicrosoftAppId: app.appId,
+      MicrosoftAppPassword: app.appPassword ?? '',
+      MicrosoftAppType: app.appType,
+      MicrosoftAppTenantId: app.tenantId ?? '',
+    });
   return async () => {
     const loginEndpoint = `https://login.microsoftonline.com/${app.tenantId ?? 'botframework.com'}`;
     const credentials = await factory.createCredentials(

@@ -16,6 +16,15 @@ export interface Command {
   run(args: readonly string[], io: CliIo): Promise<number>;
 }
 
+/**
+ * A command as the dispatcher knows it before it runs: its name, and how to load it. Loading only the command that
+ * runs keeps every other command's dependencies (the emulator, the token issuer) out of the process.
+ */
+export interface LazyCommand {
+  readonly name: string;
+  load(): Promise<Command>;
+}
+
 /** A mistake in the command line itself: exit code 2 and the command's usage. */
 export class UsageError extends Error {
   override readonly name = 'UsageError';

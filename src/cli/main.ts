@@ -2,29 +2,34 @@
 /**
  * `profile-photo`: the command line. Each subcommand is a thin wrapper over the same services the bot uses.
  * Exit codes: 0 success, 1 a refusal or failure (one line `<ErrorCode>: <sentence>` on stderr), 2 a usage error.
+ *
+ * Only the command that runs is loaded (and, inside `prepare`, only the codec its input needs): the emulator, the
+ * token issuer and the six message catalogs stay unread when they are not needed, so a one-off
+ * `profile-photo prepare` starts in about the time a sharp script does (see bench/README.md).
  */
-import { ConfigError } from '../config.js';
 import { AppError } from '../errors.js';
-import { errorText } from '../i18n/messages.js';
-import { silenceLibraryConsole } from '../photo/codecs.js';
-import { EXIT, UsageError, type CliIo, type Command } from './command.js';
-import { emulatorCommand } from './emulator-command.js';
-import { prepareCommand } from './prepare-command.js';
-import { sendImageCommand } from './send-image-command.js';
-import { tokenCommand } from './token-command.js';
+import { silenceLibraryConsole } from '../photo/library-console.js';
+import { EXIT, UsageError, type CliIo, type Command, type LazyCommand } from './command.js';
 
 /** The subcommands, in the order `help` lists them. Later features add theirs here. */
-const COMMANDS: readonly Command[] = [prepareCommand, emulatorCommand, tokenCommand, sendImageCommand];
+const COMMANDS: readonly LazyCommand[] = [
+  { name: 'prepare', load: async () => (await import('./prepare-command.js')).prepareCommand },
+  { name: 'emulator', load: async () => (await import('./emulator-command.js')).emulatorCommand },
+  { name: 'token', load: async () => (await import('./token-command.js')).tokenCommand },
+  { name: 'send-image', load: async () => (await import('./send-image-command.js')).sendImageCommand },
+];
 
-function overview(): string {
-  const width = Math.max(...COMMANDS.map((command) => command.name.length));
+/** The command list with each command's summary, which means loading them all: only `help` and mistakes do. */
+async function overview(): Promise<string> {
+  const commands = await Promise.all(COMMANDS.map((command) => command.load()));
+  const width = Math.max(...commands.map((command) => command.name.length));
   return [
     'profile-photo: Teams Photo from the command line',
     '',
     'Usage: profile-photo <command> [options]',
     '',
     'Commands:',
-    ...COMMANDS.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`),
+    ...commands.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`),
     `  ${'help'.padEnd(width)}  show this help, or a command's: profile-photo help <command>`,
     '',
     'Exit codes: 0 success, 1 refused or failed (the reason on stderr), 2 usage error.',
@@ -35,23 +40,24 @@ function overview(): string {
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   const [name, ...args] = argv;
   if (name === undefined) {
-    io.err(overview());
+    io.err(await overview());
     return EXIT.usage;
   }
   if (name === 'help' || name === '--help' || name === '-h') {
     const topic = args[0] === undefined ? undefined : COMMANDS.find((command) => command.name === args[0]);
     if (args[0] !== undefined && !topic) {
-      io.err(`Unknown command: ${args[0]}\n\n${overview()}`);
+      io.err(`Unknown command: ${args[0]}\n\n${await overview()}`);
       return EXIT.usage;
     }
-    io.out(topic ? topic.usage : overview());
+    io.out(topic ? (await topic.load()).usage : await overview());
     return EXIT.ok;
   }
-  const command = COMMANDS.find((candidate) => candidate.name === name);
-  if (!command) {
-    io.err(`Unknown command: ${name}\n\n${overview()}`);
+  const entry = COMMANDS.find((candidate) => candidate.name === name);
+  if (!entry) {
+    io.err(`Unknown command: ${name}\n\n${await overview()}`);
     return EXIT.usage;
   }
+  const command = await entry.load();
   if (args.includes('--help') || args.includes('-h')) {
     io.out(command.usage);
     return EXIT.ok;
@@ -59,13 +65,15 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   try {
     return await command.run(args, io);
   } catch (error) {
-    return report(error, command, io);
+    return await report(error, command, io);
   }
 }
 
-function report(error: unknown, command: Command, io: CliIo): number {
+async function report(error: unknown, command: Command, io: CliIo): Promise<number> {
   if (error instanceof AppError) {
     const { code } = error as AppError;
+    // The catalogs are read only when there is something to say.
+    const { errorText } = await import('../i18n/messages.js');
     io.err(`${code}: ${errorText(code)}`);
     return EXIT.failed;
   }
@@ -73,6 +81,8 @@ function report(error: unknown, command: Command, io: CliIo): number {
     io.err(`${(error as Error).message}\n\nUsage: ${command.usage}`);
     return EXIT.usage;
   }
+  // A configuration error can only come from a command that loaded the configuration already.
+  const { ConfigError } = await import('../config.js');
   if (error instanceof ConfigError) {
     io.err(`ConfigError: ${error.problems.join('; ')}`);
     return EXIT.failed;

@@ -25,6 +25,7 @@ const USERS = {
   megan: { id: '00000000-0000-0000-0000-0000000000021', upn: 'meganb@example.com' },
   adele: { id: '00000000-0000-0000-0000-0000000000022', upn: 'adelev@example.com' },
   patti: { id: '00000000-0000-0000-0000-0000000000024', upn: 'pattif@example.com' },
+  lynne: { id: '00000000-0000-0000-0000-0000000000025', upn: 'lynner@example.com' },
 } as const;
 type User = (typeof USERS)[keyof typeof USERS];
 /** Every attempt the Graph client makes at one request (4 in all). */
@@ -57,6 +58,8 @@ describe('Undo end to end (local mode, over HTTP)', () => {
   let connector: Awaited<ReturnType<typeof fakeConnector>>;
   let files: Awaited<ReturnType<typeof fileServer>>;
   const script = new FaultScript();
+  /** The emulator reads its faults on every request, so a test can slow Graph down for a while. */
+  const faults = { script, photoRoutesOnly: true, latencyMs: 0 };
 
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'teams-photo-undo-'));
@@ -72,7 +75,7 @@ describe('Undo end to end (local mode, over HTTP)', () => {
       PENDING_SWEEP_SECONDS: '1',
     });
     app = await startApp(config, process.env.TEST_LOG ? createLogger('debug') : silentLogger, {
-      emulatorFaults: { script, photoRoutesOnly: true },
+      emulatorFaults: faults,
     });
     issuer = await LocalTokenIssuer.open(dataDir);
   });
@@ -86,6 +89,7 @@ describe('Undo end to end (local mode, over HTTP)', () => {
   });
   afterEach(async () => {
     script.clear();
+    faults.latencyMs = 0;
     await connector.close();
   });
 
@@ -200,6 +204,35 @@ describe('Undo end to end (local mode, over HTTP)', () => {
     expect(intruderAfter === null ? null : intruderAfter.equals(intruderBefore!)).toBe(
       intruderBefore === null ? null : true,
     );
+  });
+
+  it('runs two changes of one photo sent at once one after the other, so Undo of the later one keeps the earlier', async () => {
+    const original = await seedPhoto(USERS.lynne, 15);
+    // Slow Graph down, so that without one-at-a-time the second change would read the photo before the first
+    // one's write landed, and both would back up the original.
+    faults.latencyMs = 1000;
+    const before = connector.sent.length;
+    await Promise.all([sendImage(USERS.lynne, 'a.jpg'), sendImage(USERS.lynne, 'b.png')]);
+    const replies = (await connector.waitFor(2 + messagesSince(before))).slice(-2);
+    const changeIds = replies.map(
+      (reply) => /"changeId":"([^"]+)"/.exec(JSON.stringify(reply.activity.attachments?.[0]?.content))?.[1],
+    );
+    expect(changeIds.every((id) => id !== undefined)).toBe(true);
+    faults.latencyMs = 0;
+    const final = await storedPhoto(USERS.lynne);
+
+    // Exactly one card is the latest change: its Undo restores what that change replaced, which is the other
+    // change's photo (neither the original nor the final one); the other card is then superseded.
+    const answers = [];
+    for (const id of changeIds) answers.push(await pressUndo(USERS.lynne, id!));
+    const types = answers.map((answer) => (answer.body as { type?: string }).type);
+    expect(types.sort()).toEqual([
+      'application/vnd.microsoft.activity.message',
+      'application/vnd.microsoft.card.adaptive',
+    ]);
+    const afterUndo = await storedPhoto(USERS.lynne);
+    expect(afterUndo!.equals(final!)).toBe(false);
+    expect(afterUndo!.equals(original)).toBe(false);
   });
 
   it('deletes expired waiting state from storage on its own (the sweep runs every PENDING_SWEEP_SECONDS)', async () => {
