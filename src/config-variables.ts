@@ -50,6 +50,21 @@ function optional(): z.ZodType<string | undefined, string | undefined> {
   return z.string().trim().min(1).optional();
 }
 
+/** An optional URL with no default; https unless it points at this machine (a test's local server). */
+function optionalHttpsUrl(): z.ZodType<string | undefined, string | undefined> {
+  return z
+    .string()
+    .trim()
+    .refine((value) => URL.canParse(value), 'must be a URL')
+    .refine((value) => {
+      if (!URL.canParse(value)) return true; // reported by the check above
+      const url = new URL(value);
+      const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+      return url.protocol === 'https:' || (url.protocol === 'http:' && loopback);
+    }, 'must be https (http only for localhost)')
+    .optional();
+}
+
 /** A URL; https unless it points at this machine (the local emulator). */
 function httpsUrl(fallback: string): z.ZodType<string, string | undefined> {
   return z
@@ -94,7 +109,6 @@ export const DEFAULT_BOT_TOKEN_HOSTS = [
   '.botframework.com',
   '.asm.skype.com',
 ].join(',');
-
 
 /** Every environment variable the app reads, in the order the README lists them. */
 export const CONFIG_VARIABLES = {
@@ -146,6 +160,24 @@ export const CONFIG_VARIABLES = {
     schema: text('graph'),
     defaultText: 'graph',
     description: "The Azure Bot resource's OAuth connection used for Teams single sign-on.",
+  },
+  BOT_OPENID_METADATA_URL: {
+    schema: optionalHttpsUrl(),
+    defaultText: 'unset',
+    description:
+      "Where the keys that sign the channel's requests to the bot are published (botbuilder's `ToBotFromChannelOpenIdMetadataUrl`). Unset: the public cloud's. For sovereign clouds and offline tests.",
+  },
+  BOT_TOKEN_ISSUER: {
+    schema: optional(),
+    defaultText: 'unset',
+    description:
+      "The issuer those requests' tokens must name (`ToBotFromChannelTokenIssuer`). Unset: the public cloud's. For sovereign clouds and offline tests.",
+  },
+  BOT_OAUTH_URL: {
+    schema: optionalHttpsUrl(),
+    defaultText: 'unset',
+    description:
+      'The Bot Framework token service behind sign-in (`OAuthUrl`), e.g. `https://europe.token.botframework.com` for data residency. Unset: the public one. Also for offline tests.',
   },
   DOWNLOAD_TIMEOUT_MS: {
     schema: integer(1000, 300_000, () => 20_000),

@@ -53,6 +53,15 @@ export interface AppConfig {
     /** `null` in local mode: no bot credentials, so the server binds to loopback and needs no Bot Framework token. */
     readonly app: BotAppConfig | null;
     readonly oauthConnectionName: string;
+    /**
+     * Bot Framework endpoints that differ from the public cloud's (sovereign clouds, data residency, offline
+     * tests); each `undefined` keeps the public cloud's.
+     */
+    readonly channel: {
+      readonly openIdMetadataUrl: string | undefined;
+      readonly tokenIssuer: string | undefined;
+      readonly oauthUrl: string | undefined;
+    };
     readonly downloadTimeoutMs: number;
     /** Hosts that may receive the bot's token with an image download (`.suffix` or exact). */
     readonly tokenHosts: readonly string[];
@@ -148,6 +157,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       port: v.PORT,
       app: botApp,
       oauthConnectionName: v.OAUTH_CONNECTION_NAME,
+      channel: {
+        openIdMetadataUrl: v.BOT_OPENID_METADATA_URL,
+        tokenIssuer: v.BOT_TOKEN_ISSUER,
+        oauthUrl: v.BOT_OAUTH_URL,
+      },
       downloadTimeoutMs: v.DOWNLOAD_TIMEOUT_MS,
       tokenHosts,
       pendingPhotoMs: v.PENDING_PHOTO_MINUTES * 60_000,
