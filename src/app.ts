@@ -159,6 +159,7 @@ export async function startApp(config: AppConfig, logger: Logger, seams: AppSeam
     port: config.bot.port,
     // Without credentials nothing authenticates a request: then only this machine may send them.
     host: local ? '127.0.0.1' : '0.0.0.0',
+    localOnly: local,
     adapter,
     bot,
     logger,

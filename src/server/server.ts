@@ -9,6 +9,7 @@ import restify from 'restify';
 import type { CloudAdapter } from 'botbuilder';
 import type { ActivityHandler } from 'botbuilder';
 import type { Logger } from '../logger.js';
+import { refuseHost, refuseMediaType, refuseServiceUrl, type LocalRefusal } from './local-mode-guard.js';
 
 export interface ServerOptions {
   readonly port: number;
@@ -19,6 +20,11 @@ export interface ServerOptions {
   readonly logger: Logger;
   /** Largest activity accepted, in bytes (Teams activities are far smaller). */
   readonly maxBodyBytes?: number;
+  /**
+   * Local mode (no bot credentials, so nothing authenticates a request): only JSON, only a loopback `Host`, only a
+   * loopback `serviceUrl` (see local-mode-guard.ts), so that no web page can drive the bot.
+   */
+  readonly localOnly?: boolean;
 }
 
 export interface RunningServer {
@@ -31,6 +37,23 @@ export interface RunningServer {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { adapter, bot, logger } = options;
   const server = restify.createServer({ name: 'teams-photo', handleUncaughtExceptions: false });
+  const refuse = (res: restify.Response, refusal: LocalRefusal): void => {
+    logger.warn('local mode: request refused', { code: refusal.code });
+    res.send(refusal.status, { error: { code: refusal.code, message: refusal.message } });
+  };
+  if (options.localOnly) {
+    // Before the body parser: a refused request's body is never parsed, let alone turned into a turn.
+    server.use((req, res, next) => {
+      const refusal =
+        refuseHost(req.headers) ?? (req.method === 'POST' ? refuseMediaType(req.headers) : undefined);
+      if (!refusal) {
+        next();
+        return;
+      }
+      refuse(res, refusal);
+      next(false);
+    });
+  }
   server.use(
     restify.plugins.bodyParser({ maxBodySize: options.maxBodyBytes ?? 1024 * 1024, mapParams: false }),
   );
@@ -44,6 +67,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   server.post('/api/messages', async (req, res) => {
     if (state.closing) {
       res.send(503, { error: 'shutting down' });
+      return;
+    }
+    const refusal = options.localOnly ? refuseServiceUrl(req.body) : undefined;
+    if (refusal) {
+      refuse(res, refusal);
       return;
     }
     state.inFlight++;
