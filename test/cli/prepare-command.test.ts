@@ -127,4 +127,52 @@ describe('profile-photo prepare', () => {
     const prepare = await cli(['prepare', '--help']);
     expect(prepare).toMatchObject({ code: 0, stdout: expect.stringContaining('--crop MODE') as unknown });
   });
+
+  it('loads only the codec the input needs, and nothing of the bot, the emulator or the catalogs', async () => {
+    // A module loader hook that records every module the process loads (Node's module.register).
+    const log = file('modules.log');
+    await writeFile(
+      file('hook.mjs'),
+      `import { appendFileSync } from 'node:fs';
+export async function load(url, context, next) {
+  appendFileSync(${JSON.stringify(log)}, url + '\\n');
+  return next(url, context);
+}`,
+    );
+    await writeFile(
+      file('register.mjs'),
+      `import { register } from 'node:module';\nregister(${JSON.stringify(`file://${file('hook.mjs')}`)});`,
+    );
+    const loaded = async (input: string): Promise<string[]> => {
+      await rm(log, { force: true });
+      const outcome = await cli(['prepare', file(input), file('out.jpg')], {
+        NODE_OPTIONS: `--import=${file('register.mjs')}`,
+      });
+      expect(outcome.code).toBe(0);
+      return (await readFile(log, 'utf8')).split('\n');
+    };
+    const uses = (modules: string[], name: string): boolean => modules.some((url) => url.includes(name));
+    const elsewhere = [
+      '/botbuilder/',
+      '/restify/',
+      '/jimp/',
+      '/dist/emulator/',
+      '/dist/i18n/',
+      '/dist/auth/',
+    ];
+
+    await writeFile(file('in.png'), await encodePng(photoLike(400, 300)));
+    const forPng = await loaded('in.png');
+    expect(uses(forPng, '/@jimp/js-png/')).toBe(true);
+    for (const other of ['/@jsquash/', '/heic-decode/', '/jpeg-js/', ...elsewhere]) {
+      expect([other, uses(forPng, other)]).toEqual([other, false]);
+    }
+
+    await writeFile(file('in.jpg'), await encodeJpeg(photoLike(400, 300)));
+    const forJpeg = await loaded('in.jpg');
+    expect(uses(forJpeg, '/dist/photo/jpeg-turbo.js')).toBe(true);
+    for (const other of ['/@jimp/js-png/', '/@jimp/js-gif/', '/@jsquash/', '/heic-decode/', ...elsewhere]) {
+      expect([other, uses(forJpeg, other)]).toEqual([other, false]);
+    }
+  });
 });
