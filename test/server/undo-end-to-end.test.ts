@@ -2,9 +2,12 @@
  * Undo end to end, over real HTTP through the running bot in local mode: the real server, the pipeline on worker
  * threads, the in-process Graph emulator (its fault script makes one write fail on purpose, with real 503s and the
  * Graph client's real retries), a fake Bot Connector and a file server, all on loopback. Every user starts with a
- * photo put through the emulator's own API, so Undo has something to restore and is compared byte for byte.
+ * photo put through the emulator's own API, so Undo has something to restore and is compared byte for byte. The
+ * whole suite runs twice: storage on files, and on Blob Storage (Azurite, started by the test), as several
+ * instances would share it.
  */
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { BlobServiceClient } from '@azure/storage-blob';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -12,10 +15,11 @@ import path from 'node:path';
 // What `npm start` runs: the compiled app (its worker threads load compiled code).
 import { startApp, type RunningApp } from '../../dist/app.js';
 import { LocalTokenIssuer } from '../../dist/auth/local-token-issuer.js';
-import { loadConfig } from '../../dist/config.js';
+import { loadConfig, type AppConfig } from '../../dist/config.js';
 import { FaultScript } from '../../dist/emulator/faults.js';
 import { createLogger, silentLogger } from '../../dist/logger.js';
-import { FsStorage } from '../../dist/storage/fs-storage.js';
+import { createStorage } from '../../dist/storage/index.js';
+import { type Azurite, startAzurite } from '../helpers/azurite.js';
 import { fakeConnector, postActivity, teamsActivity } from '../helpers/fake-connector.js';
 import { encodeJpeg, encodePng, photoLike } from '../helpers/images.js';
 
@@ -51,7 +55,9 @@ async function fileServer(files: Record<string, Buffer>) {
   };
 }
 
-describe('Undo end to end (local mode, over HTTP)', () => {
+describe.each(['fs', 'blob'] as const)('Undo end to end (local mode, over HTTP, %s storage)', (kind) => {
+  let azurite: Azurite | undefined;
+  let storageConfig: AppConfig['storage'];
   let dataDir: string;
   let app: RunningApp;
   let issuer: LocalTokenIssuer;
@@ -67,13 +73,22 @@ describe('Undo end to end (local mode, over HTTP)', () => {
       'a.jpg': await encodeJpeg(photoLike(1200, 900, 1)),
       'b.png': await encodePng(photoLike(800, 800, 2)),
     });
+    if (kind === 'blob') azurite = await startAzurite();
     const config = loadConfig({
       PORT: '0',
       GRAPH_EMULATOR_PORT: '0',
       DATA_DIR: dataDir,
       PHOTO_POOL_SIZE: '1',
       PENDING_SWEEP_SECONDS: '1',
+      ...(azurite
+        ? {
+            STORAGE_KIND: 'blob',
+            AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString,
+            STORAGE_CONTAINER: 'undo-end-to-end',
+          }
+        : {}),
     });
+    storageConfig = config.storage;
     app = await startApp(config, process.env.TEST_LOG ? createLogger('debug') : silentLogger, {
       emulatorFaults: faults,
     });
@@ -81,6 +96,7 @@ describe('Undo end to end (local mode, over HTTP)', () => {
   });
   afterAll(async () => {
     await app.close();
+    await azurite?.stop();
     await files.close();
     await rm(dataDir, { recursive: true, force: true });
   });
@@ -236,19 +252,28 @@ describe('Undo end to end (local mode, over HTTP)', () => {
   });
 
   it('deletes expired waiting state from storage on its own (the sweep runs every PENDING_SWEEP_SECONDS)', async () => {
-    const root = path.join(dataDir, 'storage');
-    const storage = new FsStorage({ root, now: () => Date.now() - 60 * 60_000 });
     // Written an hour "ago" with a minute to live: long expired now.
-    await storage.put('pending/bot/items/photo-gone', Buffer.from('prepared jpeg'), {
+    const anHourAgo = createStorage({ ...storageConfig, now: () => Date.now() - 60 * 60_000 });
+    const key = 'pending/bot/items/photo-gone';
+    await anHourAgo.put(key, Buffer.from('prepared jpeg'), {
       contentType: 'image/jpeg',
       expiresAt: Date.now() - 59 * 60_000,
     });
-    const folder = path.join(root, 'pending', 'bot', 'items');
-    expect(await readdir(folder)).toContain('photo-gone#');
+    /** Whether the item is physically there (readers stop seeing it at once; the sweep removes it). */
+    const present = async () => {
+      if (storageConfig.kind === 'fs') {
+        return (await readdir(path.join(storageConfig.root, 'pending', 'bot', 'items'))).includes(
+          'photo-gone#',
+        );
+      }
+      const service = BlobServiceClient.fromConnectionString(storageConfig.connectionString);
+      return service.getContainerClient(storageConfig.container).getBlobClient(key).exists();
+    };
+    expect(await present()).toBe(true);
     const deadline = Date.now() + 10_000;
-    while ((await readdir(folder)).includes('photo-gone#') && Date.now() < deadline) {
+    while ((await present()) && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    expect(await readdir(folder)).not.toContain('photo-gone#');
+    expect(await present()).toBe(false);
   });
 });
