@@ -113,9 +113,10 @@ export class PhotoMessageHandler {
       await this.apply(context, item.value, token, 1);
       return 'done';
     } catch (error) {
-      await context.sendActivity(failureText(error, locale, this.deps.logger, 'photo change'));
+      // Put back before answering: the photo must not be lost if the answer cannot be sent.
       const left = item.expiresAt === undefined ? 0 : item.expiresAt - this.deps.now();
       if (left > 0) await this.deps.pending.put(key, item.value, left, item.contentType);
+      await context.sendActivity(failureText(error, locale, this.deps.logger, 'photo change'));
       return 'failed';
     }
   }
