@@ -144,12 +144,12 @@ export class PhotoChangeService {
       const { target } = check.backup.target;
       const previous = check.backup.photo;
       if (previous) {
-        const { changeId: undoId } = await this.changeHeld(target, previous.bytes, token, actor);
+        const { changeId: undoId } = await this.changeHeld(target, previous.bytes, token, actor, 'undo');
         return { outcome: 'restored', changeId: undoId };
       }
       const backup = await this.backUp(target, token, actor);
       await this.audited(target, actor, backup.changeId, async () => {
-        await this.deps.graph.deletePhoto(target, token);
+        await this.deps.graph.deletePhoto(target, token, 'undo');
         return { requestId: undefined };
       });
       await this.deps.backups.markLatest(backup);
@@ -163,10 +163,12 @@ export class PhotoChangeService {
     jpeg: Uint8Array,
     token: AccessTokenSource,
     actor: Actor,
+    // Told to Graph as a harmless header, so the local emulator's page can show how each photo changed.
+    via: string = actor.path,
   ): Promise<ChangeResult> {
     const backup = await this.backUp(target, token, actor);
     const { requestId } = await this.audited(target, actor, backup.changeId, () =>
-      this.deps.graph.putPhoto(target, jpeg, token),
+      this.deps.graph.putPhoto(target, jpeg, token, 'PUT', via),
     );
     // Only now, with Graph's yes, does this change supersede the one before it.
     await this.deps.backups.markLatest(backup);

@@ -25,7 +25,7 @@ import {
   type GraphAnswer,
   type RequestIds,
 } from './graph-answers.js';
-import { renderDirectoryPage } from './html-page.js';
+import { changesJson, PAGE_CONTENT_SECURITY_POLICY, renderDirectoryPage } from './html-page.js';
 import { silentLogger, type EmulatorLogger } from './logger.js';
 import { photoRoutes } from './photo-routes.js';
 import { mimeType, PhotoStore, type PhotoKey } from './photo-store.js';
@@ -228,10 +228,18 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       response.writeHead(200, {
         'content-type': 'text/html; charset=utf-8',
         'content-length': html.length,
-        'content-security-policy':
-          "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'",
+        'content-security-policy': PAGE_CONTENT_SECURITY_POLICY,
       });
       response.end(request.method === 'HEAD' ? undefined : html);
+      return;
+    }
+    if (segments.length === 2 && segments[1] === 'changes') {
+      const json = changesJson(context.photos);
+      response.writeHead(200, {
+        'content-type': 'application/json',
+        'content-length': Buffer.byteLength(json),
+      });
+      response.end(request.method === 'HEAD' ? undefined : json);
       return;
     }
     const key = viewKey(directory, segments);

@@ -1,11 +1,45 @@
 /**
  * The emulator's read-only page at `/`: the tenant's users, groups and contacts with their current photos, so a
- * developer can see what the bot changed. Plain HTML and CSS, no scripts; every value from the directory file is
- * escaped, and thumbnails come from the local-only `/_view/photo/...` routes.
+ * developer can see what the bot changed, and when and through which path (chat, undo, admin) each photo last
+ * changed. Plain HTML and CSS and one small inline script that polls `/_view/changes` and reloads the page when a
+ * photo changed (allowed by its hash in {@link PAGE_CONTENT_SECURITY_POLICY}, so no other script can run); every
+ * value from the directory file is escaped, and thumbnails come from the local-only `/_view/photo/...` routes.
  */
+import { createHash } from 'node:crypto';
 import type { Directory, DirectoryUser } from './directory.js';
-import type { PhotoKey, PhotoStore } from './photo-store.js';
+import type { PhotoChange, PhotoKey, PhotoStore } from './photo-store.js';
 import { PLAYGROUND_USER_ID } from './seed-directory.js';
+
+/** How often the page asks whether a photo changed: quick enough to feel live, cheap (one small JSON). */
+export const PAGE_POLL_MS = 1500;
+
+/**
+ * The page's one script: reload when the photo store's revision is no longer the one the page was drawn at.
+ * Polling rather than server-sent events keeps the emulator free of long-lived connections, which would hold up
+ * its graceful close.
+ */
+const PAGE_SCRIPT = `(()=>{const drawn=document.body.dataset.revision;setInterval(()=>{fetch('/_view/changes',{cache:'no-store'}).then((r)=>r.json()).then((c)=>{if(String(c.revision)!==drawn)location.reload();},()=>{});},${PAGE_POLL_MS});})();`;
+
+/** The page's Content-Security-Policy: its own images, inline styles, and only the script above (by hash). */
+export const PAGE_CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "img-src 'self'",
+  "style-src 'unsafe-inline'",
+  `script-src 'sha256-${createHash('sha256').update(PAGE_SCRIPT).digest('base64')}'`,
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+/** The body of `/_view/changes`: the store's revision, which the page polls. */
+export function changesJson(photos: Pick<PhotoStore, 'revision'>): string {
+  return JSON.stringify({ revision: photos.revision });
+}
+
+/** "changed 13:42:05 UTC via chat": when and how a photo last changed in this run of the emulator. */
+export function describeChange(change: PhotoChange): string {
+  return `changed ${new Date(change.at).toISOString().slice(0, 19).replace('T', ' ')} UTC via ${change.via}`;
+}
 
 /** Escapes text for HTML element content and double- or single-quoted attribute values. */
 export function escapeHtml(value: string): string {
@@ -41,7 +75,7 @@ h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 10px}
 .none{display:flex;align-items:center;justify-content:center;color:#fff;font-size:24px;font-weight:600;background:#8a8886}
 .title{font-weight:600}.line{color:#616161;font-size:12px;overflow-wrap:anywhere}
 .badge{display:inline-block;font-size:11px;padding:0 6px;margin:4px 4px 0 0;border-radius:9px;background:#ebf3fc;color:#0f6cbd}
-.badge.warn{background:#fdf3f4;color:#b10e1c}`;
+.badge.warn{background:#fdf3f4;color:#b10e1c}.changed{color:#0e700e}`;
 
 function initials(name: string): string {
   const letters = name
@@ -60,6 +94,7 @@ async function renderCard(card: Card, photos: PhotoStore): Promise<string> {
     version === undefined
       ? `<div class="photo none" title="no photo">${escapeHtml(initials(card.title))}</div>`
       : `<img class="photo" alt="photo of ${escapeHtml(card.title)}" src="${escapeHtml(`${viewPhotoPath(card.key)}?v=${version}`)}">`;
+  const change = photos.lastChange(card.key);
   const badges = card.badges.map((badge) => {
     const warn = badge.startsWith('!');
     return `<span class="badge${warn ? ' warn' : ''}">${escapeHtml(warn ? badge.slice(1) : badge)}</span>`;
@@ -70,6 +105,7 @@ async function renderCard(card: Card, photos: PhotoStore): Promise<string> {
     '<div>',
     `<div class="title">${escapeHtml(card.title)}</div>`,
     ...card.lines.map((line) => `<div class="line">${escapeHtml(line)}</div>`),
+    change ? `<div class="line changed">${escapeHtml(describeChange(change))}</div>` : '',
     badges.length > 0 ? `<div>${badges.join('')}</div>` : '',
     '</div></div>',
   ].join('');
@@ -122,13 +158,14 @@ export async function renderDirectoryPage(
     '<!doctype html><html lang="en"><head><meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeHtml(`Graph emulator: ${directory.tenant.displayName}`)}</title>`,
-    `<style>${STYLE}</style></head><body>`,
+    `<style>${STYLE}</style></head><body data-revision="${photos.revision}">`,
     `<h1>${escapeHtml(directory.tenant.displayName)}</h1>`,
     `<p class="sub">Local Microsoft Graph emulator · tenant <code>${escapeHtml(directory.tenant.id)}</code></p>`,
     `<p class="sub">API: <code>${escapeHtml(`${baseUrl}/v1.0`)}</code> and <code>${escapeHtml(`${baseUrl}/beta`)}</code> · token: <code>npx profile-photo token --user ${escapeHtml(directory.users[0]?.userPrincipalName ?? '<upn>')}</code></p>`,
     await section('Users', users),
     await section('Groups', groups),
     await section('Contacts', contacts),
+    `<script>${PAGE_SCRIPT}</script>`,
     '</body></html>',
   ].join('\n');
 }

@@ -142,15 +142,24 @@ function uploadHandler(kind: TargetKind): Handler {
         'The image is not a valid image or is in an unsupported format.',
       );
     }
-    await emulator.photos.put(target.key, body.bytes);
+    await emulator.photos.put(target.key, body.bytes, changePath(request));
     return empty(200);
   };
+}
+
+/**
+ * How the app says a change came about (its `x-teams-photo-path` header), for the page; a short lower-case word
+ * or `graph` (anything else, including a missing header, is not taken as typed).
+ */
+function changePath(request: GraphRequest): string {
+  const value = request.headers['x-teams-photo-path'];
+  return typeof value === 'string' && /^[a-z][a-z-]{0,31}$/.test(value) ? value : 'graph';
 }
 
 function deleteHandler(kind: TargetKind): Handler {
   return async (request, emulator) => {
     const target = resolve(request, emulator, kind, true);
-    await emulator.photos.delete(target.key);
+    await emulator.photos.delete(target.key, changePath(request));
     return empty(204);
   };
 }

@@ -62,13 +62,44 @@ export function inspectImage(bytes: Uint8Array): ImageInfo | undefined {
   }
 }
 
+/** When and how a photo last changed while this emulator ran (for its page). */
+export interface PhotoChange {
+  /** Milliseconds since the epoch, by the store's clock. */
+  readonly at: number;
+  /** How: the app's `x-teams-photo-path` (`chat`, `undo`, `admin`...), or `graph` for any other caller. */
+  readonly via: string;
+}
+
 /** Photos on disk under one folder. */
 export class PhotoStore {
   readonly #root: string;
+  readonly #now: () => number;
+  // In memory only: the page's "changed at ... via ..." is about this run; the files themselves are the photos.
+  readonly #changes = new Map<string, PhotoChange>();
+  #revision = 0;
 
-  /** @param root the photos folder, e.g. `<dataDir>/emulator/photos` */
-  constructor(root: string) {
+  /**
+   * @param root the photos folder, e.g. `<dataDir>/emulator/photos`
+   * @param now the clock for {@link PhotoChange.at}
+   */
+  constructor(root: string, now: () => number = Date.now) {
     this.#root = root;
+    this.#now = now;
+  }
+
+  /** A number that goes up with every change of any photo, so the page can poll it cheaply. */
+  get revision(): number {
+    return this.#revision;
+  }
+
+  /** The last change of this photo since the emulator started, or `undefined`. */
+  lastChange(key: PhotoKey): PhotoChange | undefined {
+    return this.#changes.get(this.#file(key));
+  }
+
+  #changed(key: PhotoKey, via: string): void {
+    this.#changes.set(this.#file(key), { at: this.#now(), via });
+    this.#revision++;
   }
 
   /** The photo, or `undefined` when there is none (or the file is no longer an image someone could use). */
@@ -100,8 +131,8 @@ export class PhotoStore {
     }
   }
 
-  /** Replaces the photo atomically. */
-  async put(key: PhotoKey, bytes: Uint8Array): Promise<void> {
+  /** Replaces the photo atomically. @param via how the change came about (see {@link PhotoChange.via}) */
+  async put(key: PhotoKey, bytes: Uint8Array, via = 'graph'): Promise<void> {
     const file = this.#file(key);
     await mkdir(path.dirname(file), { recursive: true });
     const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
@@ -112,13 +143,15 @@ export class PhotoStore {
       await rm(temporary, { force: true });
       throw error;
     }
+    this.#changed(key, via);
   }
 
-  /** Removes the photo; true when there was one. */
-  async delete(key: PhotoKey): Promise<boolean> {
+  /** Removes the photo; true when there was one. @param via how the change came about */
+  async delete(key: PhotoKey, via = 'graph'): Promise<boolean> {
     const file = this.#file(key);
     const existed = await this.has(key);
     await rm(file, { force: true });
+    if (existed) this.#changed(key, via);
     return existed;
   }
 

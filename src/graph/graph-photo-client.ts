@@ -17,6 +17,16 @@ export type GraphApiVersion = 'v1.0' | 'beta';
 /** Hands out a bearer token for one request; called once per attempt, so a cached provider is expected. */
 export type AccessTokenSource = () => Promise<string>;
 
+/**
+ * A request header naming how a photo change came about (`chat`, `undo`, `admin`...). Real Graph ignores headers
+ * it does not know; the local emulator records it to show on its page. It carries no user data.
+ */
+export const PHOTO_PATH_HEADER = 'x-teams-photo-path';
+
+function viaHeader(via: string | undefined): Record<string, string> {
+  return via === undefined ? {} : { [PHOTO_PATH_HEADER]: via };
+}
+
 export interface GraphPhotoClientOptions {
   /** e.g. `https://graph.microsoft.com`, `https://graph.microsoft.us`, `https://microsoftgraph.chinacloudapi.cn`. */
   readonly baseUrl: string;
@@ -73,6 +83,7 @@ export class GraphPhotoClient {
   /**
    * Sets the target's photo. The body must be a JPEG of at most 4 MiB; a larger one is refused before sending.
    * @param method `PATCH` is accepted by v1.0 only
+   * @param via how the change came about (`chat`, `undo`, `admin`...), sent as {@link PHOTO_PATH_HEADER}
    * @throws GraphError
    */
   async putPhoto(
@@ -80,6 +91,7 @@ export class GraphPhotoClient {
     jpeg: Uint8Array,
     token: AccessTokenSource,
     method: 'PUT' | 'PATCH' = 'PUT',
+    via?: string,
   ): Promise<GraphReceipt> {
     if (method === 'PATCH' && this.version !== 'v1.0') throw new RangeError('PATCH on a photo is v1.0 only');
     if (jpeg.byteLength > GRAPH_PHOTO_BODY_LIMIT) {
@@ -90,7 +102,7 @@ export class GraphPhotoClient {
     }
     const { response, requestId } = await this.send(target, `${photoPath(target)}/$value`, token, {
       method,
-      headers: { 'content-type': 'image/jpeg' },
+      headers: { 'content-type': 'image/jpeg', ...viaHeader(via) },
       body: jpeg,
     });
     await response.arrayBuffer(); // drain, so the connection can be reused
@@ -116,9 +128,19 @@ export class GraphPhotoClient {
     };
   }
 
-  /** Removes the photo; `false` when there was none. @throws GraphError */
-  async deletePhoto(target: PhotoTarget, token: AccessTokenSource): Promise<boolean> {
-    const answer = await this.send(target, photoPath(target), token, { method: 'DELETE' }, true);
+  /**
+   * Removes the photo; `false` when there was none.
+   * @param via how the change came about, sent as {@link PHOTO_PATH_HEADER}
+   * @throws GraphError
+   */
+  async deletePhoto(target: PhotoTarget, token: AccessTokenSource, via?: string): Promise<boolean> {
+    const answer = await this.send(
+      target,
+      photoPath(target),
+      token,
+      { method: 'DELETE', headers: viaHeader(via) },
+      true,
+    );
     if (!answer) return false;
     await answer.response.arrayBuffer();
     return true;

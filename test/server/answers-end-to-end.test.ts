@@ -170,6 +170,27 @@ describe('answers a person reads, in their language', () => {
     },
   );
 
+  it("the emulator's page shows a photo changed through the chat, then through undo", async () => {
+    const changed = async (): Promise<string | undefined> => {
+      const html = await (await fetch(`${app.emulator!.url}/`)).text();
+      const card = html.split('<div class="card">').find((part) => part.includes(`id ${ALEX}`));
+      return card?.match(/<div class="line changed">([^<]*)<\/div>/)?.[1];
+    };
+    await send('en-US', { attachments: [inline('a.jpg')] });
+    const [reply] = await connector.waitFor(1);
+    expect(await changed()).toMatch(/ UTC via chat$/);
+    const changeId = JSON.stringify(reply!.activity.attachments?.[0]?.content).match(
+      /"changeId":"([^"]+)"/,
+    )?.[1];
+    const undo = await send('en-US', {
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      value: { action: { type: 'Action.Execute', verb: 'undoPhotoChange', data: { changeId } } },
+    });
+    expect(undo.status).toBe(200);
+    expect(await changed()).toMatch(/ UTC via undo$/);
+  });
+
   it('names the directory file relative to the project when the data folder is inside it', () => {
     expect(localDirectoryFile('/srv/bot/.data', '/srv/bot')).toBe('.data/emulator/directory.json');
     expect(localDirectoryFile('.data', process.cwd())).toBe('.data/emulator/directory.json');
