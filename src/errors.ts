@@ -64,6 +64,7 @@ export const CLI_ERROR_CODES = [
   'OutputNotWritable',
   'PortInUse',
   'BotUnreachable',
+  'PlaygroundUnreachable',
   'DataDirNotWritable',
   'ConfigInvalid',
 ] as const;

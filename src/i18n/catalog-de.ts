@@ -84,6 +84,9 @@ export const de: Catalog = {
   BotUnreachable: 'Der Bot hat nicht geantwortet.',
   'BotUnreachable.next':
     'Starten Sie ihn mit npm start, oder geben Sie mit --bot seinen Nachrichtenendpunkt an.',
+  PlaygroundUnreachable: 'Microsoft 365 Agents Playground hat nicht geantwortet.',
+  'PlaygroundUnreachable.next':
+    'Starten Sie es mit npm run dev, oder geben Sie mit --playground-url die Adresse an, die es ausgegeben hat.',
   DataDirNotWritable: 'Der Datenordner (DATA_DIR) kann nicht angelegt oder beschrieben werden.',
   'DataDirNotWritable.next': 'Setzen Sie DATA_DIR auf einen Ordner, in den dieser Benutzer schreiben darf.',
   ConfigInvalid: 'Die Konfiguration ist ungültig.',

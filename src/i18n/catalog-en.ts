@@ -88,6 +88,9 @@ export const en = {
   'PortInUse.next': 'Stop that program, or choose another port with PORT, GRAPH_EMULATOR_PORT or --port.',
   BotUnreachable: 'The bot did not answer.',
   'BotUnreachable.next': 'Start it with npm start, or point --bot at its messages endpoint.',
+  PlaygroundUnreachable: 'Microsoft 365 Agents Playground did not answer.',
+  'PlaygroundUnreachable.next':
+    'Start it with npm run dev, or point --playground-url at the address it printed.',
   DataDirNotWritable: 'The data folder (DATA_DIR) cannot be created or written to.',
   'DataDirNotWritable.next': 'Point DATA_DIR at a folder this user can write to.',
   ConfigInvalid: 'The configuration is not valid.',

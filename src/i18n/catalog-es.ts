@@ -77,6 +77,9 @@ export const es: Catalog = {
   'PortInUse.next': 'Detén ese programa o elige otro puerto con PORT, GRAPH_EMULATOR_PORT o --port.',
   BotUnreachable: 'El bot no ha respondido.',
   'BotUnreachable.next': 'Inícialo con npm start o indica su punto de conexión de mensajes con --bot.',
+  PlaygroundUnreachable: 'Microsoft 365 Agents Playground no ha respondido.',
+  'PlaygroundUnreachable.next':
+    'Inícialo con npm run dev o indica con --playground-url la dirección que mostró.',
   DataDirNotWritable: 'No se puede crear la carpeta de datos (DATA_DIR) ni escribir en ella.',
   'DataDirNotWritable.next': 'Haz que DATA_DIR apunte a una carpeta en la que este usuario pueda escribir.',
   ConfigInvalid: 'La configuración no es válida.',

@@ -76,6 +76,9 @@ export const ptBR: Catalog = {
   'PortInUse.next': 'Encerre esse programa ou escolha outra porta com PORT, GRAPH_EMULATOR_PORT ou --port.',
   BotUnreachable: 'O bot não respondeu.',
   'BotUnreachable.next': 'Inicie-o com npm start ou indique o endpoint de mensagens dele com --bot.',
+  PlaygroundUnreachable: 'O Microsoft 365 Agents Playground não respondeu.',
+  'PlaygroundUnreachable.next':
+    'Inicie-o com npm run dev ou indique em --playground-url o endereço que ele mostrou.',
   DataDirNotWritable: 'Não é possível criar a pasta de dados (DATA_DIR) nem gravar nela.',
   'DataDirNotWritable.next': 'Aponte DATA_DIR para uma pasta em que este usuário possa gravar.',
   ConfigInvalid: 'A configuração não é válida.',

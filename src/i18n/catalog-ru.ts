@@ -78,6 +78,9 @@ export const ru: Catalog = {
   BotUnreachable: 'Бот не отвечает.',
   'BotUnreachable.next':
     'Запустите его командой npm start или укажите адрес его конечной точки сообщений в --bot.',
+  PlaygroundUnreachable: 'Microsoft 365 Agents Playground не отвечает.',
+  'PlaygroundUnreachable.next':
+    'Запустите его командой npm run dev или укажите в --playground-url адрес, который он вывел.',
   DataDirNotWritable: 'Не удаётся создать папку данных (DATA_DIR) или записать в неё.',
   'DataDirNotWritable.next': 'Укажите в DATA_DIR папку, в которую этот пользователь может писать.',
   ConfigInvalid: 'Конфигурация недействительна.',
