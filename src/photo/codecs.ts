@@ -19,6 +19,7 @@ import { encodeBaselineJpeg } from './jpeg-encoder.js';
 import { withinLimits } from './decoder-dimensions.js';
 import { DEFAULT_DIMENSION_LIMITS } from './image-header.js';
 import { jpegFrameSize } from './jpeg-markers.js';
+import { decodeSimplePng } from './png-decoder.js';
 import { decodeJpegScaled } from './jpeg-turbo.js';
 import { withMemoryMaximum } from './wasm-memory.js';
 import { firstWebpFrame, isAnimatedWebp } from './webp-first-frame.js';
@@ -195,8 +196,11 @@ export async function decodeImage(
         return whole(await decodeHeic(bytes));
       // jimp's own PNG and GIF formats, called directly: the format is already known, and jimp's sniffing would
       // name an animated PNG `image/apng` and refuse it. Both give the first frame of an animation.
-      case 'png':
-        return whole((await pngFormat()).decode(asBuffer(bytes)));
+      case 'png': {
+        // 8-bit RGB(A), the screenshots people send, on the fast path; everything else through pngjs.
+        const maxPixels = DEFAULT_DIMENSION_LIMITS.maxMegapixels * 1e6;
+        return whole(decodeSimplePng(bytes, maxPixels) ?? (await pngFormat()).decode(asBuffer(bytes)));
+      }
       case 'gif':
         return whole((await gifFormat()).decode(asBuffer(bytes)));
     }

@@ -1,5 +1,8 @@
+import { crc32, deflateSync } from 'node:zlib';
 import sharp from 'sharp';
+import { PhotoError } from '../../src/errors.js';
 import { decodeImage } from '../../src/photo/codecs.js';
+import { decodeSimplePng } from '../../src/photo/png-decoder.js';
 import {
   colourAt,
   decodeReference,
@@ -48,5 +51,139 @@ describe('decodeImage', () => {
       const ours = { width: 700, height: 500, channels: 4 as const, data: decoded.image.bitmap.data };
       expect(near(colourAt(ours, 300, 200), colourAt(reference, 300, 200), 6)).toBe(true);
     }
+  });
+});
+
+/** A PNG chunk with its length and CRC. */
+function chunk(type: string, body: Buffer): Buffer {
+  const head = Buffer.alloc(8);
+  head.writeUInt32BE(body.length, 0);
+  head.write(type, 4, 'latin1');
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), body])), 0);
+  return Buffer.concat([head, body, crc]);
+}
+
+/**
+ * An 8-bit RGB or RGBA PNG written byte by byte, each row with the filter `filterOf(y)` (0 none, 1 sub, 2 up,
+ * 3 average, 4 Paeth), so every filter the decoder undoes is exercised; `raw` lets a test change the stream.
+ */
+function writePng(
+  width: number,
+  height: number,
+  channels: 3 | 4,
+  filterOf: (y: number) => number,
+  raw: (rows: Buffer) => Buffer = (rows) => rows,
+  extraHeader = false,
+): { png: Buffer; pixels: Buffer } {
+  const pixels = Buffer.alloc(width * height * channels);
+  for (let i = 0; i < pixels.length; i++) pixels[i] = (i * 37 + ((i / 7) | 0) * 11) & 0xff;
+  const rowBytes = width * channels;
+  const rows = Buffer.alloc((rowBytes + 1) * height);
+  for (let y = 0; y < height; y++) {
+    const type = filterOf(y);
+    rows[y * (rowBytes + 1)] = type;
+    for (let i = 0; i < rowBytes; i++) {
+      const at = (k: number, row: number): number => (k < 0 || row < 0 ? 0 : pixels[row * rowBytes + k]!);
+      const left = at(i - channels, y);
+      const above = at(i, y - 1);
+      const corner = at(i - channels, y - 1);
+      const p = left + above - corner;
+      const paeth =
+        Math.abs(p - left) <= Math.abs(p - above) && Math.abs(p - left) <= Math.abs(p - corner)
+          ? left
+          : Math.abs(p - above) <= Math.abs(p - corner)
+            ? above
+            : corner;
+      const predictor = [0, left, above, (left + above) >> 1, paeth][type] ?? 0;
+      rows[y * (rowBytes + 1) + 1 + i] = (at(i, y) - predictor) & 0xff;
+    }
+  }
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr.set([8, channels === 4 ? 6 : 2, 0, 0, 0], 8);
+  const png = Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    ...(extraHeader ? [chunk('IHDR', ihdr)] : []),
+    chunk('IDAT', deflateSync(raw(rows))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+  return { png, pixels };
+}
+
+async function sharpRgba(png: Buffer): Promise<Buffer> {
+  return sharp(png).ensureAlpha().raw().toBuffer();
+}
+
+describe('decodeImage for PNG', () => {
+  it.each([3, 4] as const)('undoes every row filter of an 8-bit PNG with %i channels', async (channels) => {
+    const width = 37;
+    const height = 23;
+    const { png } = writePng(width, height, channels, (y) => y % 5);
+    expect(decodeSimplePng(png, 1e6)).not.toBeNull(); // the fast path, not pngjs
+    const decoded = await decodeImage('png', png);
+    expect([decoded.image.bitmap.width, decoded.image.bitmap.height]).toEqual([width, height]);
+    expect(Buffer.from(decoded.image.bitmap.data).equals(await sharpRgba(png))).toBe(true);
+  });
+
+  it('hands palette, grey, 16-bit, interlaced and colour-keyed PNGs to pngjs, with the same pixels as sharp', async () => {
+    const raw = photoLike(60, 40);
+    const source = sharp(raw.data, { raw: { width: 60, height: 40, channels: 3 } });
+    for (const png of [
+      await source.clone().png({ palette: true, colours: 16, dither: 0 }).toBuffer(),
+      await source.clone().toColourspace('b-w').png().toBuffer(),
+      await source.clone().toColourspace('rgb16').png().toBuffer(),
+      await source.clone().png({ progressive: true }).toBuffer(),
+    ]) {
+      expect(decodeSimplePng(png, 1e6)).toBeNull();
+      const decoded = await decodeImage('png', png);
+      const reference = await sharpRgba(png);
+      // 16 bits become 8 by rounding in one and truncation in the other: one step apart at most.
+      let largest = 0;
+      reference.forEach(
+        (value, i) => (largest = Math.max(largest, Math.abs(value - decoded.image.bitmap.data[i]!))),
+      );
+      expect(largest).toBeLessThanOrEqual(1);
+    }
+    // A colour key (tRNS on RGB) goes to pngjs too.
+    const { png } = writePng(20, 20, 3, () => 0);
+    const keyed = Buffer.concat([png.subarray(0, 33), chunk('tRNS', Buffer.alloc(6)), png.subarray(33)]);
+    expect(decodeSimplePng(keyed, 1e6)).toBeNull();
+  });
+
+  it('refuses what it cannot vouch for: a damaged chunk, a stream of the wrong length, a second header', async () => {
+    const { png } = writePng(40, 30, 4, (y) => y % 5);
+    // One bit of the image data's CRC flipped (zlib's own check still passes): pngjs refuses it as well.
+    const damaged = Buffer.from(png);
+    const idatCrc = png.length - 12 - 4; // before IEND's 12 bytes
+    damaged[idatCrc] = damaged[idatCrc]! ^ 0x01;
+    expect(decodeSimplePng(damaged, 1e6)).toBeNull();
+    await expect(decodeImage('png', damaged)).rejects.toEqual(expect.any(PhotoError));
+    // A stream that inflates past the picture (the start of a decompression bomb) or stops short of it.
+    const long = writePng(
+      40,
+      30,
+      4,
+      () => 0,
+      (rows) => Buffer.concat([rows, Buffer.alloc(1 << 20)]),
+    );
+    expect(decodeSimplePng(long.png, 1e6)).toBeNull();
+    const short = writePng(
+      40,
+      30,
+      4,
+      () => 0,
+      (rows) => rows.subarray(0, rows.length - 10),
+    );
+    expect(decodeSimplePng(short.png, 1e6)).toBeNull();
+    // A filter type the standard does not have.
+    const unknown = writePng(40, 30, 4, (y) => (y === 7 ? 5 : 0));
+    expect(decodeSimplePng(unknown.png, 1e6)).toBeNull();
+    // Two headers, or more pixels than allowed.
+    expect(decodeSimplePng(writePng(40, 30, 4, () => 0, undefined, true).png, 1e6)).toBeNull();
+    expect(decodeSimplePng(png, 40 * 30 - 1)).toBeNull();
+    expect(decodeSimplePng(png, 40 * 30)).not.toBeNull();
   });
 });
