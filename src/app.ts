@@ -72,6 +72,7 @@ export async function startApp(config: AppConfig, logger: Logger, seams: AppSeam
     size: config.photo.poolSize,
     queueLimit: config.photo.queueLimit,
     jobTimeoutMs: config.photo.jobTimeoutMs,
+    workerMemoryMb: config.photo.workerMemoryMb,
   });
 
   let emulator: RunningEmulator | null = null;
@@ -85,7 +86,7 @@ export async function startApp(config: AppConfig, logger: Logger, seams: AppSeam
       faults: seams.emulatorFaults ?? faultsFromConfig(config.emulator.faults),
     });
     graphBaseUrl = emulator.url;
-    tokens = new LocalSenderTokens(await LocalTokenIssuer.open(config.dataDir), emulator.directory);
+    tokens = new LocalSenderTokens(await LocalTokenIssuer.open(config.dataDir), emulator.currentDirectory);
   } else {
     if (!config.entra) {
       throw new ConfigError([
@@ -146,7 +147,7 @@ export async function startApp(config: AppConfig, logger: Logger, seams: AppSeam
     });
   }
   const bot = new TeamsPhotoBot(
-    { photo, undo: new UndoHandler({ changes, backups, tokens, logger }), signIn },
+    { photo, undo: new UndoHandler({ changes, backups, tokens, logger, previews: pool }), signIn },
     { photoChannels: photoChannels(local), logger },
   );
 

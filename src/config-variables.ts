@@ -234,6 +234,12 @@ export const CONFIG_VARIABLES = {
     description:
       'Longest a photo job may run; its worker is then stopped and replaced (ImageProcessingTimeout).',
   },
+  PHOTO_WORKER_MEMORY_MB: {
+    schema: integer(128, 16_384, () => 1024),
+    defaultText: '1024',
+    description:
+      "Memory one photo worker may use, in MiB: its JavaScript heap, and each WebAssembly codec's memory. A job that needs more ends alone (ImageProcessingFailed) and its worker is replaced.",
+  },
   GRAPH_BASE_URL: {
     schema: httpsUrl('https://graph.microsoft.com'),
     defaultText: 'https://graph.microsoft.com',

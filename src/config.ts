@@ -46,6 +46,8 @@ export interface AppConfig {
     readonly poolSize: number;
     readonly queueLimit: number;
     readonly jobTimeoutMs: number;
+    /** MiB one photo worker may use: its V8 heap and each WebAssembly codec's memory. */
+    readonly workerMemoryMb: number;
   };
   readonly graph: { readonly baseUrl: string; readonly version: 'v1.0' | 'beta' };
   readonly bot: {
@@ -151,6 +153,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       poolSize: v.PHOTO_POOL_SIZE,
       queueLimit: v.PHOTO_QUEUE_LIMIT,
       jobTimeoutMs: v.PHOTO_JOB_TIMEOUT_MS,
+      workerMemoryMb: v.PHOTO_WORKER_MEMORY_MB,
     },
     graph: { baseUrl: v.GRAPH_BASE_URL, version: v.GRAPH_API_VERSION },
     bot: {

@@ -3,9 +3,11 @@
  * prepared photo or an error code. Only codes and short details cross the thread boundary, never stacks.
  * `photo-worker.ts` is the thread's entry point; tests may serve jobs with a handler of their own.
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../errors.js';
 import { preparePhoto } from './photo-pipeline.js';
+import { setWasmMemoryCeiling } from './wasm-memory.js';
+import type { PhotoWorkerData } from './worker-pool.js';
 import type { JobRequest, JobResponse } from './worker-protocol.js';
 
 /** Runs one job and describes its outcome as a message for the pool. */
@@ -22,10 +24,15 @@ export async function runJob({ id, input, options }: JobRequest): Promise<JobRes
   }
 }
 
-/** Answers the pool's jobs one at a time on this thread's port. */
+/**
+ * Answers the pool's jobs one at a time on this thread's port, with the codecs' memory ceiling the pool set in
+ * `workerData` (before any codec is compiled).
+ */
 export function serveJobs(handle: (job: JobRequest) => Promise<JobResponse> = runJob): void {
   const port = parentPort;
   if (!port) throw new Error('photo-worker must run in a worker thread');
+  const data = workerData as Partial<PhotoWorkerData> | null;
+  if (typeof data?.wasmMemoryBytes === 'number') setWasmMemoryCeiling(data.wasmMemoryBytes);
   port.on('message', (job: JobRequest) => {
     void handle(job).then((response) => {
       const transfer = response.ok ? [response.photo.jpeg.buffer as ArrayBuffer] : [];

@@ -50,7 +50,7 @@ function writeLeb(value: number): number[] {
 
 /**
  * A copy of a WebAssembly binary whose (first) defined memory may grow to at most `maxBytes`, or to its own
- * maximum if that is lower. A module that imports its memory, or defines none, is returned as it is.
+ * maximum if that is lower. A module that defines no memory (one that imports it) is returned as it is.
  */
 export function withMemoryMaximum(wasm: Uint8Array, maxBytes: number = ceilingBytes): Uint8Array {
   let at = 8; // magic and version
@@ -85,32 +85,7 @@ export function withMemoryMaximum(wasm: Uint8Array, maxBytes: number = ceilingBy
       patched.set(wasm.subarray(next), out);
       return patched;
     }
-    if (id === 2 && importsMemory(wasm, body)) return wasm;
     at = next;
   }
   return wasm;
-}
-
-/** True when the import section at `start` imports a memory (whose limits the importer decides). */
-function importsMemory(wasm: Uint8Array, start: number): boolean {
-  const count = readLeb(wasm, start);
-  let at = count.end;
-  for (let i = 0; i < count.value; i++) {
-    const moduleName = readLeb(wasm, at);
-    const field = readLeb(wasm, moduleName.end + moduleName.value);
-    at = field.end + field.value;
-    const kind = wasm[at++];
-    if (kind === 2) return true;
-    if (kind === 0)
-      at = readLeb(wasm, at).end; // function: type index
-    else if (kind === 1) {
-      // table: element type, then limits
-      const flags = wasm[at + 1] ?? 0;
-      at = readLeb(wasm, at + 2).end;
-      if (flags & 1) at = readLeb(wasm, at).end;
-    } else if (kind === 3)
-      at += 2; // global: value type, mutability
-    else return false;
-  }
-  return false;
 }

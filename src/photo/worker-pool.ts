@@ -3,6 +3,14 @@
  * prepared. Bounded on every side: at most `size` jobs run at once, at most `queueLimit` wait (one more is refused
  * with `ServerBusy`), and a job running longer than `jobTimeoutMs` has its worker terminated and replaced
  * (`ImageProcessingTimeout`).
+ *
+ * Memory is bounded per worker too, on the two sides it lives: the V8 heap by the thread's `resourceLimits` (a
+ * worker past it is killed by Node with ERR_WORKER_OUT_OF_MEMORY, which fails only its job, as
+ * `ImageProcessingFailed`), and each WebAssembly codec's memory by a maximum written into the module (see
+ * wasm-memory.ts), past which the codec's allocation fails and the job ends with `ImageProcessingFailed`. Pixel
+ * buffers of the JavaScript decoders are ArrayBuffers, outside both: what bounds them is the dimension checks made
+ * before decoding (image-header.ts, decoder-dimensions.ts). A worker whose job ran out of memory is replaced, so
+ * the memory it grew is given back.
  */
 import { Worker } from 'node:worker_threads';
 import { AppError, PhotoError, isPhotoErrorCode } from '../errors.js';
@@ -18,6 +26,33 @@ export interface PhotoPoolOptions {
   readonly jobTimeoutMs: number;
   /** The worker's entry module; the compiled `photo-worker.js` beside this file unless a test names another. */
   readonly workerUrl?: URL;
+  /**
+   * Memory one worker may use, in MiB: its V8 heap (`maxOldGenerationSizeMb`) and each WebAssembly codec's memory.
+   * Default {@link DEFAULT_WORKER_MEMORY_MB}.
+   */
+  readonly workerMemoryMb?: number;
+}
+
+/**
+ * Enough for the largest picture the limits let through (50 MP: 200 MB of RGBA in a codec's memory, with libjpeg's
+ * buffers for a progressive file beside it), a fraction of what the codecs would otherwise grow to (2 to 4 GiB
+ * each). The V8 heap of a normal job stays far below it: pixels live in ArrayBuffers, not on the heap.
+ */
+export const DEFAULT_WORKER_MEMORY_MB = 1024;
+
+/** What a photo worker is told when it starts (`workerData`). */
+export interface PhotoWorkerData {
+  /** Ceiling on each WebAssembly codec's memory, in bytes. */
+  readonly wasmMemoryBytes: number;
+}
+
+/** How a job's input reaches the worker. */
+export interface RunHandoff {
+  /**
+   * Transfer the input's buffer to the worker rather than copy it, when the input is the whole of an ArrayBuffer
+   * the caller will not touch again (a freshly downloaded photo). Default false: the input is copied.
+   */
+  readonly transferInput?: boolean;
 }
 
 /** Counts for health checks and tests. */
@@ -25,12 +60,16 @@ export interface PoolStats {
   readonly workers: number;
   readonly running: number;
   readonly queued: number;
+  /** Workers started since the pool was made: more than `workers` once one was replaced. */
+  readonly started: number;
 }
 
 interface Job {
   readonly request: JobRequest;
   readonly resolve: (photo: PreparedPhoto) => void;
   readonly reject: (error: Error) => void;
+  /** Hand the input's memory to the worker instead of copying it (see {@link RunHandoff}). */
+  readonly transferInput: boolean;
 }
 
 interface Slot {
@@ -49,6 +88,7 @@ export class PhotoWorkerPool {
   private readonly queue: Job[] = [];
   private readonly workerUrl: URL;
   private nextId = 1;
+  private started = 0;
   private closed = false;
   private idleWaiters: (() => void)[] = [];
 
@@ -62,15 +102,22 @@ export class PhotoWorkerPool {
    * Prepares a photo on a worker thread.
    * @throws PhotoError with the pipeline's codes, `ServerBusy` when the queue is full or the pool is closing, or
    *   `ImageProcessingTimeout`
+   * @param handoff `transferInput: true` hands `input`'s memory to the worker: the caller must not use `input`
+   *   again (it is detached once the job starts)
    */
-  run(input: Uint8Array, options: PrepareOptions = {}): Promise<PreparedPhoto> {
+  run(input: Uint8Array, options: PrepareOptions = {}, handoff: RunHandoff = {}): Promise<PreparedPhoto> {
     if (this.closed) return Promise.reject(new PhotoError('ServerBusy', 'photo pool is closing'));
     const idle = this.idleSlot();
     if (!idle && this.queue.length >= this.options.queueLimit) {
       return Promise.reject(new PhotoError('ServerBusy', `${this.queue.length} photo jobs waiting`));
     }
     return new Promise<PreparedPhoto>((resolve, reject) => {
-      const job: Job = { request: { id: this.nextId++, input, options }, resolve, reject };
+      const job: Job = {
+        request: { id: this.nextId++, input, options },
+        resolve,
+        reject,
+        transferInput: handoff.transferInput === true,
+      };
       if (idle) this.start(idle, job);
       else this.queue.push(job);
     });
@@ -81,6 +128,7 @@ export class PhotoWorkerPool {
       workers: this.slots.length,
       running: this.slots.filter((slot) => slot.job).length,
       queued: this.queue.length,
+      started: this.started,
     };
   }
 
@@ -105,8 +153,14 @@ export class PhotoWorkerPool {
   }
 
   private spawn(): Worker {
-    const worker = new Worker(this.workerUrl);
+    const memoryMb = this.options.workerMemoryMb ?? DEFAULT_WORKER_MEMORY_MB;
+    const workerData: PhotoWorkerData = { wasmMemoryBytes: memoryMb * 1024 * 1024 };
+    const worker = new Worker(this.workerUrl, {
+      workerData,
+      resourceLimits: { maxOldGenerationSizeMb: memoryMb },
+    });
     worker.unref();
+    this.started += 1;
     return worker;
   }
 
@@ -115,8 +169,14 @@ export class PhotoWorkerPool {
     worker.on('message', (response: JobResponse) => {
       this.finish(slot, response);
     });
-    worker.on('error', () => {
-      this.retire(slot, new PhotoWorkerError('photo worker crashed'));
+    worker.on('error', (error: Error & { code?: unknown }) => {
+      // Past its heap limit Node stops the worker; what the job asked for was too much for one photo.
+      this.retire(
+        slot,
+        error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? new PhotoError('ImageProcessingFailed', 'photo worker ran out of memory')
+          : new PhotoWorkerError('photo worker crashed'),
+      );
     });
     worker.on('exit', () => {
       this.retire(slot, new PhotoWorkerError('photo worker exited'));
@@ -129,12 +189,26 @@ export class PhotoWorkerPool {
     slot.timer = setTimeout(() => {
       this.retire(slot, new PhotoError('ImageProcessingTimeout', `over ${this.options.jobTimeoutMs} ms`));
     }, this.options.jobTimeoutMs);
-    slot.worker.postMessage(job.request);
+    // Copying a 12 MP photo into the message costs the main thread tens of milliseconds of fresh memory;
+    // handing its buffer over costs nothing. Only a buffer the input covers whole is handed over (never a slice of
+    // a shared pool, never shared memory).
+    const { input } = job.request;
+    const whole =
+      job.transferInput &&
+      input.buffer instanceof ArrayBuffer &&
+      input.byteOffset === 0 &&
+      input.byteLength === input.buffer.byteLength;
+    slot.worker.postMessage(job.request, whole ? [input.buffer] : []);
   }
 
   private finish(slot: Slot, response: JobResponse): void {
     const job = slot.job;
     if (!job || job.request.id !== response.id) return;
+    if (!response.ok && response.code === 'ImageProcessingFailed') {
+      // A codec's memory grew to its ceiling: a fresh worker gives it back (retire also drains the queue).
+      this.retire(slot, toError(response));
+      return;
+    }
     this.release(slot);
     if (response.ok) job.resolve(response.photo);
     else job.reject(toError(response));

@@ -27,7 +27,7 @@ describe('PhotoWorkerPool', () => {
       width: 648,
       height: 648,
     });
-    expect(pool.stats()).toEqual({ workers: 2, running: 0, queued: 0 });
+    expect(pool.stats()).toEqual({ workers: 2, running: 0, queued: 0, started: 2 });
   });
 
   it('brings refusals back with their codes', async () => {
@@ -50,7 +50,7 @@ describe('PhotoWorkerPool', () => {
     expect(codeOf(await stuck.catch((error: unknown) => error))).toBe('ImageProcessingTimeout');
     // The queued job runs on a fresh worker: the stuck one could never have answered.
     await expect(queued).resolves.toMatchObject({ width: 600 });
-    expect(pool.stats()).toEqual({ workers: 1, running: 0, queued: 0 });
+    expect(pool.stats()).toEqual({ workers: 1, running: 0, queued: 0, started: 2 });
   });
 
   it('refuses a job beyond the queue limit with ServerBusy', async () => {
@@ -70,6 +70,6 @@ describe('PhotoWorkerPool', () => {
     await expect(pool.run(input)).rejects.toMatchObject({ code: 'ServerBusy' });
     await expect(Promise.all(jobs)).resolves.toHaveLength(2);
     await closing;
-    expect(pool.stats()).toEqual({ workers: 0, running: 0, queued: 0 });
+    expect(pool.stats()).toEqual({ workers: 0, running: 0, queued: 0, started: 1 });
   });
 });
