@@ -86,7 +86,7 @@ export async function startApp(config: AppConfig, logger: Logger, seams: AppSeam
       faults: seams.emulatorFaults ?? faultsFromConfig(config.emulator.faults),
     });
     graphBaseUrl = emulator.url;
-    tokens = new LocalSenderTokens(await LocalTokenIssuer.open(config.dataDir), emulator.currentDirectory);
+    tokens = new LocalSenderTokens(await LocalTokenIssuer.open(config.dataDir), emulator.directory);
   } else {
     if (!config.entra) {
       throw new ConfigError([
@@ -147,7 +147,7 @@ export async function startApp(config: AppConfig, logger: Logger, seams: AppSeam
     });
   }
   const bot = new TeamsPhotoBot(
-    { photo, undo: new UndoHandler({ changes, backups, tokens, logger, previews: pool }), signIn },
+    { photo, undo: new UndoHandler({ changes, backups, tokens, logger }), signIn },
     { photoChannels: photoChannels(local), logger },
   );
 
