@@ -2,7 +2,15 @@
  * The bot under load, in local mode: 20 senders each send a 12 MP phone photo at once; for each, the time from
  * the activity POST to the reply card at the (fake) Bot Connector, and the main event loop's longest block
  * meanwhile. Adds a `bot` section to bench/results.json.
+ *
+ * The longest block is measured two ways. `maxEventLoopBlockMs` is wall-clock (`monitorEventLoopDelay`): what a
+ * request waiting behind the block feels, but it also counts time the main thread was not running at all because
+ * other processes had the CPU. `maxMainThreadCpuBlockMs` is the main thread's own CPU time between two turns of a
+ * 2 ms timer (Linux `/proc/<pid>/task/<pid>/schedstat`), so it is the work the bot itself does in one go, whatever
+ * else the machine runs; `null` where /proc is not there. The target (< 50 ms) applies to both on a quiet machine,
+ * and to the CPU figure on a busy one.
  */
+import { readFileSync } from 'node:fs';
 import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -19,6 +27,35 @@ const SENDERS = 20;
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+
+/**
+ * The main thread's longest stretch of CPU time between two turns of a 2 ms timer, in ms; `null` without Linux's
+ * per-thread scheduler statistics. The main thread's task id is the process id.
+ */
+function mainThreadCpuBlocks(): { stop(): number | null } {
+  const file = `/proc/${process.pid}/task/${process.pid}/schedstat`;
+  const cpuNs = (): number | null => {
+    try {
+      return Number(readFileSync(file, 'utf8').split(' ')[0]);
+    } catch {
+      return null;
+    }
+  };
+  let last = cpuNs();
+  if (last === null) return { stop: () => null };
+  let max = 0;
+  const timer = setInterval(() => {
+    const now = cpuNs() ?? 0;
+    max = Math.max(max, now - (last ?? now));
+    last = now;
+  }, 2);
+  return {
+    stop() {
+      clearInterval(timer);
+      return max / 1e6;
+    },
+  };
 }
 
 async function listen(server: ReturnType<typeof createServer>): Promise<string> {
@@ -49,8 +86,9 @@ const app = await startApp(
   silentLogger,
 );
 
+// As Teams' attachment service answers: with a content-length.
 const files = createServer((_req, res) => {
-  res.writeHead(200);
+  res.writeHead(200, { 'content-type': 'image/jpeg', 'content-length': String(phone!.bytes.byteLength) });
   res.end(phone!.bytes);
 });
 const cardAt = new Map<string, number>();
@@ -73,6 +111,7 @@ const serviceUrl = await listen(connector);
 
 const delay = monitorEventLoopDelay({ resolution: 1 });
 delay.enable();
+const cpuBlocks = mainThreadCpuBlocks();
 const postedAt = new Map<string, number>();
 await Promise.all(
   senders.map(async (id) => {
@@ -99,6 +138,7 @@ const deadline = performance.now() + 180_000;
 while (cardAt.size < SENDERS && performance.now() < deadline)
   await new Promise((resolve) => setTimeout(resolve, 50));
 delay.disable();
+const maxMainThreadCpuBlockMs = cpuBlocks.stop();
 await app.close();
 files.close();
 connector.close();
@@ -113,10 +153,11 @@ const bot = {
   medianMs: percentile(times, 50),
   p95Ms: percentile(times, 95),
   maxEventLoopBlockMs: delay.max / 1e6,
+  maxMainThreadCpuBlockMs,
   poolSize: loadConfig({}).photo.poolSize,
 };
 console.log(
-  `\nBot, local mode, ${SENDERS} senders each sending the 12 MP photo at once: ${bot.cards} cards, POST to card median ${bot.medianMs.toFixed(0)} ms, p95 ${bot.p95Ms.toFixed(0)} ms, longest event-loop block ${bot.maxEventLoopBlockMs.toFixed(1)} ms (photo pool of ${bot.poolSize})`,
+  `\nBot, local mode, ${SENDERS} senders each sending the 12 MP photo at once: ${bot.cards} cards, POST to card median ${bot.medianMs.toFixed(0)} ms, p95 ${bot.p95Ms.toFixed(0)} ms, longest event-loop block ${bot.maxEventLoopBlockMs.toFixed(1)} ms (main thread's CPU in one go: ${bot.maxMainThreadCpuBlockMs?.toFixed(1) ?? 'n/a'} ms; photo pool of ${bot.poolSize})`,
 );
 const resultsFile = new URL('../../bench/results.json', import.meta.url);
 const results = JSON.parse(await readFile(resultsFile, 'utf8').catch(() => '{}')) as Record<string, unknown>;

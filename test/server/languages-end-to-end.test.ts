@@ -30,8 +30,9 @@ const LANGUAGES = [
     nothingToUndo: 'Es gibt noch nichts rückgängig zu machen.',
     photoTitle: 'Ihr neues Profilbild ist festgelegt',
     undoButton: 'Rückgängig',
+    // Whichever sentence says what the undo left in place (the photo before it, or none).
     undone:
-      /^(Erledigt: Ihr vorheriges Foto ist wieder da\.|Sie hatten vorher kein Foto, daher habe ich das neue entfernt\.)$/,
+      /^(Erledigt: Ihr vorheriges Foto ist wieder da\.|Sie hatten vorher kein Foto, daher habe ich das neue entfernt\.|Rückgängig gemacht: (Das Foto, das Sie vor Ihrer ersten Änderung hier hatten, ist wieder da|Sie haben jetzt kein Profilbild, wie vor Ihrer ersten Änderung hier)\.)$/,
     corrupt: 'Dieses Bild scheint beschädigt oder unvollständig zu sein, daher konnte ich es nicht lesen.',
     reference: /\n\nReferenz: [0-9a-f]{8}$/,
   },
@@ -46,7 +47,8 @@ const LANGUAGES = [
     nothingToUndo: '目前还没有可撤销的内容。',
     photoTitle: '你的新个人资料照片已设置好',
     undoButton: '撤销',
-    undone: /^(完成：已恢复你之前的照片。|你之前没有照片，因此我已删除新照片。)$/,
+    undone:
+      /^(完成：已恢复你之前的照片。|你之前没有照片，因此我已删除新照片。|已撤销：(已恢复你在此首次更改之前的照片|你现在没有个人资料照片，与你在此首次更改之前一样)。)$/,
     corrupt: '该图片似乎已损坏或不完整，无法读取。',
     reference: /\n\n参考编号：[0-9a-f]{8}$/,
   },
