@@ -100,7 +100,8 @@ try {
 }
 const logger = createLogger(config.logLevel);
 logger.info('starting', { config: describeConfig(config) });
-await checkDataDir(config.dataDir);
+// Only where DATA_DIR is used: a production bot on Blob storage may run on a read-only file system.
+if (config.bot.app === null || config.storage.kind === 'fs') await checkDataDir(config.dataDir);
 let app: RunningApp;
 try {
   const { startApp } = await importAppQuietly();
