@@ -86,7 +86,7 @@ export async function startApp(config: AppConfig, logger: Logger, seams: AppSeam
       faults: seams.emulatorFaults ?? faultsFromConfig(config.emulator.faults),
     });
     graphBaseUrl = emulator.url;
-    tokens = new LocalSenderTokens(await LocalTokenIssuer.open(config.dataDir), emulator.directory);
+    tokens = new LocalSenderTokens(await LocalTokenIssuer.open(config.dataDir), emulator.currentDirectory);
   } else {
     if (!config.entra) {
       throw new ConfigError([

@@ -30,22 +30,23 @@ export interface SenderTokens {
 export class LocalSenderTokens implements SenderTokens {
   constructor(
     private readonly issuer: LocalTokenIssuer,
-    private readonly directory: Directory,
+    /** The emulator's directory as its file has it now (edits apply without a restart). */
+    private readonly currentDirectory: () => Promise<Directory>,
   ) {}
 
-  forSender(context: TurnContext, scopes: readonly string[]): Promise<AccessTokenSource> {
+  async forSender(context: TurnContext, scopes: readonly string[]): Promise<AccessTokenSource> {
     // Compared as strings: Agents Playground's ids are not RFC 4122 UUIDs.
     const id = context.activity.from.aadObjectId ?? '';
-    const user = this.directory.findUser(id);
-    if (!user || user.id !== id)
-      return Promise.reject(new AppError('UnknownLocalUser', 'sender not in directory'));
+    const directory = await this.currentDirectory();
+    const user = directory.findUserById(id);
+    if (!user || user.id !== id) throw new AppError('UnknownLocalUser', 'sender not in directory');
     const token = this.issuer.issueDelegated({
-      tenantId: this.directory.tenant.id,
+      tenantId: directory.tenant.id,
       userId: user.id,
       userPrincipalName: user.userPrincipalName,
       scopes,
     });
-    return Promise.resolve(() => Promise.resolve(token));
+    return () => Promise.resolve(token);
   }
 }
 

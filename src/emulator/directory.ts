@@ -1,7 +1,8 @@
 /**
  * The emulator's tenant: users, groups, directory roles and each user's contacts, read from
  * `<dataDir>/emulator/directory.json`. The file is written from the built-in seed the first time anything needs it
- * (the emulator or `profile-photo token`), then it is the user's to edit; edits apply at the next start.
+ * (the emulator or `profile-photo token`), then it is the user's to edit; a running emulator picks edits up at
+ * its next request (see directory-source.ts).
  *
  * Ids are opaque strings (Agents Playground's are not UUIDs). Like Graph, look-ups by id or user principal name
  * ignore case.
@@ -248,6 +249,14 @@ function sameId(a: string, b: string): boolean {
 export async function loadDirectory(dataDir: string): Promise<Directory> {
   const file = directoryFile(dataDir);
   await ensureSeeded(file);
+  return readDirectoryFile(file);
+}
+
+/**
+ * Reads and validates a directory file as it is now (no seeding).
+ * @throws ConfigError when the file is not valid JSON or not a valid directory; the fs error when it is unreadable
+ */
+export async function readDirectoryFile(file: string): Promise<Directory> {
   const text = await readFile(file, 'utf8');
   let data: unknown;
   try {

@@ -14,7 +14,8 @@ import { LocalTokenIssuer } from '../auth/local-token-issuer.js';
 import { authenticate } from './auth-rules.js';
 import { isLoopbackHostHeader } from '../server/loopback-host.js';
 import { answerThenDrain, drainBody, type DrainLimits } from './body-reader.js';
-import { loadDirectory, type Directory } from './directory.js';
+import type { Directory } from './directory.js';
+import { DirectorySource } from './directory-source.js';
 import { directoryRoutes } from './directory-routes.js';
 import { checkFaults, decideFaults, type EmulatorFaults } from './faults.js';
 import {
@@ -66,8 +67,10 @@ export interface RunningEmulator {
   /** e.g. `http://127.0.0.1:3979`; the API is under `<url>/v1.0` and `<url>/beta`. */
   readonly url: string;
   readonly port: number;
-  /** The tenant the emulator serves, as loaded at start. */
+  /** The tenant the emulator serves, as last read from directory.json (see {@link currentDirectory}). */
   readonly directory: Directory;
+  /** The tenant as directory.json has it now (read again when it changed), or the last good one. */
+  readonly currentDirectory: () => Promise<Directory>;
   /** Stops accepting, lets requests under way finish (up to 2 s), then closes every connection. */
   close(): Promise<void>;
 }
@@ -84,9 +87,9 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   const clock = options.clock ?? Date.now;
   const random = options.random ?? Math.random;
   const logger = options.logger ?? silentLogger;
-  const directory = await loadDirectory(options.dataDir);
+  const directories = await DirectorySource.open(options.dataDir, logger);
   const context: EmulatorContext = {
-    directory,
+    directory: directories.latest,
     photos: new PhotoStore(path.join(options.dataDir, 'emulator', 'photos')),
     issuer: await LocalTokenIssuer.open(options.dataDir, { clock }),
     maxPhotoBytes: options.maxPhotoBytes ?? GRAPH_PHOTO_MAX_BYTES,
@@ -138,10 +141,12 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
           'This emulator answers only to 127.0.0.1, localhost or [::1].',
         );
       }
+      // Edits to directory.json apply from the next request on; one request sees one version of the directory.
+      const directory = await directories.current();
       const url = new URL(request.url ?? '/', 'http://emulator.invalid');
       const segments = decodeSegments(url.pathname);
       if (segments[0] === undefined || segments[0] === '_view') {
-        await serveView(request, response, segments);
+        await serveView(request, response, segments, directory);
         return;
       }
       const [version, ...rest] = segments;
@@ -175,7 +180,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
           serviceRoot: `${baseUrl}/${version}`,
           path: url.pathname.split('/').slice(2).join('/'),
         },
-        context,
+        { ...context, directory },
       );
       await respond(request, response, answer);
     } catch (error) {
@@ -211,6 +216,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     request: IncomingMessage,
     response: ServerResponse,
     segments: readonly string[],
+    directory: Directory,
   ): Promise<void> {
     if (!isLoopback(request.socket.remoteAddress)) {
       response.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' });
@@ -268,7 +274,10 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   return {
     url: baseUrl,
     port: address.port,
-    directory,
+    get directory(): Directory {
+      return directories.latest;
+    },
+    currentDirectory: () => directories.current(),
     close(): Promise<void> {
       closing ??= (async () => {
         const closed = new Promise<void>((resolve) => {
