@@ -5,6 +5,7 @@
  * How they are used is shown end to end in production-mode.test.ts.
  */
 import { ConfigError, loadConfig } from '../../src/config.js';
+import { channelAuthentication } from '../../src/server/channel-authentication.js';
 
 const bot = { BOT_ID: 'bot-app-id', BOT_PASSWORD: 'bot-app-secret' };
 
@@ -50,4 +51,53 @@ describe('Bot Framework endpoint settings', () => {
       expect(problems({ ...bot, [name]: 'token service' })).toHaveLength(1);
     },
   );
+});
+
+describe('channelAuthentication', () => {
+  // botbuilder keeps the endpoints on an inner object; read here because nothing public reports them, and using
+  // them would mean calling Microsoft's hosts.
+  interface Inner {
+    readonly inner: {
+      readonly toBotFromChannelOpenIdMetadataUrl?: string;
+      readonly toBotFromChannelTokenIssuer?: string;
+      readonly oAuthUrl?: string;
+      readonly toChannelFromBotLoginUrl?: string;
+      readonly toChannelFromBotOAuthScope?: string;
+    };
+  }
+  const app = {
+    appId: 'bot-app-id',
+    appPassword: 'secret',
+    appType: 'MultiTenant' as const,
+    tenantId: undefined,
+  };
+  const endpoints = (auth: unknown) => (auth as Inner).inner;
+
+  it("keeps botbuilder's public-cloud endpoints when nothing is configured", () => {
+    const auth = channelAuthentication(app, {
+      openIdMetadataUrl: undefined,
+      tokenIssuer: undefined,
+      oauthUrl: undefined,
+    });
+    expect(endpoints(auth)).toMatchObject({
+      toBotFromChannelOpenIdMetadataUrl: 'https://login.botframework.com/v1/.well-known/openidconfiguration',
+      toBotFromChannelTokenIssuer: 'https://api.botframework.com',
+      oAuthUrl: 'https://api.botframework.com',
+    });
+  });
+
+  it('gives the endpoints that are not configured the public cloud values once one is', () => {
+    const auth = channelAuthentication(app, {
+      openIdMetadataUrl: undefined,
+      tokenIssuer: 'https://api.botframework.us',
+      oauthUrl: undefined,
+    });
+    expect(endpoints(auth)).toMatchObject({
+      toBotFromChannelOpenIdMetadataUrl: 'https://login.botframework.com/v1/.well-known/openidconfiguration',
+      toBotFromChannelTokenIssuer: 'https://api.botframework.us',
+      oAuthUrl: 'https://api.botframework.com',
+      toChannelFromBotLoginUrl: 'https://login.microsoftonline.com/botframework.com',
+      toChannelFromBotOAuthScope: 'https://api.botframework.com',
+    });
+  });
 });
