@@ -6,18 +6,23 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../errors.js';
 import { preparePhoto } from './photo-pipeline.js';
-import { setWasmMemoryCeiling } from './wasm-memory.js';
+import { refusedGrowthCount, setWasmMemoryCeiling, watchMemoryGrowth } from './wasm-memory.js';
 import type { PhotoWorkerData } from './worker-pool.js';
 import type { JobRequest, JobResponse } from './worker-protocol.js';
 
 /** Runs one job and describes its outcome as a message for the pool. */
 export async function runJob({ id, input, options }: JobRequest): Promise<JobResponse> {
+  const refusedBefore = refusedGrowthCount();
   try {
     const photo = await preparePhoto(input, options);
     return { id, ok: true, photo };
   } catch (error) {
     if (error instanceof AppError) {
       const { code, message } = error as AppError;
+      // A codec that could not grow its memory says only that it could not decode: that was memory, not the file.
+      if (code === 'CorruptImage' && refusedGrowthCount() > refusedBefore) {
+        return { id, ok: false, code: 'ImageProcessingFailed', detail: 'a codec reached its memory ceiling' };
+      }
       return { id, ok: false, code, detail: message };
     }
     return { id, ok: false, code: null, detail: error instanceof Error ? error.name : 'unknown error' };
@@ -33,6 +38,7 @@ export function serveJobs(handle: (job: JobRequest) => Promise<JobResponse> = ru
   if (!port) throw new Error('photo-worker must run in a worker thread');
   const data = workerData as Partial<PhotoWorkerData> | null;
   if (typeof data?.wasmMemoryBytes === 'number') setWasmMemoryCeiling(data.wasmMemoryBytes);
+  watchMemoryGrowth();
   port.on('message', (job: JobRequest) => {
     void handle(job).then((response) => {
       const transfer = response.ok ? [response.photo.jpeg.buffer as ArrayBuffer] : [];

@@ -89,3 +89,33 @@ export function withMemoryMaximum(wasm: Uint8Array, maxBytes: number = ceilingBy
   }
   return wasm;
 }
+
+let refusedGrowths = 0;
+let watching = false;
+
+/**
+ * Counts, from now on, the WebAssembly memory growths this thread refuses. The Emscripten codecs (mozjpeg, libwebp)
+ * grow their memory from JavaScript and, when that fails at the ceiling, only report a failed decode, which would
+ * otherwise read as a broken file. Only the owner of a thread calls this (the photo worker).
+ */
+export function watchMemoryGrowth(): void {
+  if (watching) return;
+  watching = true;
+  // The server-side typings declare no `grow`; this is the standard WebAssembly.Memory method.
+  const prototype = (WebAssembly as unknown as { Memory: { prototype: { grow(pages: number): number } } })
+    .Memory.prototype;
+  const grow = prototype.grow;
+  prototype.grow = function (this: unknown, pages: number): number {
+    try {
+      return grow.call(this, pages);
+    } catch (error) {
+      refusedGrowths += 1;
+      throw error;
+    }
+  };
+}
+
+/** How many growths were refused since {@link watchMemoryGrowth}: compare before and after a job. */
+export function refusedGrowthCount(): number {
+  return refusedGrowths;
+}

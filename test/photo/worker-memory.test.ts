@@ -5,6 +5,12 @@ import { encodeJpeg, photoLike } from '../helpers/images.js';
 
 const hogWorker = new URL('../fixtures/workers/memory-hog-photo-worker.mjs', import.meta.url);
 
+function encodeWebpSmall(): Promise<Buffer> {
+  return sharp({ create: { width: 400, height: 300, channels: 3, background: '#3060c0' } })
+    .webp()
+    .toBuffer();
+}
+
 async function outcome(job: Promise<unknown>): Promise<unknown> {
   return job.then(
     () => 'prepared',
@@ -54,6 +60,20 @@ describe('photo worker memory', () => {
     expect(pool.stats()).toMatchObject({ workers: 1, started: 2 });
     // Reduced by 4 in the DCT domain, the same picture fits.
     await expect(pool.run(large)).resolves.toMatchObject({ width: 648 });
+  });
+
+  it('tells a codec that could not grow its memory from a broken file', async () => {
+    pool = new PhotoWorkerPool({ size: 1, queueLimit: 4, jobTimeoutMs: 60_000, workerMemoryMb: 64 });
+    // libwebp needs 100 MB of RGBA for 5000x5000; at the ceiling it reports only that decoding failed.
+    const large = await sharp({ create: { width: 5000, height: 5000, channels: 3, background: '#3060c0' } })
+      .webp()
+      .toBuffer();
+    expect(await outcome(pool.run(large))).toBe('PhotoError/ImageProcessingFailed');
+    // A file that is really broken is still called so.
+    const broken = Buffer.from(await encodeWebpSmall());
+    broken.fill(0x55, 40);
+    expect(await outcome(pool.run(broken))).toBe('PhotoError/CorruptImage');
+    expect(pool.stats()).toMatchObject({ workers: 1, started: 2 });
   });
 
   it('prepares a 12 MP photo and a 48 MP one within the default limits', async () => {
