@@ -147,7 +147,7 @@ export async function startApp(config: AppConfig, logger: Logger, seams: AppSeam
     });
   }
   const bot = new TeamsPhotoBot(
-    { photo, undo: new UndoHandler({ changes, backups, tokens, logger }), signIn },
+    { photo, undo: new UndoHandler({ changes, backups, tokens, logger, previews: pool }), signIn },
     { photoChannels: photoChannels(local), logger },
   );
 

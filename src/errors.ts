@@ -42,7 +42,13 @@ export const AUTH_ERROR_CODES = ['SignInRequired', 'ConsentRequired', 'UnknownUs
 export type AuthErrorCode = (typeof AUTH_ERROR_CODES)[number];
 
 /** Codes of undoing a photo change (see src/changes/). */
-export const CHANGE_ERROR_CODES = ['UndoNotFound', 'UndoSuperseded', 'PhotoChangeInProgress'] as const;
+export const CHANGE_ERROR_CODES = [
+  'UndoNotFound',
+  'UndoSuperseded',
+  'PhotoChangeInProgress',
+  'UndoAlreadyUndone',
+  'RedoAlreadyDone',
+] as const;
 
 export type ChangeErrorCode = (typeof CHANGE_ERROR_CODES)[number];
 

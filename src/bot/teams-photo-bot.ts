@@ -11,7 +11,13 @@ import {
 import { AppError } from '../errors.js';
 import { matchCommand, pickLocale } from '../i18n/index.js';
 import { silentLogger, type Logger } from '../logger.js';
-import { helpCard, isUndoPhotoChangeData, UNDO_PHOTO_CHANGE_VERB, welcomeCard } from './cards/index.js';
+import {
+  helpCard,
+  isUndoPhotoChangeData,
+  REDO_PHOTO_CHANGE_VERB,
+  UNDO_PHOTO_CHANGE_VERB,
+  welcomeCard,
+} from './cards/index.js';
 import type { PhotoMessageHandler } from './handlers/photo-message-handler.js';
 import { PhotoMessageHandler as PhotoMessages } from './handlers/photo-message-handler.js';
 import type { SignInHandler } from './handlers/sign-in-handler.js';
@@ -91,6 +97,9 @@ export class TeamsPhotoBot extends TeamsActivityHandler {
     const { verb, data } = invokeValue.action;
     if (verb === UNDO_PHOTO_CHANGE_VERB) {
       return this.features.undo.onCardAction(context, isUndoPhotoChangeData(data) ? data.changeId : '');
+    }
+    if (verb === REDO_PHOTO_CHANGE_VERB) {
+      return this.features.undo.onRedoCardAction(context, isUndoPhotoChangeData(data) ? data.changeId : '');
     }
     return {
       statusCode: 400,

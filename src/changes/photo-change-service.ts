@@ -8,12 +8,16 @@
  * works. Changes and undos of one photo run one at a time: each holds a lease on the photo in the shared storage
  * (so this holds across instances on Blob Storage too), waits a bounded time for another one to finish, and is
  * refused with `PhotoChangeInProgress` past it.
+ *
+ * History: `undoLatest` walks back through a person's own changes one at a time (B, then A, then the photo from
+ * before their first change, then nothing left), from the state in storage (see `BackupStore`), so it holds across
+ * instances. A redo is explicit: a new change that sets the undone photo again, itself undoable.
  */
 import { AppError, type ErrorCode } from '../errors.js';
 import type { AccessTokenSource, GraphPhotoClient } from '../graph/graph-photo-client.js';
 import type { PhotoTarget } from '../graph/photo-target.js';
 import type { AuditLog, AuditPath, AuditTarget } from '../storage/audit-log.js';
-import type { BackupRecord, BackupStore } from '../storage/backup-store.js';
+import type { BackupInput, BackupRecord, BackupStore } from '../storage/backup-store.js';
 import type { LeaseStore, LeaseTerms } from '../storage/lease-store.js';
 
 /** What a backup records about whose photo changed (a type alias, so it fits the JSON store). */
@@ -56,14 +60,38 @@ export interface ChangeResult {
   /** Carried by the Undo action. */
   readonly changeId: string;
   readonly graphRequestId: string | undefined;
+  /** The photo the change replaced (from its backup), `null` when there was none: the card's "before". */
+  readonly replaced: Uint8Array | null;
+}
+
+/** What a redo did: a change like any other, and the photo it set again. */
+export interface RedoResult extends ChangeResult {
+  readonly photo: Uint8Array;
+}
+
+/** The change whose photo is in place, as a card names it. */
+export interface InPlaceChange {
+  readonly changeId: string;
+  /** ISO 8601, UTC: when that photo was set. */
+  readonly createdAt: string;
+  /** Whether the acting person set it (else someone else did, e.g. an admin). */
+  readonly byActor: boolean;
 }
 
 export interface UndoResult {
   /** `restored`: the previous photo is back; `removed`: there was none, so the photo is gone. */
   readonly outcome: 'restored' | 'removed';
-  /** The undo is itself a change, with its own backup of what it replaced. */
+  /** The undo is itself a change, with its own backup of what it replaced; a redo reverses it. */
   readonly changeId: string;
+  /** The photo now in place (byte for byte what the undone change replaced), `null` when there is none. */
+  readonly photo: Uint8Array | null;
+  /** The change whose photo is back, `null` when it is the photo from before the first recorded change. */
+  readonly inPlace: InPlaceChange | null;
 }
+
+/** What typed `undo` did: undid a change, or found nothing left of the person's own history to undo. */
+export type UndoLatestResult =
+  UndoResult | { readonly outcome: 'nothing-left' } | { readonly outcome: 'nothing-yet' };
 
 /**
  * The backup's name for a target's photo: one string per photo, whoever asks (`me` is the actor's id). A user
@@ -95,6 +123,29 @@ function auditTarget(target: PhotoTarget, actorId: string): AuditTarget {
       return { kind: 'group', id: target.groupId };
     case 'contact':
       return { kind: 'contact', id: target.contactId };
+  }
+}
+
+/**
+ * `UndoSuperseded`, saying what came after: `newerPhotoAt` is when the photo in place now was set, when the actor
+ * set it themselves (so the answer can say "you set a newer photo on <date>").
+ */
+export class SupersededError extends AppError<'UndoSuperseded'> {
+  readonly newerPhotoAt: string | undefined;
+
+  constructor(
+    superseded: BackupRecord<ChangeTarget>,
+    inPlace: BackupRecord<ChangeTarget> | undefined,
+    actor: Actor,
+  ) {
+    super('UndoSuperseded', inPlace ? `newer change ${inPlace.changeId}` : 'newer change');
+    this.newerPhotoAt =
+      inPlace !== undefined &&
+      inPlace.actor === actor.id &&
+      inPlace.kind !== 'undo' &&
+      inPlace.createdAt >= superseded.createdAt
+        ? inPlace.createdAt
+        : undefined;
   }
 }
 
@@ -130,31 +181,104 @@ export class PhotoChangeService {
    *   GraphError or AuthError, after which the change can still be undone
    */
   async undo(changeId: string, token: AccessTokenSource, actor: Actor): Promise<UndoResult> {
+    const record = await this.ownRecord(changeId, actor);
+    // A card's Undo undoes a photo change; reversing an undo is a redo, asked for by its own button.
+    if (record.kind === 'undo') throw new AppError('UndoNotFound', 'that change is an undo');
+    return this.oneAtATime(record.target.subject, () => this.undoHeld(changeId, token, actor));
+  }
+
+  /**
+   * The text command `undo`: undoes the change whose photo is in place for `target`, so that repeated undos walk
+   * back through the history one change at a time, down to the photo from before the first change (or none).
+   * Stops with `nothing-left` there, or at a change somebody else made; `nothing-yet` when nothing was recorded.
+   * @throws as {@link PhotoChangeService.undo}
+   */
+  async undoLatest(target: PhotoTarget, token: AccessTokenSource, actor: Actor): Promise<UndoLatestResult> {
+    const subject: ChangeTarget = { target, subject: subjectOf(target, actor.id) };
+    return this.oneAtATime(subject.subject, async () => {
+      const inPlace = await this.deps.backups.inPlaceFor(subject);
+      if (inPlace === undefined) return { outcome: 'nothing-yet' };
+      // Only one's own changes are walked back: a change somebody else made is theirs to undo.
+      if (inPlace === null || inPlace.actor !== actor.id) return { outcome: 'nothing-left' };
+      return this.undoHeld(inPlace.changeId, token, actor);
+    });
+  }
+
+  /**
+   * Redo: reverses an undo by setting again the photo it removed or replaced. It is a new change, undoable like
+   * any other. Only the person who made the undo may redo it, and only while nothing came after it.
+   * @throws AppError `UndoNotFound` (also for someone else's undo, or for an id that is not an undo),
+   *   `RedoAlreadyDone`, `UndoSuperseded` or `PhotoChangeInProgress`; GraphError or AuthError
+   */
+  async redo(undoId: string, token: AccessTokenSource, actor: Actor): Promise<RedoResult> {
+    const record = await this.ownRecord(undoId, actor);
+    if (record.kind !== 'undo') throw new AppError('UndoNotFound', 'that change is not an undo');
+    return this.oneAtATime(record.target.subject, async () => {
+      const check = await this.deps.backups.checkUndo(undoId);
+      if (check.status === 'not-found') throw new AppError('UndoNotFound', 'no such change for this actor');
+      if (check.status === 'reversed')
+        throw new AppError('RedoAlreadyDone', `redone by ${check.reversal.by}`);
+      if (check.status === 'superseded') throw new SupersededError(check.backup, check.inPlace, actor);
+      const photo = check.backup.photo;
+      // An undo always replaced a photo (the one the undone change had set), so there is one to set again.
+      if (photo === null) throw new AppError('UndoNotFound', 'the undo replaced no photo');
+      const result = await this.changeHeld(check.backup.target.target, photo.bytes, token, actor, 'redo', {
+        kind: 'redo',
+        reverses: undoId,
+      });
+      return { ...result, photo: photo.bytes };
+    });
+  }
+
+  /** The record of a change the actor made; anything else is "not found" to them. */
+  private async ownRecord(changeId: string, actor: Actor): Promise<BackupRecord<ChangeTarget>> {
     const record = await this.deps.backups.record(changeId);
     // Someone else's change is "not found" to this actor: undoing it is not theirs to do, nor to learn about.
     if (record === undefined || record.actor !== actor.id) {
       throw new AppError('UndoNotFound', 'no such change for this actor');
     }
-    return this.oneAtATime(record.target.subject, async () => {
-      // Checked under the lease: no other change of this photo can slip in between the check and the undo.
-      const check = await this.deps.backups.checkUndo(changeId);
-      if (check.status === 'not-found') throw new AppError('UndoNotFound', 'no such change for this actor');
-      if (check.status === 'superseded')
-        throw new AppError('UndoSuperseded', `newer change ${check.latestChangeId}`);
-      const { target } = check.backup.target;
-      const previous = check.backup.photo;
-      if (previous) {
-        const { changeId: undoId } = await this.changeHeld(target, previous.bytes, token, actor, 'undo');
-        return { outcome: 'restored', changeId: undoId };
-      }
-      const backup = await this.backUp(target, token, actor);
-      await this.audited(target, actor, backup.changeId, async () => {
-        await this.deps.graph.deletePhoto(target, token, 'undo');
-        return { requestId: undefined };
-      });
-      await this.deps.backups.markLatest(backup);
-      return { outcome: 'removed', changeId: backup.changeId };
+    return record;
+  }
+
+  /** An undo, with the photo's lease already held. */
+  private async undoHeld(changeId: string, token: AccessTokenSource, actor: Actor): Promise<UndoResult> {
+    // Checked under the lease: no other change of this photo can slip in between the check and the undo.
+    const check = await this.deps.backups.checkUndo(changeId);
+    if (check.status === 'not-found') throw new AppError('UndoNotFound', 'no such change for this actor');
+    if (check.status === 'reversed')
+      throw new AppError('UndoAlreadyUndone', `undone by ${check.reversal.by}`);
+    if (check.status === 'superseded') throw new SupersededError(check.backup, check.inPlace, actor);
+    const { target } = check.backup.target;
+    const previous = check.backup.photo;
+    const backTo = check.backup.basedOn ?? null;
+    const history = { kind: 'undo', reverses: changeId, inPlace: backTo } as const;
+    const inPlaceRecord = backTo === null ? undefined : await this.deps.backups.record(backTo);
+    const inPlace =
+      inPlaceRecord === undefined
+        ? null
+        : {
+            changeId: inPlaceRecord.changeId,
+            createdAt: inPlaceRecord.createdAt,
+            byActor: inPlaceRecord.actor === actor.id,
+          };
+    if (previous) {
+      const { changeId: undoId } = await this.changeHeld(
+        target,
+        previous.bytes,
+        token,
+        actor,
+        'undo',
+        history,
+      );
+      return { outcome: 'restored', changeId: undoId, photo: previous.bytes, inPlace };
+    }
+    const { backup } = await this.backUp(target, token, actor, history);
+    await this.audited(target, actor, backup.changeId, async () => {
+      await this.deps.graph.deletePhoto(target, token, 'undo');
+      return { requestId: undefined };
     });
+    await this.deps.backups.markLatest(backup);
+    return { outcome: 'removed', changeId: backup.changeId, photo: null, inPlace };
   }
 
   /** A change, with the photo's lease already held. */
@@ -165,14 +289,15 @@ export class PhotoChangeService {
     actor: Actor,
     // Told to Graph as a harmless header, so the local emulator's page can show how each photo changed.
     via: string = actor.path,
+    history?: BackupInput<ChangeTarget>['history'],
   ): Promise<ChangeResult> {
-    const backup = await this.backUp(target, token, actor);
+    const { backup, before } = await this.backUp(target, token, actor, history);
     const { requestId } = await this.audited(target, actor, backup.changeId, () =>
       this.deps.graph.putPhoto(target, jpeg, token, 'PUT', via),
     );
     // Only now, with Graph's yes, does this change supersede the one before it.
     await this.deps.backups.markLatest(backup);
-    return { changeId: backup.changeId, graphRequestId: requestId };
+    return { changeId: backup.changeId, graphRequestId: requestId, replaced: before };
   }
 
   /** Runs `work` holding the lease on one photo. */
@@ -190,13 +315,16 @@ export class PhotoChangeService {
     target: PhotoTarget,
     token: AccessTokenSource,
     actor: Actor,
-  ): Promise<BackupRecord<ChangeTarget>> {
-    const before = await this.deps.graph.getPhoto(target, token);
-    return this.deps.backups.save({
+    history?: BackupInput<ChangeTarget>['history'],
+  ): Promise<{ backup: BackupRecord<ChangeTarget>; before: Uint8Array | null }> {
+    const before = (await this.deps.graph.getPhoto(target, token)) ?? null;
+    const backup = await this.deps.backups.save({
       target: { target, subject: subjectOf(target, actor.id) },
       actor: actor.id,
       photo: before ? { bytes: before, contentType: 'image/jpeg' } : null,
+      ...(history ? { history } : {}),
     });
+    return { backup, before };
   }
   /** Runs a Graph change and writes its outcome to the audit log, success or not. */
   private async audited<R extends { requestId: string | undefined }>(

@@ -130,4 +130,24 @@ export const de: Catalog = {
     'Bitte senden Sie eine kleinere Kopie, zum Beispiel einen Screenshot davon oder einen JPEG-Export mit geringerer Auflösung.',
   UnsupportedChannel: 'Ich kann Fotos nur aus Nachrichten ändern, die in Microsoft Teams gesendet wurden.',
   'UnsupportedChannel.next': 'Bitte senden Sie mir das Foto in einem Teams-Chat.',
+  UndoAlreadyUndone: 'Diese Änderung wurde bereits rückgängig gemacht.',
+  'UndoAlreadyUndone.next':
+    'Schreiben Sie „rückgängig“, um noch einen Schritt zurückzugehen, oder senden Sie mir das gewünschte Foto.',
+  RedoAlreadyDone: 'Dieses Foto ist bereits wieder Ihr Profilbild.',
+  'RedoAlreadyDone.next': 'Schreiben Sie „rückgängig“, wenn Sie es wieder rückgängig machen möchten.',
+  'undo.supersededOn':
+    'Sie haben am {date} ein neueres Foto festgelegt; diese ältere Änderung rückgängig zu machen, würde es verwerfen.',
+  'undo.backToChange': 'Rückgängig gemacht: Das Foto, das Sie am {date} festgelegt haben, ist wieder da.',
+  'undo.backToOriginal':
+    'Rückgängig gemacht: Das Foto, das Sie vor Ihrer ersten Änderung hier hatten, ist wieder da.',
+  'undo.backToNone':
+    'Rückgängig gemacht: Sie haben jetzt kein Profilbild, wie vor Ihrer ersten Änderung hier.',
+  'undo.nothingLeft':
+    'Es gibt nichts mehr rückgängig zu machen. Senden Sie mir ein Foto, wann immer Sie ein neues möchten.',
+  'redo.action': 'Dieses Foto wieder verwenden',
+  'redo.title': 'Dieses Foto ist wieder Ihr Profilbild',
+  'photo.before': 'Vorher',
+  'photo.after': 'Nachher',
+  'photo.noPhoto': 'Kein Foto',
+  'photo.beforeAlt': 'Ihr Profilbild vor dieser Änderung',
 };

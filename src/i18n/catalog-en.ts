@@ -133,6 +133,21 @@ export const en = {
     'Please send a smaller copy, for example a screenshot of it or a JPEG export at a lower resolution.',
   UnsupportedChannel: 'I can only change photos from messages sent in Microsoft Teams.',
   'UnsupportedChannel.next': 'Please send me the photo in a Teams chat.',
+  UndoAlreadyUndone: 'That change has already been undone.',
+  'UndoAlreadyUndone.next': 'Type "undo" to go back one more step, or send me the photo you want.',
+  RedoAlreadyDone: 'That photo is already back in place.',
+  'RedoAlreadyDone.next': 'Type "undo" if you want to undo it again.',
+  'undo.supersededOn': 'You set a newer photo on {date}, so undoing this older change would lose it.',
+  'undo.backToChange': 'Undone: the photo you set on {date} is back.',
+  'undo.backToOriginal': 'Undone: the photo you had before your first change here is back.',
+  'undo.backToNone': 'Undone: you have no profile photo now, as before your first change here.',
+  'undo.nothingLeft': 'There is nothing left to undo. Send me a photo whenever you want a new one.',
+  'redo.action': 'Use this photo again',
+  'redo.title': 'This photo is your profile photo again',
+  'photo.before': 'Before',
+  'photo.after': 'After',
+  'photo.noPhoto': 'No photo',
+  'photo.beforeAlt': 'Your profile photo before this change',
 } as const satisfies Record<ErrorCode, string> & Record<ErrorNextKey, string> & Record<string, string>;
 
 /**

@@ -120,4 +120,22 @@ export const ptBR: Catalog = {
     'Envie uma cópia menor, por exemplo uma captura de tela dela ou uma exportação em JPEG com resolução menor.',
   UnsupportedChannel: 'Só consigo trocar fotos a partir de mensagens enviadas no Microsoft Teams.',
   'UnsupportedChannel.next': 'Envie a foto para mim em um chat do Teams.',
+  UndoAlreadyUndone: 'Essa alteração já foi desfeita.',
+  'UndoAlreadyUndone.next': 'Digite "desfazer" para voltar mais um passo ou me envie a foto que você quer.',
+  RedoAlreadyDone: 'Essa foto já voltou a ser sua foto de perfil.',
+  'RedoAlreadyDone.next': 'Digite "desfazer" se quiser desfazer de novo.',
+  'undo.supersededOn':
+    'Você definiu uma foto mais recente em {date}, então desfazer esta alteração anterior a perderia.',
+  'undo.backToChange': 'Desfeito: a foto que você definiu em {date} está de volta.',
+  'undo.backToOriginal':
+    'Desfeito: a foto que você tinha antes da sua primeira alteração aqui está de volta.',
+  'undo.backToNone':
+    'Desfeito: agora você não tem foto de perfil, como antes da sua primeira alteração aqui.',
+  'undo.nothingLeft': 'Não há mais nada para desfazer. Envie uma foto quando quiser uma nova.',
+  'redo.action': 'Usar esta foto de novo',
+  'redo.title': 'Esta foto voltou a ser sua foto de perfil',
+  'photo.before': 'Antes',
+  'photo.after': 'Depois',
+  'photo.noPhoto': 'Sem foto',
+  'photo.beforeAlt': 'Sua foto de perfil antes desta alteração',
 };

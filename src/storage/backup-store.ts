@@ -11,8 +11,16 @@
  * - `backups/photos/<changeId>`: the replaced photo's bytes, when there was one;
  * - `backups/latest/<target>`: the id of the latest change per target.
  *
+ * - `backups/reversed/<changeId>`: written when an undo reversed that change (or a redo reversed that undo), so a
+ *   second press is told "already undone" rather than "superseded".
+ *
  * Undo itself is a change: the handler saves a backup before restoring, so the restoration can be undone in
  * turn, and the undone change becomes superseded (a second Undo of the same card is refused).
+ *
+ * History: every record says which change's photo it replaced (`basedOn`), and an undo says which change's photo it
+ * put back (`inPlace`). The latest pointer carries the change whose photo is in place now, so "undo" can walk back
+ * one change at a time (B, then A, then the photo from before the first change) across instances, from storage
+ * alone. A redo (an undo of an undo) is an ordinary change that sets the undone photo again, itself undoable.
  */
 import { randomBytes } from 'node:crypto';
 import { type JsonObject, createJsonIfAbsent, getJson, putJson } from './json.js';
@@ -40,6 +48,27 @@ export interface BackupRecord<T extends JsonObject> {
   /** Size and type of the replaced photo, when there was one. */
   readonly photoBytes?: number;
   readonly photoContentType?: string;
+  /** What the change was; absent in records written before history existed (read as `change`). */
+  readonly kind?: ChangeKind;
+  /**
+   * The change whose photo this one replaced, as the history saw it (`null`: the photo from before any recorded
+   * change of the target). Absent in older records (read as `null`).
+   */
+  readonly basedOn?: string | null;
+  /** For an undo: the change it undid; for a redo: the undo it reversed. */
+  readonly reverses?: string;
+  /** For an undo: the change whose photo it put back (`null`: the photo from before the history, or none). */
+  readonly inPlace?: string | null;
+}
+
+/** A new photo (`change`), an undo of one, or a redo: the undone photo set again (an undo of an undo). */
+export type ChangeKind = 'change' | 'undo' | 'redo';
+
+/** How a change was reversed: by which change, when. */
+export interface Reversal {
+  readonly by: string;
+  /** ISO 8601, UTC. */
+  readonly at: string;
 }
 
 /** A backup with the replaced photo (`null` when the target had none). */
@@ -51,8 +80,18 @@ export interface Backup<T extends JsonObject> extends BackupRecord<T> {
 export type UndoCheck<T extends JsonObject> =
   /** The change is the target's latest: restore `backup.photo` (or remove the photo when it is `null`). */
   | { readonly status: 'ready'; readonly backup: Backup<T> }
-  /** A newer change to the same target came after it; undoing would silently discard that one. */
-  | { readonly status: 'superseded'; readonly backup: BackupRecord<T>; readonly latestChangeId: string }
+  /**
+   * A newer change to the same target came after it; undoing would silently discard that one. `inPlace` is the
+   * record of the change whose photo is in place now (`undefined` when it is the photo from before the history).
+   */
+  | {
+      readonly status: 'superseded';
+      readonly backup: BackupRecord<T>;
+      readonly latestChangeId: string;
+      readonly inPlace?: BackupRecord<T>;
+    }
+  /** The change was already reversed (an undo undid it, or a redo reversed this undo). */
+  | { readonly status: 'reversed'; readonly backup: BackupRecord<T>; readonly reversal: Reversal }
   /** No such change (an unknown, malformed or removed id). */
   | { readonly status: 'not-found' };
 
@@ -62,6 +101,11 @@ export interface BackupInput<T extends JsonObject> {
   readonly actor: string;
   /** The target's photo before the change, or `null` when it had none. */
   readonly photo: BackupPhoto | null;
+  /** What the change is (default `change`); an undo or a redo names the change it reverses. */
+  readonly history?:
+    | { readonly kind: 'change' }
+    | { readonly kind: 'undo'; readonly reverses: string; readonly inPlace: string | null }
+    | { readonly kind: 'redo'; readonly reverses: string };
 }
 
 /** Options of {@link BackupStore}. */
@@ -86,6 +130,13 @@ const PREFIX = 'backups';
 interface LatestPointer {
   readonly changeId: string;
   readonly createdAt: string;
+  /** The change whose photo is in place (`null`: the photo from before the history); absent in older pointers. */
+  readonly inPlace?: string | null;
+}
+
+/** The change whose photo a pointer says is in place (older pointers: the latest change itself). */
+function inPlaceOf(pointer: LatestPointer): string | null {
+  return pointer.inPlace === undefined ? pointer.changeId : pointer.inPlace;
 }
 
 /** A random change id: 128 bits, base64url (22 characters). */
@@ -114,6 +165,10 @@ export class BackupStore<T extends JsonObject> {
    */
   async save(input: BackupInput<T>): Promise<BackupRecord<T>> {
     const targetKey = this.targetKey(input.target);
+    // Read once, before the change: the caller holds the photo's lease, so nothing moves the pointer meanwhile.
+    const pointer = await getJson<LatestPointer>(this.storage, latestKey(targetKey));
+    const basedOn = pointer === undefined ? null : inPlaceOf(pointer);
+    const history = input.history ?? { kind: 'change' };
     // Ids are random, so a clash is next to impossible; creating without overwriting makes it harmless anyway.
     for (let attempt = 0; attempt < 5; attempt++) {
       const changeId = this.newChangeId();
@@ -137,6 +192,10 @@ export class BackupStore<T extends JsonObject> {
         ...(photo === null
           ? {}
           : { photoBytes: photo.bytes.byteLength, photoContentType: photo.contentType }),
+        kind: history.kind,
+        basedOn,
+        ...(history.kind === 'change' ? {} : { reverses: history.reverses }),
+        ...(history.kind === 'undo' ? { inPlace: history.inPlace } : {}),
       };
       if (!(await createJsonIfAbsent(this.storage, recordKey(changeId), record))) continue;
       return record;
@@ -150,8 +209,35 @@ export class BackupStore<T extends JsonObject> {
    * holds a lease per photo), so the last caller here is the last change made.
    */
   async markLatest(record: BackupRecord<T>): Promise<void> {
-    const latest: LatestPointer = { changeId: record.changeId, createdAt: record.createdAt };
+    // The reversal first: should the pointer write then fail, the reversed change is still the one in place, and
+    // it is judged by the pointer before the marker, so it stays undoable rather than wrongly "already undone".
+    if (record.reverses !== undefined) {
+      const reversal: Reversal = { by: record.changeId, at: record.createdAt };
+      await putJson(this.storage, reversedKey(record.reverses), reversal);
+    }
+    const latest: LatestPointer = {
+      changeId: record.changeId,
+      createdAt: record.createdAt,
+      inPlace: record.kind === 'undo' ? (record.inPlace ?? null) : record.changeId,
+    };
     await putJson(this.storage, latestKey(record.targetKey), latest);
+  }
+
+  /**
+   * The change whose photo is in place for `target` now, by the history: `undefined` when nothing was ever
+   * recorded, `null` when it is the photo from before the first recorded change (or no photo).
+   */
+  async inPlaceFor(target: T): Promise<BackupRecord<T> | null | undefined> {
+    const pointer = await getJson<LatestPointer>(this.storage, latestKey(this.targetKey(target)));
+    if (pointer === undefined) return undefined;
+    const id = inPlaceOf(pointer);
+    return id === null ? null : ((await this.record(id)) ?? null);
+  }
+
+  /** How a change was reversed, if it was. */
+  async reversalOf(changeId: string): Promise<Reversal | undefined> {
+    if (!CHANGE_ID_PATTERN.test(changeId)) return undefined;
+    return getJson<Reversal>(this.storage, reversedKey(changeId));
   }
 
   /** The record of a change, without bytes; `undefined` for an unknown or malformed id. */
@@ -171,17 +257,31 @@ export class BackupStore<T extends JsonObject> {
     return this.latestByKey(this.targetKey(target));
   }
 
-  /** Whether the change `changeId` may be undone now, with what to restore when it may. */
+  /**
+   * Whether the change `changeId` may be undone now, with what to restore when it may. A change may be undone
+   * while its photo is the one in place, even when an undo of a later change put it back (that is how "undo"
+   * walks back); an undo may be reversed (a redo) only while it is the latest change. Otherwise it was either
+   * reversed already (`reversed`) or something newer came after it (`superseded`), told apart by the reversal
+   * marker {@link BackupStore.markLatest} writes.
+   */
   async checkUndo(changeId: string): Promise<UndoCheck<T>> {
     const record = await this.record(changeId);
     if (record === undefined) return { status: 'not-found' };
-    const latest = await this.latestByKey(record.targetKey);
+    const pointer = await getJson<LatestPointer>(this.storage, latestKey(record.targetKey));
     // A record that never became the latest is a change Graph refused: there is nothing of it to undo.
-    if (latest === undefined) return { status: 'not-found' };
-    if (latest !== changeId) {
-      return { status: 'superseded', backup: record, latestChangeId: latest };
-    }
-    return { status: 'ready', backup: await this.withPhoto(record) };
+    if (pointer === undefined) return { status: 'not-found' };
+    const current = record.kind === 'undo' ? pointer.changeId : inPlaceOf(pointer);
+    if (current === changeId) return { status: 'ready', backup: await this.withPhoto(record) };
+    const reversal = await this.reversalOf(changeId);
+    if (reversal !== undefined) return { status: 'reversed', backup: record, reversal };
+    const inPlaceId = inPlaceOf(pointer);
+    const inPlace = inPlaceId === null ? undefined : await this.record(inPlaceId);
+    return {
+      status: 'superseded',
+      backup: record,
+      latestChangeId: pointer.changeId,
+      ...(inPlace === undefined ? {} : { inPlace }),
+    };
   }
 
   private async latestByKey(targetKey: string): Promise<string | undefined> {
@@ -202,6 +302,10 @@ function recordKey(changeId: string): string {
 
 function photoKey(changeId: string): string {
   return `${PREFIX}/photos/${changeId}`;
+}
+
+function reversedKey(changeId: string): string {
+  return `${PREFIX}/reversed/${changeId}`;
 }
 
 function latestKey(targetKey: string): string {

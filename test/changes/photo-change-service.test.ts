@@ -6,7 +6,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PhotoChangeService, subjectOf, type ChangeTarget } from '../../src/changes/photo-change-service.js';
+import {
+  PhotoChangeService,
+  SupersededError,
+  subjectOf,
+  type ChangeTarget,
+} from '../../src/changes/photo-change-service.js';
 import { GraphPhotoClient } from '../../src/graph/graph-photo-client.js';
 import type { PhotoTarget } from '../../src/graph/photo-target.js';
 import { AuditLog } from '../../src/storage/audit-log.js';
@@ -181,11 +186,159 @@ describe('PhotoChangeService', () => {
     });
   });
 
-  it('undoing twice is refused: the undo itself is the latest change', async () => {
-    await service.change({ kind: 'me' }, await jpeg(300, 300, 1), asAlex, alex);
+  it('undoing twice is refused as already undone (not as superseded), and the photo stays', async () => {
+    const first = await jpeg(300, 300, 1);
+    await service.change({ kind: 'me' }, first, asAlex, alex);
     const { changeId } = await service.change({ kind: 'me' }, await jpeg(300, 300, 2), asAlex, alex);
     await service.undo(changeId, asAlex, alex);
-    await expect(service.undo(changeId, asAlex, alex)).rejects.toMatchObject({ code: 'UndoSuperseded' });
+    await expect(service.undo(changeId, asAlex, alex)).rejects.toMatchObject({ code: 'UndoAlreadyUndone' });
+    expect((await current())!.equals(first)).toBe(true);
+  });
+
+  it('says by what a change was superseded: the date of the newer photo the same person set', async () => {
+    const { changeId: older } = await service.change({ kind: 'me' }, await jpeg(300, 300, 1), asAlex, alex);
+    clock.advance(60_000);
+    const newer = await service.change({ kind: 'me' }, await jpeg(300, 300, 2), asAlex, alex);
+    const newerRecord = await backups.record(newer.changeId);
+    const refusal = service.undo(older, asAlex, alex);
+    await expect(refusal).rejects.toBeInstanceOf(SupersededError);
+    await expect(refusal).rejects.toMatchObject({
+      code: 'UndoSuperseded',
+      newerPhotoAt: newerRecord!.createdAt,
+    });
+  });
+
+  describe('history', () => {
+    const me: PhotoTarget = { kind: 'me' };
+
+    it('walks typed undo back one change at a time: B, then A, then the original, then nothing left', async () => {
+      const original = await jpeg(300, 300, 9);
+      await seed(SEED.alex.upn, original);
+      const a = await jpeg(300, 300, 1);
+      const b = await jpeg(300, 300, 2);
+      const changeA = await service.change(me, a, asAlex, alex);
+      expect(Buffer.from(changeA.replaced!).equals(original)).toBe(true);
+      clock.advance(1000);
+      const changeB = await service.change(me, b, asAlex, alex);
+      expect(Buffer.from(changeB.replaced!).equals(a)).toBe(true);
+
+      const first = await service.undoLatest(me, asAlex, alex);
+      expect(first).toMatchObject({
+        outcome: 'restored',
+        inPlace: { changeId: changeA.changeId, byActor: true },
+      });
+      expect((await current())!.equals(a)).toBe(true);
+      expect(Buffer.from((first as { photo: Uint8Array }).photo).equals(a)).toBe(true);
+
+      const second = await service.undoLatest(me, asAlex, alex);
+      expect(second).toMatchObject({ outcome: 'restored', inPlace: null });
+      expect((await current())!.equals(original)).toBe(true);
+
+      await expect(service.undoLatest(me, asAlex, alex)).resolves.toEqual({ outcome: 'nothing-left' });
+      await expect(service.undoLatest(me, asAlex, alex)).resolves.toEqual({ outcome: 'nothing-left' });
+      expect((await current())!.equals(original)).toBe(true);
+    });
+
+    it('ends the walk by removing the photo when there was none, and says nothing yet before any change', async () => {
+      await expect(service.undoLatest(me, asAlex, alex)).resolves.toEqual({ outcome: 'nothing-yet' });
+      await service.change(me, await jpeg(300, 300, 1), asAlex, alex);
+      await expect(service.undoLatest(me, asAlex, alex)).resolves.toMatchObject({
+        outcome: 'removed',
+        photo: null,
+        inPlace: null,
+      });
+      expect(await current()).toBeNull();
+      await expect(service.undoLatest(me, asAlex, alex)).resolves.toEqual({ outcome: 'nothing-left' });
+    });
+
+    it('lets a card undo the change a typed undo put back, and tells an undone card it was undone', async () => {
+      const a = await jpeg(300, 300, 1);
+      const changeA = await service.change(me, a, asAlex, alex);
+      const changeB = await service.change(me, await jpeg(300, 300, 2), asAlex, alex);
+      await service.undoLatest(me, asAlex, alex);
+      await expect(service.undo(changeB.changeId, asAlex, alex)).rejects.toMatchObject({
+        code: 'UndoAlreadyUndone',
+      });
+      // A's photo is in place again, so A's card can undo it.
+      await expect(service.undo(changeA.changeId, asAlex, alex)).resolves.toMatchObject({
+        outcome: 'removed',
+      });
+      expect(await current()).toBeNull();
+    });
+
+    it('redoes an undo as a new change, itself undoable, once only', async () => {
+      const original = await jpeg(300, 300, 9);
+      await seed(SEED.alex.upn, original);
+      const a = await jpeg(300, 300, 1);
+      const changeA = await service.change(me, a, asAlex, alex);
+      const undo = await service.undo(changeA.changeId, asAlex, alex);
+      expect((await current())!.equals(original)).toBe(true);
+
+      const redo = await service.redo(undo.changeId, asAlex, alex);
+      expect((await current())!.equals(a)).toBe(true);
+      expect(Buffer.from(redo.photo).equals(a)).toBe(true);
+      expect(Buffer.from(redo.replaced!).equals(original)).toBe(true);
+      await expect(service.redo(undo.changeId, asAlex, alex)).rejects.toMatchObject({
+        code: 'RedoAlreadyDone',
+      });
+      expect((await current())!.equals(a)).toBe(true);
+
+      // The redo is undoable, and the walk then ends at the original.
+      await expect(service.undoLatest(me, asAlex, alex)).resolves.toMatchObject({
+        outcome: 'restored',
+        inPlace: null,
+      });
+      expect((await current())!.equals(original)).toBe(true);
+      await expect(service.undoLatest(me, asAlex, alex)).resolves.toEqual({ outcome: 'nothing-left' });
+    });
+
+    it("refuses a redo by anyone but the person who undid, an undo's id on the Undo button, and a stale redo", async () => {
+      const a = await jpeg(300, 300, 1);
+      const changeA = await service.change(me, a, asAlex, alex);
+      const undo = await service.undo(changeA.changeId, asAlex, alex);
+      const asMegan = () => Promise.resolve(harness.user(SEED.megan.upn));
+      const megan = { id: SEED.megan.id, path: 'chat' as const };
+      await expect(service.redo(undo.changeId, asMegan, megan)).rejects.toMatchObject({
+        code: 'UndoNotFound',
+      });
+      expect(await current()).toBeNull();
+      // A change is not an undo: nothing to redo.
+      await expect(service.redo(changeA.changeId, asAlex, alex)).rejects.toMatchObject({
+        code: 'UndoNotFound',
+      });
+      // An undo is not undone by the Undo button: that is what redo is for.
+      await expect(service.undo(undo.changeId, asAlex, alex)).rejects.toMatchObject({ code: 'UndoNotFound' });
+      expect(await current()).toBeNull();
+
+      // A newer photo makes the redo stale.
+      const c = await jpeg(300, 300, 3);
+      await service.change(me, c, asAlex, alex);
+      await expect(service.redo(undo.changeId, asAlex, alex)).rejects.toMatchObject({
+        code: 'UndoSuperseded',
+      });
+      expect((await current())!.equals(c)).toBe(true);
+    });
+
+    it("stops the walk at a change somebody else made (an admin's), leaving it in place", async () => {
+      const admin = { id: 'admin-app', path: 'admin' as const };
+      const adminPhoto = await jpeg(300, 300, 4);
+      // The admin names Alex by id, so the change is in the same history as Alex's own.
+      await service.change({ kind: 'user', user: SEED.alex.id }, adminPhoto, asAlex, admin);
+      await expect(service.undoLatest(me, asAlex, alex)).resolves.toEqual({ outcome: 'nothing-left' });
+      expect((await current())!.equals(adminPhoto)).toBe(true);
+    });
+
+    it('keeps the walk where it was when Graph refuses an undo, and the retry goes on from there', async () => {
+      const a = await jpeg(300, 300, 1);
+      await service.change(me, a, asAlex, alex);
+      await service.change(me, await jpeg(300, 300, 2), asAlex, alex);
+      await service.undoLatest(me, asAlex, alex);
+      failNextWrite();
+      await expect(service.undoLatest(me, asAlex, alex)).rejects.toMatchObject({ code: 'GraphUnavailable' });
+      expect((await current())!.equals(a)).toBe(true);
+      await expect(service.undoLatest(me, asAlex, alex)).resolves.toMatchObject({ outcome: 'removed' });
+      expect(await current()).toBeNull();
+    });
   });
 
   it('leaves the photo unchanged when Graph refuses, and audits both outcomes without bytes or tokens', async () => {

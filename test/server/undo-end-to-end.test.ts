@@ -199,7 +199,8 @@ describe.each(['fs', 'blob'] as const)('Undo end to end (local mode, over HTTP, 
     const before = connector.sent.length;
     await send(USERS.megan, { text: 'undo' });
     const replies = await connector.waitFor(1 + messagesSince(before));
-    expect(replies.at(-1)!.activity.text).toMatch(/your previous photo is back/);
+    const card = replies.at(-1)!.activity.attachments?.[0]?.content as { body: { text?: string }[] };
+    expect(card.body[0]?.text).toBe('Undone: the photo you had before your first change here is back.');
     // "Back" is true: the photo is the one from before the change that was made, not the one it already had.
     expect((await storedPhoto(USERS.megan))!.equals(original)).toBe(true);
   });

@@ -187,6 +187,91 @@ describe('BackupStore', () => {
     ).toBe(true);
   });
 
+  describe('history', () => {
+    const ada: Target = { kind: 'me', userId: 'ada' };
+    const jpeg = (text: string) => ({ bytes: Buffer.from(text), contentType: 'image/jpeg' });
+
+    it('records what each change was based on, and what an undo put back', async () => {
+      const a = await applied({ target: ada, actor: 'ada', photo: jpeg('original') });
+      const b = await applied({ target: ada, actor: 'ada', photo: jpeg('A') });
+      expect(a).toMatchObject({ kind: 'change', basedOn: null });
+      expect(b).toMatchObject({ kind: 'change', basedOn: a.changeId });
+      expect((await backups.inPlaceFor(ada))?.changeId).toBe(b.changeId);
+
+      const undoB = await applied({
+        target: ada,
+        actor: 'ada',
+        photo: jpeg('B'),
+        history: { kind: 'undo', reverses: b.changeId, inPlace: b.basedOn ?? null },
+      });
+      expect(undoB).toMatchObject({
+        kind: 'undo',
+        reverses: b.changeId,
+        inPlace: a.changeId,
+        basedOn: b.changeId,
+      });
+      // A's photo is in place again: A may be undone, though the undo is the latest change.
+      expect((await backups.inPlaceFor(ada))?.changeId).toBe(a.changeId);
+      expect(await backups.latestChangeFor(ada)).toBe(undoB.changeId);
+      const check = await backups.checkUndo(a.changeId);
+      expect(check.status).toBe('ready');
+      expect(check.status === 'ready' && sameBytes(check.backup.photo?.bytes, Buffer.from('original'))).toBe(
+        true,
+      );
+
+      await applied({
+        target: ada,
+        actor: 'ada',
+        photo: jpeg('A'),
+        history: { kind: 'undo', reverses: a.changeId, inPlace: null },
+      });
+      expect(await backups.inPlaceFor(ada)).toBeNull();
+      expect(await backups.inPlaceFor({ kind: 'group', groupId: 'never' })).toBeUndefined();
+    });
+
+    it('tells "already reversed" from "superseded", from storage alone (another instance sees the same)', async () => {
+      const a = await applied({ target: ada, actor: 'ada', photo: null });
+      clock.advance(60_000);
+      const b = await applied({ target: ada, actor: 'ada', photo: jpeg('A') });
+      const undoB = await applied({
+        target: ada,
+        actor: 'ada',
+        photo: jpeg('B'),
+        history: { kind: 'undo', reverses: b.changeId, inPlace: a.changeId },
+      });
+      const other = new BackupStore<Target>({ storage: new FsStorage({ root: scratch }), targetKey });
+      expect(await other.checkUndo(b.changeId)).toMatchObject({
+        status: 'reversed',
+        reversal: { by: undoB.changeId, at: undoB.createdAt },
+      });
+      // An undo may be redone while it is the latest change.
+      expect((await other.checkUndo(undoB.changeId)).status).toBe('ready');
+
+      const c = await applied({ target: ada, actor: 'ada', photo: jpeg('A') });
+      // The undo is now stale: superseded by C, which is in place.
+      expect(await other.checkUndo(undoB.changeId)).toMatchObject({
+        status: 'superseded',
+        latestChangeId: c.changeId,
+        inPlace: { changeId: c.changeId, createdAt: c.createdAt },
+      });
+      // B stays "already undone", though C came later too.
+      expect((await other.checkUndo(b.changeId)).status).toBe('reversed');
+      expect(await other.checkUndo(a.changeId)).toMatchObject({ status: 'superseded' });
+    });
+
+    it('marks nothing reversed for a change Graph refused (never marked latest)', async () => {
+      const a = await applied({ target: ada, actor: 'ada', photo: null });
+      await backups.save({
+        target: ada,
+        actor: 'ada',
+        photo: jpeg('A'),
+        history: { kind: 'undo', reverses: a.changeId, inPlace: null },
+      });
+      expect(await backups.reversalOf(a.changeId)).toBeUndefined();
+      expect((await backups.checkUndo(a.changeId)).status).toBe('ready');
+    });
+  });
+
   it('never reuses a change id', async () => {
     const ids = ['FIXEDIDFIXEDID01', 'FIXEDIDFIXEDID01', 'FIXEDIDFIXEDID02'];
     const store = new BackupStore<Target>({ storage, targetKey, newChangeId: () => ids.shift() ?? 'never' });

@@ -34,6 +34,7 @@ export interface TextBlock {
   readonly weight?: 'Lighter' | 'Default' | 'Bolder';
   readonly isSubtle?: boolean;
   readonly spacing?: Spacing;
+  readonly horizontalAlignment?: 'Left' | 'Center' | 'Right';
 }
 
 /** A run of plain text: unlike a TextBlock's text, never read as Markdown. */
@@ -59,10 +60,38 @@ export interface ImageElement {
   readonly size: 'Small' | 'Medium' | 'Large';
   readonly style: 'Default' | 'Person';
   readonly spacing?: Spacing;
+  /** Explicit pixel sizes (e.g. `120px`): `size` alone renders as small as 52 px in some hosts. */
+  readonly width?: `${number}px`;
+  readonly height?: `${number}px`;
+  readonly horizontalAlignment?: 'Left' | 'Center' | 'Right';
+}
+
+/** A box of elements, here a placeholder where there is no photo (initials, or "No photo"). */
+export interface Container {
+  readonly type: 'Container';
+  readonly items: readonly CardElement[];
+  readonly style?: 'default' | 'emphasis' | 'accent';
+  readonly minHeight?: `${number}px`;
+  readonly verticalContentAlignment?: 'Top' | 'Center' | 'Bottom';
+  readonly spacing?: Spacing;
+}
+
+/** One column of a {@link ColumnSet}. */
+export interface Column {
+  readonly type: 'Column';
+  readonly width: 'auto' | 'stretch' | `${number}px`;
+  readonly items: readonly CardElement[];
+}
+
+/** Columns side by side (the before and after pictures). */
+export interface ColumnSet {
+  readonly type: 'ColumnSet';
+  readonly columns: readonly Column[];
+  readonly spacing?: Spacing;
 }
 
 /** The elements the cards use. */
-export type CardElement = TextBlock | RichTextBlock | ImageElement;
+export type CardElement = TextBlock | RichTextBlock | ImageElement | Container | ColumnSet;
 
 /** A Universal Action: Teams sends an `adaptiveCard/action` invoke and shows the card the bot answers with. */
 export interface ExecuteAction {

@@ -20,5 +20,12 @@ export {
   type PhotoUpdatedCardOptions,
   type UndoPhotoChangeData,
 } from './photo-updated-card.js';
-export { undoneCard, type UndoneCardOptions } from './undone-card.js';
+export {
+  REDO_PHOTO_CHANGE_VERB,
+  undoneCard,
+  undoneText,
+  type BackTo,
+  type UndoneCardOptions,
+} from './undone-card.js';
+export { PICTURE_PX, initialsOf, pictureOf, type Picture } from './photo-pictures.js';
 export { helpCard, welcomeCard, type HelpCardOptions, type WelcomeCardOptions } from './help-cards.js';

@@ -1,5 +1,6 @@
 /**
- * The answer to a photo that was set: the new photo, when it will show everywhere, and an Undo button.
+ * The answer to a photo that was set: the photo before and after (or the new photo alone), when it will show
+ * everywhere, and an Undo button. The same card answers a redo ("Use this photo again"), which is undoable too.
  */
 import { translate, type Locale } from '../../i18n/index.js';
 import {
@@ -9,6 +10,7 @@ import {
   titleBlock,
   type AdaptiveCardAttachment,
 } from './adaptive-card.js';
+import { beforeAfter, type Picture } from './photo-pictures.js';
 
 /** The `verb` of the Undo button's `Action.Execute`; the `adaptiveCard/action` handler routes on it. */
 export const UNDO_PHOTO_CHANGE_VERB = 'undoPhotoChange';
@@ -35,6 +37,13 @@ export interface PhotoUpdatedCardOptions {
   readonly previewDataUri: string;
   /** The change to undo (from the change service); sent back by the Undo button. */
   readonly changeId: string;
+  /**
+   * What was there before (the replaced photo's preview, the person's initials, or nothing): shown side by side
+   * with the new photo. Left out, the card shows the new photo alone.
+   */
+  readonly before?: Picture;
+  /** True when the photo was set again by "Use this photo again" (a redo): the title says so. */
+  readonly again?: boolean;
 }
 
 /**
@@ -45,14 +54,16 @@ export interface PhotoUpdatedCardOptions {
  *   the change id is empty
  */
 export function photoUpdatedCard(options: PhotoUpdatedCardOptions): AdaptiveCardAttachment {
-  const { locale, previewDataUri, changeId } = options;
+  const { locale, previewDataUri, changeId, before } = options;
   if (changeId === '') throw new TypeError('changeId must not be empty');
-  const title = translate(locale, 'photo.updated.title');
+  const title = translate(locale, options.again ? 'redo.title' : 'photo.updated.title');
   return cardAttachment(
     title,
     [
       titleBlock(title),
-      previewImage(previewDataUri, translate(locale, 'photo.previewAlt')),
+      before === undefined
+        ? previewImage(previewDataUri, translate(locale, 'photo.previewAlt'))
+        : beforeAfter(locale, before, previewDataUri),
       textBlock(translate(locale, 'photo.updated.propagation'), { subtle: true }),
     ],
     [

@@ -17,9 +17,10 @@ import type { PendingStore } from '../../storage/pending-store.js';
 import { encodeKeySegment } from '../../storage/storage.js';
 import type { AttachmentDownloader } from '../attachments/attachment-downloader.js';
 import { pickImage } from '../attachments/image-picker.js';
-import { jpegDataUri, photoUpdatedCard } from '../cards/index.js';
+import { jpegDataUri, photoUpdatedCard, pictureOf } from '../cards/index.js';
 import { senderId, type SenderTokens } from '../sender-tokens.js';
 import { failureText } from '../turn-errors.js';
+import { PREVIEW_SIDE, previewDataUriOf } from './photo-previews.js';
 
 /** The photo pool's one operation the handler needs. */
 export interface PhotoPreparer {
@@ -49,8 +50,6 @@ export interface PhotoMessageDeps {
   readonly directoryFile?: string;
 }
 
-/** The side of the preview shown in the card: small enough to keep the message far under Teams' 100 KB. */
-const PREVIEW_SIDE = 120;
 
 export class PhotoMessageHandler {
   constructor(private readonly deps: PhotoMessageDeps) {}
@@ -132,7 +131,7 @@ export class PhotoMessageHandler {
   private async apply(context: TurnContext, jpeg: Uint8Array, token: AccessTokenSource, imageCount: number) {
     const locale = pickLocale(context.activity.locale);
     const preview = await this.deps.preparer.run(jpeg, { size: PREVIEW_SIDE, crop: 'center' });
-    const { changeId } = await this.deps.changes.change({ kind: 'me' }, jpeg, token, {
+    const { changeId, replaced } = await this.deps.changes.change({ kind: 'me' }, jpeg, token, {
       id: senderId(context),
       path: 'chat',
     });
@@ -140,7 +139,12 @@ export class PhotoMessageHandler {
       await context.sendActivity(translate(locale, 'photo.severalImages', { count: String(imageCount) }));
     }
     const previewDataUri = jpegDataUri(preview.jpeg);
-    await context.sendActivity({ attachments: [photoUpdatedCard({ locale, previewDataUri, changeId })] });
+    // Before and after side by side: the old photo from the change's backup, else the sender's initials.
+    const beforeUri = await previewDataUriOf(this.deps.preparer, replaced, this.deps.logger);
+    const before = pictureOf(beforeUri, context.activity.from.name);
+    await context.sendActivity({
+      attachments: [photoUpdatedCard({ locale, previewDataUri, changeId, before })],
+    });
   }
 }
 

@@ -1,24 +1,33 @@
 /**
- * Undo, from the photo card's button (`Action.Execute`, answered with a card that replaces it in place) or from
- * the text command `undo` (the sender's latest change). Only the person who made a change can undo it.
+ * Undo and redo. Undo comes from the photo card's button (`Action.Execute`, answered with a card that replaces it
+ * in place) or from the text command `undo`, which walks back through the sender's own history one change at a
+ * time. Each answer says what is in place now and offers **Use this photo again** (a redo: a new change, itself
+ * undoable, answered with the photo card). Only the person who made a change can undo or redo it.
  */
 import type { AdaptiveCardInvokeResponse, TurnContext } from 'botbuilder';
-import type { PhotoChangeService } from '../../changes/photo-change-service.js';
-import { subjectOf, type ChangeTarget } from '../../changes/photo-change-service.js';
+import type { PhotoChangeService, UndoResult } from '../../changes/photo-change-service.js';
+import { SupersededError, type ChangeTarget } from '../../changes/photo-change-service.js';
 import { DELEGATED_SCOPES } from '../../auth/obo-token-provider.js';
-import { pickLocale, translate } from '../../i18n/index.js';
+import { errorText, pickLocale, translate, type Locale } from '../../i18n/index.js';
 import type { Logger } from '../../logger.js';
 import type { BackupStore } from '../../storage/backup-store.js';
-import { undoneCard } from '../cards/index.js';
+import { photoUpdatedCard, pictureOf, undoneCard, type AdaptiveCardAttachment } from '../cards/index.js';
 import { senderId, type SenderTokens } from '../sender-tokens.js';
-import { failureText } from '../turn-errors.js';
+import { codeOf, failureText } from '../turn-errors.js';
+import { formatWhen, previewDataUriOf, timeZoneOf, type PreviewMaker } from './photo-previews.js';
 
 export interface UndoDeps {
   readonly changes: PhotoChangeService;
-  readonly backups: BackupStore<ChangeTarget>;
+  /** Kept for the wiring's sake; the history is read through the change service. */
+  readonly backups?: BackupStore<ChangeTarget>;
   readonly tokens: SenderTokens;
   readonly logger: Logger;
+  /** Makes the previews of the photo in place; without it the cards show the placeholder. */
+  readonly previews?: PreviewMaker;
 }
+
+/** Answers that are not failures but the state of things: said plainly, with what to do next, no reference. */
+const STATE_CODES = new Set(['UndoAlreadyUndone', 'RedoAlreadyDone', 'UndoSuperseded']);
 
 export class UndoHandler {
   constructor(private readonly deps: UndoDeps) {}
@@ -27,45 +36,114 @@ export class UndoHandler {
   async onCardAction(context: TurnContext, changeId: string): Promise<AdaptiveCardInvokeResponse> {
     const locale = pickLocale(context.activity.locale);
     try {
-      const outcome = await this.undo(context, changeId);
-      return {
-        statusCode: 200,
-        type: 'application/vnd.microsoft.card.adaptive',
-        value: undoneCard({ locale, outcome }).content,
-      };
+      const result = await this.deps.changes.undo(changeId, await this.token(context), this.actor(context));
+      return cardResponse(await this.undoneAnswer(context, locale, result));
     } catch (error) {
-      const text = failureText(error, locale, this.deps.logger, 'undo');
-      return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text as never };
+      return messageResponse(this.refusalText(error, locale, context, 'undo'));
     }
   }
 
-  /** The text command `undo`: the sender's latest change to their own photo. */
+  /** The card's "Use this photo again": reverses that undo with a new change, answered with the photo card. */
+  async onRedoCardAction(context: TurnContext, undoId: string): Promise<AdaptiveCardInvokeResponse> {
+    const locale = pickLocale(context.activity.locale);
+    try {
+      const result = await this.deps.changes.redo(undoId, await this.token(context), this.actor(context));
+      const [after, before] = await Promise.all([this.preview(result.photo), this.preview(result.replaced)]);
+      // The photo set again is the one the undo removed, so a preview of it exists unless the pool failed.
+      if (after === undefined) {
+        return messageResponse(translate(locale, 'redo.title'));
+      }
+      const card = photoUpdatedCard({
+        locale,
+        previewDataUri: after,
+        changeId: result.changeId,
+        before: pictureOf(before, context.activity.from.name),
+        again: true,
+      });
+      return cardResponse(card);
+    } catch (error) {
+      return messageResponse(this.refusalText(error, locale, context, 'redo'));
+    }
+  }
+
+  /** The text command `undo`: the sender's own latest change still in place, one step further back each time. */
   async onText(context: TurnContext): Promise<void> {
     const locale = pickLocale(context.activity.locale);
     try {
-      const latest = await this.deps.backups.latestChangeFor({
-        target: { kind: 'me' },
-        subject: subjectOf({ kind: 'me' }, senderId(context)),
-      });
-      if (!latest) {
+      const result = await this.deps.changes.undoLatest(
+        { kind: 'me' },
+        await this.token(context),
+        this.actor(context),
+      );
+      if (result.outcome === 'nothing-yet') {
         await context.sendActivity(translate(locale, 'undo.nothingToUndo'));
         return;
       }
-      const outcome = await this.undo(context, latest);
-      await context.sendActivity(
-        translate(locale, outcome === 'restored' ? 'undo.restored' : 'undo.removed'),
-      );
+      if (result.outcome === 'nothing-left') {
+        await context.sendActivity(translate(locale, 'undo.nothingLeft'));
+        return;
+      }
+      const card = await this.undoneAnswer(context, locale, result);
+      await context.sendActivity({ attachments: [card] });
     } catch (error) {
-      await context.sendActivity(failureText(error, locale, this.deps.logger, 'undo'));
+      await context.sendActivity(this.refusalText(error, locale, context, 'undo'));
     }
   }
 
-  private async undo(context: TurnContext, changeId: string): Promise<'restored' | 'removed'> {
-    const token = await this.deps.tokens.forSender(context, DELEGATED_SCOPES.ownPhoto);
-    const { outcome } = await this.deps.changes.undo(changeId, token, {
-      id: senderId(context),
-      path: 'chat',
+  /** The card that says what an undo left in place, with the picture and "Use this photo again". */
+  private async undoneAnswer(
+    context: TurnContext,
+    locale: Locale,
+    result: UndoResult,
+  ): Promise<AdaptiveCardAttachment> {
+    const previewDataUri = await this.preview(result.photo);
+    const backTo =
+      result.inPlace !== null && result.inPlace.byActor
+        ? ({
+            kind: 'change',
+            date: formatWhen(result.inPlace.createdAt, locale, timeZoneOf(context)),
+          } as const)
+        : ({ kind: 'original' } as const);
+    return undoneCard({
+      locale,
+      outcome: result.outcome,
+      ...(previewDataUri === undefined ? {} : { previewDataUri }),
+      backTo,
+      redoChangeId: result.changeId,
     });
-    return outcome;
   }
+
+  /** The answer to a refused undo or redo: the state said plainly, or a failure with its reference. */
+  private refusalText(error: unknown, locale: Locale, context: TurnContext, what: string): string {
+    if (error instanceof SupersededError && error.newerPhotoAt !== undefined) {
+      const date = formatWhen(error.newerPhotoAt, locale, timeZoneOf(context));
+      const between = locale === 'zh-CN' ? '' : ' ';
+      return `${translate(locale, 'undo.supersededOn', { date })}${between}${translate(locale, 'UndoSuperseded.next')}`;
+    }
+    const code = codeOf(error);
+    if (code !== undefined && STATE_CODES.has(code)) return errorText(code, locale);
+    return failureText(error, locale, this.deps.logger, what);
+  }
+
+  private preview(jpeg: Uint8Array | null): Promise<string | undefined> {
+    const maker = this.deps.previews;
+    return maker === undefined ? Promise.resolve(undefined) : previewDataUriOf(maker, jpeg, this.deps.logger);
+  }
+
+  private token(context: TurnContext) {
+    return this.deps.tokens.forSender(context, DELEGATED_SCOPES.ownPhoto);
+  }
+
+  private actor(context: TurnContext) {
+    return { id: senderId(context), path: 'chat' as const };
+  }
+}
+
+function cardResponse(card: AdaptiveCardAttachment): AdaptiveCardInvokeResponse {
+  return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card.content };
+}
+
+function messageResponse(text: string): AdaptiveCardInvokeResponse {
+  // botbuilder types `value` as a record, but a message answer's value is its text (Universal Actions' contract).
+  return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text as never };
 }

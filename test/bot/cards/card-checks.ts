@@ -7,17 +7,31 @@
  * structural checks for what that library predates (version 1.5, `Action.Execute`, which arrived in 1.4).
  */
 import * as AC from 'adaptivecards';
-import type { AdaptiveCard, AdaptiveCardAttachment } from '../../../src/bot/cards/index.js';
+import type { AdaptiveCard, AdaptiveCardAttachment, CardElement } from '../../../src/bot/cards/index.js';
 
 type Json = Record<string, unknown>;
 
 /** Messages of the parse that are expected: the library stops at schema 1.2 and knows no Action.Execute. */
 const EXPECTED_PARSE_ERRORS = [/^Unknown action type: Action\.Execute\b/];
 
-/** Every text a card shows (TextBlock text, TextRun text, action titles). */
+/** Every element of a card's body in document order, those inside containers and columns included. */
+export function allElements(card: AdaptiveCard): CardElement[] {
+  const out: CardElement[] = [];
+  const walk = (elements: readonly CardElement[]) => {
+    for (const element of elements) {
+      out.push(element);
+      if (element.type === 'Container') walk(element.items);
+      if (element.type === 'ColumnSet') for (const column of element.columns) walk(column.items);
+    }
+  };
+  walk(card.body);
+  return out;
+}
+
+/** Every text a card shows (TextBlock text, TextRun text, action titles), nested ones included. */
 export function cardTexts(card: AdaptiveCard): string[] {
   const texts: string[] = [];
-  for (const element of card.body) {
+  for (const element of allElements(card)) {
     if (element.type === 'TextBlock') texts.push(element.text);
     if (element.type === 'RichTextBlock') texts.push(...element.inlines.map((run) => run.text));
   }
@@ -39,7 +53,7 @@ export function expectValidCard(attachment: AdaptiveCardAttachment): void {
   expect(card.fallbackText.trim()).not.toBe('');
   expect(card.body.length).toBeGreaterThan(0);
 
-  for (const element of card.body) {
+  for (const element of allElements(card)) {
     switch (element.type) {
       case 'TextBlock':
         expect(element.wrap).toBe(true);
@@ -53,6 +67,15 @@ export function expectValidCard(attachment: AdaptiveCardAttachment): void {
       case 'Image':
         expect(element.url).toMatch(/^data:image\/jpeg;base64,[A-Za-z0-9+/]+={0,2}$/);
         expect(element.altText.trim()).not.toBe('');
+        // A set size, or none at all (then the host chooses): never only one side, which would distort it.
+        expect(element.width === undefined).toBe(element.height === undefined);
+        break;
+      case 'Container':
+        expect(element.items.length).toBeGreaterThan(0);
+        break;
+      case 'ColumnSet':
+        expect(element.columns.length).toBeGreaterThan(0);
+        for (const column of element.columns) expect(column.items.length).toBeGreaterThan(0);
         break;
     }
   }

@@ -1,18 +1,21 @@
 import {
   MAX_PREVIEW_DATA_URI_BYTES,
+  REDO_PHOTO_CHANGE_VERB,
   UNDO_PHOTO_CHANGE_VERB,
   checkPreviewDataUri,
   helpCard,
+  initialsOf,
   isUndoPhotoChangeData,
   jpegDataUri,
   photoUpdatedCard,
+  pictureOf,
   undoneCard,
   welcomeCard,
   type AdaptiveCardAttachment,
 } from '../../../src/bot/cards/index.js';
 import { SUPPORTED_LOCALES, translate } from '../../../src/i18n/index.js';
 import { encodeJpeg, photoLike } from '../../helpers/images.js';
-import { cardTexts, expectValidCard } from './card-checks.js';
+import { allElements, cardTexts, expectValidCard } from './card-checks.js';
 
 /** Teams' limit for a whole message, cards included. */
 const TEAMS_MESSAGE_LIMIT = 100 * 1024;
@@ -27,17 +30,26 @@ function dataUriUpTo(length: number): string {
 }
 
 let preview: string;
+let oldPreview: string;
 
 beforeAll(async () => {
   // A realistic preview: a detailed 120 px photo-like picture at quality 85, about 8 KB.
   const jpeg = await encodeJpeg(photoLike(120, 120), 85);
   preview = jpegDataUri(jpeg);
+  oldPreview = jpegDataUri(await encodeJpeg(photoLike(160, 160, 7), 88));
 });
 
 const CARD_NAMES = [
   'photoUpdated',
+  'photoBeforeAfter',
+  'photoBeforeInitials',
+  'photoBeforeNothing',
+  'photoRedone',
   'undoneRestored',
   'undoneRemoved',
+  'undoneBackToChange',
+  'undoneBackToOriginal',
+  'undoneBackToNone',
   'welcome',
   'welcomeNoName',
   'help',
@@ -48,6 +60,51 @@ function allCards(
 ): Record<(typeof CARD_NAMES)[number], AdaptiveCardAttachment> {
   return {
     photoUpdated: photoUpdatedCard({ locale, previewDataUri: preview, changeId: 'c-0123456789abcdef' }),
+    photoBeforeAfter: photoUpdatedCard({
+      locale,
+      previewDataUri: preview,
+      changeId: 'c-1',
+      before: { kind: 'photo', previewDataUri: oldPreview },
+    }),
+    photoBeforeInitials: photoUpdatedCard({
+      locale,
+      previewDataUri: preview,
+      changeId: 'c-1',
+      before: { kind: 'initials', initials: 'AW' },
+    }),
+    photoBeforeNothing: photoUpdatedCard({
+      locale,
+      previewDataUri: preview,
+      changeId: 'c-1',
+      before: { kind: 'none' },
+    }),
+    photoRedone: photoUpdatedCard({
+      locale,
+      previewDataUri: preview,
+      changeId: 'c-1',
+      before: { kind: 'none' },
+      again: true,
+    }),
+    undoneBackToChange: undoneCard({
+      locale,
+      outcome: 'restored',
+      previewDataUri: preview,
+      backTo: { kind: 'change', date: '1 Dec 2026, 13:54' },
+      redoChangeId: 'u-1',
+    }),
+    undoneBackToOriginal: undoneCard({
+      locale,
+      outcome: 'restored',
+      previewDataUri: preview,
+      backTo: { kind: 'original' },
+      redoChangeId: 'u-1',
+    }),
+    undoneBackToNone: undoneCard({
+      locale,
+      outcome: 'removed',
+      backTo: { kind: 'original' },
+      redoChangeId: 'u-1',
+    }),
     undoneRestored: undoneCard({ locale, outcome: 'restored', previewDataUri: preview }),
     undoneRemoved: undoneCard({ locale, outcome: 'removed' }),
     welcome: welcomeCard({ locale, name: 'Alex Wilber' }),
@@ -78,9 +135,23 @@ describe('every card', () => {
   it('stays under 100 KB even with the largest preview allowed', () => {
     const largest = dataUriUpTo(MAX_PREVIEW_DATA_URI_BYTES);
     for (const locale of SUPPORTED_LOCALES) {
+      const half = dataUriUpTo(MAX_PREVIEW_DATA_URI_BYTES / 2);
       const cards = [
         photoUpdatedCard({ locale, previewDataUri: largest, changeId: 'c-1' }),
+        photoUpdatedCard({
+          locale,
+          previewDataUri: half,
+          changeId: 'c-1',
+          before: { kind: 'photo', previewDataUri: half },
+        }),
         undoneCard({ locale, outcome: 'restored', previewDataUri: largest }),
+        undoneCard({
+          locale,
+          outcome: 'restored',
+          previewDataUri: largest,
+          backTo: { kind: 'original' },
+          redoChangeId: 'u-1',
+        }),
       ];
       for (const card of cards) {
         // Room is left for the activity envelope around the attachment (ids, conversation, service URL).
@@ -185,6 +256,150 @@ describe('undoneCard', () => {
   });
 });
 
+describe('before and after', () => {
+  it('shows the old and the new photo side by side, each at 120 px, labelled', () => {
+    const { content } = photoUpdatedCard({
+      locale: 'en',
+      previewDataUri: preview,
+      changeId: 'c-1',
+      before: { kind: 'photo', previewDataUri: oldPreview },
+    });
+    expect(content.body[1]).toMatchObject({ type: 'ColumnSet' });
+    const images = allElements(content).filter((e) => e.type === 'Image');
+    expect(images).toEqual([
+      expect.objectContaining({
+        url: oldPreview,
+        altText: 'Your profile photo before this change',
+        width: '120px',
+        height: '120px',
+      }),
+      expect.objectContaining({ url: preview, width: '120px', height: '120px' }),
+    ]);
+    expect(cardTexts(content)).toEqual([
+      'Your new profile photo is set',
+      'Before',
+      'After',
+      translate('en', 'photo.updated.propagation'),
+      'Undo',
+    ]);
+  });
+
+  it("shows the person's initials, or 'No photo', where there was none", () => {
+    const initials = photoUpdatedCard({
+      locale: 'ru',
+      previewDataUri: preview,
+      changeId: 'c-1',
+      before: pictureOf(undefined, 'Alex Wilber'),
+    });
+    expect(cardTexts(initials.content).slice(1, 4)).toEqual(['Было', 'AW', 'Стало']);
+    expect(allElements(initials.content).filter((e) => e.type === 'Image')).toHaveLength(1);
+    const none = photoUpdatedCard({
+      locale: 'pt-BR',
+      previewDataUri: preview,
+      changeId: 'c-1',
+      before: pictureOf(undefined, undefined),
+    });
+    expect(cardTexts(none.content).slice(1, 4)).toEqual(['Antes', 'Sem foto', 'Depois']);
+    // An old photo wins over initials.
+    expect(pictureOf(oldPreview, 'Alex Wilber')).toEqual({ kind: 'photo', previewDataUri: oldPreview });
+  });
+
+  it('gives both previews together the one preview budget, so the message stays small', () => {
+    const half = dataUriUpTo(MAX_PREVIEW_DATA_URI_BYTES / 2);
+    const over = dataUriUpTo(MAX_PREVIEW_DATA_URI_BYTES / 2 + 8);
+    const card = (after: string, before: string) =>
+      photoUpdatedCard({
+        locale: 'en',
+        previewDataUri: after,
+        changeId: 'c',
+        before: { kind: 'photo', previewDataUri: before },
+      });
+    expect(() => card(half, half)).not.toThrow();
+    expect(() => card(over, half)).toThrow(RangeError);
+    expect(() => card(half, 'https://example.com/old.jpg')).toThrow(TypeError);
+  });
+
+  it('titles a redo as the photo being back, still with Undo', () => {
+    const { content } = photoUpdatedCard({
+      locale: 'es',
+      previewDataUri: preview,
+      changeId: 'r-1',
+      before: { kind: 'none' },
+      again: true,
+    });
+    expect(cardTexts(content)[0]).toBe('Esta foto vuelve a ser tu foto de perfil');
+    expect(content.actions).toEqual([
+      { type: 'Action.Execute', title: 'Deshacer', verb: 'undoPhotoChange', data: { changeId: 'r-1' } },
+    ]);
+  });
+});
+
+describe('initialsOf', () => {
+  it.each([
+    ['Alex Wilber', 'AW'],
+    ['  megan   bowen  ', 'MB'],
+    ['Madonna', 'M'],
+    ['Ana María de la Cruz', 'AC'],
+    ['Ólafur Arnalds', 'ÓA'],
+    ['王小明', '王'],
+    ['Алексей Иванов', 'АИ'],
+    ['[x](https://example.com) *b*', 'XB'],
+    ['😀 🎉', ''],
+    ['', ''],
+  ])('%j gives %j', (name, initials) => {
+    expect(initialsOf(name)).toBe(initials);
+  });
+  it('gives nothing for no name', () => {
+    expect(initialsOf(undefined)).toBe('');
+    expect(pictureOf(undefined, '  ')).toEqual({ kind: 'none' });
+  });
+});
+
+describe('undoneCard after a walk back', () => {
+  it('says which photo is back, shows it at 120 px and offers "Use this photo again"', () => {
+    const { content } = undoneCard({
+      locale: 'en',
+      outcome: 'restored',
+      previewDataUri: preview,
+      backTo: { kind: 'change', date: 'Dec 1, 2026, 1:54 PM UTC' },
+      redoChangeId: 'undo-7',
+    });
+    expect(cardTexts(content)).toEqual([
+      'Undone: the photo you set on Dec 1, 2026, 1:54 PM UTC is back.',
+      'Use this photo again',
+    ]);
+    expect(content.body[1]).toMatchObject({ type: 'Image', url: preview, width: '120px', height: '120px' });
+    expect(content.actions).toEqual([
+      {
+        type: 'Action.Execute',
+        title: 'Use this photo again',
+        verb: 'redoPhotoChange',
+        data: { changeId: 'undo-7' },
+      },
+    ]);
+    expect(REDO_PHOTO_CHANGE_VERB).toBe('redoPhotoChange');
+  });
+
+  it('says there is no photo now, in words where the picture would be', () => {
+    const { content } = undoneCard({
+      locale: 'zh-CN',
+      outcome: 'removed',
+      backTo: { kind: 'original' },
+      redoChangeId: 'undo-8',
+    });
+    expect(cardTexts(content)).toEqual([
+      '已撤销：你现在没有个人资料照片，与你在此首次更改之前一样。',
+      '没有照片',
+      '重新使用这张照片',
+    ]);
+    expect(allElements(content).some((e) => e.type === 'Image')).toBe(false);
+  });
+
+  it('refuses an empty redo id', () => {
+    expect(() => undoneCard({ locale: 'en', outcome: 'removed', redoChangeId: '' })).toThrow(TypeError);
+  });
+});
+
 describe('welcomeCard', () => {
   it('greets by name, says what the bot does, then the help lines', () => {
     const { content } = welcomeCard({ locale: 'en', name: 'Alex Wilber' });
@@ -193,7 +408,7 @@ describe('welcomeCard', () => {
       translate('en', 'welcome.body'),
       [
         '- Send a photo in this chat to make it your profile photo.',
-        '- I accept JPEG, PNG, GIF, WebP or HEIC, up to 25 MB.',
+        '- I accept JPEG, PNG, GIF, WebP or HEIC, up to 25\u00a0MB.',
         '- Type "undo" to put your previous photo back.',
         '- Type "help" to see this again.',
       ].join('\r'),
