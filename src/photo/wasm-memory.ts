@@ -93,6 +93,9 @@ export function withMemoryMaximum(wasm: Uint8Array, maxBytes: number = ceilingBy
 let refusedGrowths = 0;
 let watching = false;
 
+/** `WebAssembly.Memory.prototype.grow`, called on a memory. */
+type GrowMethod = (this: unknown, pages: number) => number;
+
 /**
  * Counts, from now on, the WebAssembly memory growths this thread refuses. The Emscripten codecs (mozjpeg, libwebp)
  * grow their memory from JavaScript and, when that fails at the ceiling, only report a failed decode, which would
@@ -102,8 +105,8 @@ export function watchMemoryGrowth(): void {
   if (watching) return;
   watching = true;
   // The server-side typings declare no `grow`; this is the standard WebAssembly.Memory method.
-  const prototype = (WebAssembly as unknown as { Memory: { prototype: { grow(pages: number): number } } })
-    .Memory.prototype;
+  const prototype = (WebAssembly as unknown as { Memory: { prototype: { grow: GrowMethod } } }).Memory
+    .prototype;
   const grow = prototype.grow;
   prototype.grow = function (this: unknown, pages: number): number {
     try {
