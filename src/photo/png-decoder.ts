@@ -76,7 +76,7 @@ export function decodeSimplePng(bytes: Uint8Array, maxPixels: number): PngPixels
   try {
     // The inflated size is known exactly: zlib stops with an error past it, so a small stream that would inflate
     // to gigabytes (a decompression bomb) never grows beyond the picture here.
-    raw = inflateSync(Buffer.concat(data), { maxOutputLength: expected });
+    raw = inflateSync(Buffer.concat(data), { maxOutputLength: expected, chunkSize: Math.max(64, expected) });
   } catch {
     return null;
   }
