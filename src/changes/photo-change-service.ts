@@ -133,19 +133,14 @@ function auditTarget(target: PhotoTarget, actorId: string): AuditTarget {
 export class SupersededError extends AppError<'UndoSuperseded'> {
   readonly newerPhotoAt: string | undefined;
 
-  constructor(
-    superseded: BackupRecord<ChangeTarget>,
-    inPlace: BackupRecord<ChangeTarget> | undefined,
-    actor: Actor,
-  ) {
+  /**
+   * @param inPlace the change whose photo is in place now. It is always newer than the superseded change: the
+   *   photo in place only moves back past a change by undoing it, and an undone change is "already undone".
+   */
+  constructor(inPlace: BackupRecord<ChangeTarget> | undefined, actor: Actor) {
     super('UndoSuperseded', inPlace ? `newer change ${inPlace.changeId}` : 'newer change');
-    this.newerPhotoAt =
-      inPlace !== undefined &&
-      inPlace.actor === actor.id &&
-      inPlace.kind !== 'undo' &&
-      inPlace.createdAt >= superseded.createdAt
-        ? inPlace.createdAt
-        : undefined;
+    // "You set a newer photo" only when it was this person; someone else's change is not theirs to be told of.
+    this.newerPhotoAt = inPlace !== undefined && inPlace.actor === actor.id ? inPlace.createdAt : undefined;
   }
 }
 
@@ -218,7 +213,7 @@ export class PhotoChangeService {
       if (check.status === 'not-found') throw new AppError('UndoNotFound', 'no such change for this actor');
       if (check.status === 'reversed')
         throw new AppError('RedoAlreadyDone', `redone by ${check.reversal.by}`);
-      if (check.status === 'superseded') throw new SupersededError(check.backup, check.inPlace, actor);
+      if (check.status === 'superseded') throw new SupersededError(check.inPlace, actor);
       const photo = check.backup.photo;
       // An undo always replaced a photo (the one the undone change had set), so there is one to set again.
       if (photo === null) throw new AppError('UndoNotFound', 'the undo replaced no photo');
@@ -247,7 +242,7 @@ export class PhotoChangeService {
     if (check.status === 'not-found') throw new AppError('UndoNotFound', 'no such change for this actor');
     if (check.status === 'reversed')
       throw new AppError('UndoAlreadyUndone', `undone by ${check.reversal.by}`);
-    if (check.status === 'superseded') throw new SupersededError(check.backup, check.inPlace, actor);
+    if (check.status === 'superseded') throw new SupersededError(check.inPlace, actor);
     const { target } = check.backup.target;
     const previous = check.backup.photo;
     const backTo = check.backup.basedOn ?? null;

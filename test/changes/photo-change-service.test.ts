@@ -208,6 +208,16 @@ describe('PhotoChangeService', () => {
     });
   });
 
+  it("names no date when the newer photo is somebody else's (an admin's): that is not the person's doing", async () => {
+    const { changeId: older } = await service.change({ kind: 'me' }, await jpeg(300, 300, 1), asAlex, alex);
+    clock.advance(60_000);
+    const admin = { id: 'admin-app', path: 'admin' as const };
+    await service.change({ kind: 'user', user: SEED.alex.id }, await jpeg(300, 300, 2), asAlex, admin);
+    const refusal = service.undo(older, asAlex, alex);
+    await expect(refusal).rejects.toBeInstanceOf(SupersededError);
+    await expect(refusal).rejects.toMatchObject({ code: 'UndoSuperseded', newerPhotoAt: undefined });
+  });
+
   describe('history', () => {
     const me: PhotoTarget = { kind: 'me' };
 

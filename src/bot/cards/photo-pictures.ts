@@ -37,7 +37,7 @@ export function initialsOf(name: string | undefined): string {
     .map((word) =>
       Array.from(segmenter.segment(word), (s) => s.segment).find((g) => /^[\p{L}\p{N}]/u.test(g)),
     )
-    .filter((first): first is string => first !== undefined && /^[\p{L}\p{N}\p{M}]+$/u.test(first));
+    .filter((first): first is string => first !== undefined);
   const first = words[0] ?? '';
   const last = words.length > 1 ? (words.at(-1) ?? '') : '';
   return `${first}${last}`.toLocaleUpperCase();
