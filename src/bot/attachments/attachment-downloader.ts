@@ -298,6 +298,10 @@ export class AttachmentDownloader {
         chunks.push(chunk);
       }
       total += chunk.byteLength;
+      // One chunk per download per turn of the event loop: with many photos arriving at once, the socket reads of
+      // a single turn would otherwise all be copied in one go (tens of milliseconds of the bot's main thread).
+      // While this waits, the response's buffer fills and the socket is paused, so memory stays bounded too.
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
     if (total === 0) throw failed('empty body', url);
     if (chunks.length === 0) return total === expected ? body : body.subarray(0, total);
