@@ -109,6 +109,21 @@ try {
 } catch (error) {
   startFailure(error, config);
 }
+// Before the banner: whoever reads it (a person, `npm run dev`, a test) may press Ctrl+C at once.
+let stopping = false;
+const stop = (signal: string): void => {
+  if (stopping) return;
+  stopping = true;
+  logger.info('stopping', { signal });
+  void app.close().then(() => process.exit(0));
+};
+process.on('SIGTERM', () => {
+  stop('SIGTERM');
+});
+process.on('SIGINT', () => {
+  stop('SIGINT');
+});
+
 const messages = `${app.server.url}/api/messages`;
 if (app.emulator) {
   const underDev = process.argv.includes('--under-dev');
@@ -132,17 +147,3 @@ if (app.emulator) {
 } else {
   logger.info('listening', { url: messages });
 }
-
-let stopping = false;
-const stop = (signal: string): void => {
-  if (stopping) return;
-  stopping = true;
-  logger.info('stopping', { signal });
-  void app.close().then(() => process.exit(0));
-};
-process.on('SIGTERM', () => {
-  stop('SIGTERM');
-});
-process.on('SIGINT', () => {
-  stop('SIGINT');
-});

@@ -36,9 +36,10 @@ function start(env: Record<string, string>, until?: RegExp): Promise<Outcome> {
     child.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk.toString('utf8');
     });
+    // Far beyond a normal start and close (a few seconds), for a machine busy with other test files.
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-    }, 30_000);
+    }, 50_000);
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);

@@ -86,6 +86,16 @@ async function fakePlayground(botMessagesUrl: string) {
   };
 }
 
+/** The first defined value `probe` gives within `ms`, or `undefined`. */
+async function eventually<T>(probe: () => T | undefined, ms = 30_000): Promise<T | undefined> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined || Date.now() > deadline) return value;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 describe('profile-photo send-image', () => {
   let folder: string;
   let app: RunningApp;
@@ -155,6 +165,13 @@ describe('profile-photo send-image', () => {
         `Sent through Microsoft 365 Agents Playground: the answer is in its chat, ${playground.url}`,
       );
       expect(outcome.stdout).toContain(`${app.emulator!.url}/_view/photo/users/${ALEX}`);
+      // The command returns once the photo changed; the bot's turn (and its card) may still be finishing.
+      const card = await eventually(() =>
+        playground.forwarded.length > 0
+          ? playground.replies.find((reply) => Array.isArray(reply.attachments))
+          : undefined,
+      );
+      expect(JSON.stringify(card)).toContain('Ihr neues Profilbild ist festgelegt');
       expect(playground.forwarded).toHaveLength(1);
       expect(playground.forwarded[0]!.status).toBe(200);
       expect(playground.forwarded[0]!.activity).toMatchObject({
@@ -164,8 +181,6 @@ describe('profile-photo send-image', () => {
         serviceUrl: `${playground.url}/_connector`,
         attachments: [{ contentType: 'image/*' }],
       });
-      const card = playground.replies.find((reply) => Array.isArray(reply.attachments));
-      expect(JSON.stringify(card)).toContain('Ihr neues Profilbild ist festgelegt');
     } finally {
       await playground.close();
     }
