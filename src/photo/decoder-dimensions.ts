@@ -9,7 +9,7 @@
  * VP8/VP8L header, omggif's own frame table, pngjs's chunk order, libheif's image size) and refuses when it breaks
  * the limits or disagrees with the header that was checked.
  */
-import omggif, { type GifReader } from 'omggif';
+import type { GifReader } from 'omggif';
 import { PhotoError } from '../errors.js';
 import type { DimensionLimits } from './image-header.js';
 import type { SourceFormat } from './image-format.js';
@@ -46,7 +46,7 @@ export async function checkDecoderDimensions(
       for (const ihdr of pngHeaderSizes(bytes)) agree('png IHDR', ihdr, header, limits);
       return;
     case 'gif': {
-      const frame = gifFirstFrameSize(bytes);
+      const frame = await gifFirstFrameSize(bytes);
       // A first frame larger than the logical screen is drawn into the screen and cropped, as browsers do; what
       // matters is that the decoder's buffer for the frame stays within the limits.
       withinLimits('gif first frame', frame, limits);
@@ -151,7 +151,9 @@ export function pngHeaderSizes(bytes: Uint8Array): Size[] {
  * is the only reliable account of what it will decode.
  * @throws PhotoError `CorruptImage` when omggif cannot read the blocks or finds no frame
  */
-export function gifFirstFrameSize(bytes: Uint8Array): Size {
+export async function gifFirstFrameSize(bytes: Uint8Array): Promise<Size> {
+  // Loaded on first use, as the codecs are: only a GIF needs it.
+  const { default: omggif } = await import('omggif');
   let reader: GifReader;
   try {
     reader = new omggif.GifReader(bytes);

@@ -169,7 +169,7 @@ describe('GIF: the frame omggif decodes', () => {
     const bomb = gifWithHiddenFrame({ width: 200, height: 200 }, { width: 20_000, height: 20_000 });
     expect(bomb.length).toBeLessThan(100);
     expect(readImageHeader(bomb, 'gif')).toMatchObject({ width: 200, height: 200 });
-    expect(gifFirstFrameSize(bomb)).toEqual({ width: 20_000, height: 20_000 });
+    expect(await gifFirstFrameSize(bomb)).toEqual({ width: 20_000, height: 20_000 });
     let code: unknown;
     const rise = await memoryRiseMb(async () => {
       code = await refusal(preparePhoto(bomb));
