@@ -4,7 +4,8 @@
  * through a stand-in for Agents Playground's custom activity routes that forwards to the bot as the Playground
  * does and collects the bot's replies on its `/_connector`.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -16,6 +17,8 @@ import { runCli } from '../helpers/cli.js';
 import { encodeJpeg, photoLike } from '../helpers/images.js';
 
 const ALEX = '00000000-0000-0000-0000-0000000000020';
+const PLAYGROUND_CLI = new URL('../../node_modules/@microsoft/m365agentsplayground/cli.js', import.meta.url)
+  .pathname;
 const CHAT = 'playground-personal-chat';
 
 interface Forwarded {
@@ -87,10 +90,13 @@ async function fakePlayground(botMessagesUrl: string) {
 }
 
 /** The first defined value `probe` gives within `ms`, or `undefined`. */
-async function eventually<T>(probe: () => T | undefined, ms = 30_000): Promise<T | undefined> {
+async function eventually<T>(
+  probe: () => T | undefined | Promise<T | undefined>,
+  ms = 30_000,
+): Promise<T | undefined> {
   const deadline = Date.now() + ms;
   for (;;) {
-    const value = probe();
+    const value = await probe();
     if (value !== undefined || Date.now() > deadline) return value;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -183,6 +189,45 @@ describe('profile-photo send-image', () => {
       });
     } finally {
       await playground.close();
+    }
+  });
+
+  it('with --playground, goes through the real Agents Playground too, whose log then holds the card', async () => {
+    const log = path.join(folder, 'playground.log');
+    const child = spawn(
+      process.execPath,
+      [PLAYGROUND_CLI, '-e', bot, '-c', 'msteams', '--disable-telemetry', '-p', '0'],
+      {
+        cwd: folder,
+        env: {
+          PATH: process.env.PATH ?? '',
+          TEAMSAPPTESTER_BROWSER: 'none',
+          M365_AGENTS_PLAYGROUND_LOGFILE: log,
+        },
+        stdio: ['ignore', 'pipe', 'ignore'],
+      },
+    );
+    try {
+      // It prints the port it took ("Listening on N"): 0 asks for a free one, as it may move anyway.
+      let printed = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        printed += chunk.toString('utf8');
+      });
+      const port = await eventually(() => /Listening on (\d+)/.exec(printed)?.[1]);
+      expect(port).toBeDefined();
+      const outcome = await runCli(
+        ['send-image', photo, '--playground', '--playground-url', `http://localhost:${port}`],
+        env,
+      );
+      expect(outcome.stderr).toBe('');
+      expect(outcome.code).toBe(0);
+      const logged = await eventually(async () => {
+        const text = await readFile(log, 'utf8').catch(() => '');
+        return text.includes('Your new profile photo is set') ? text : undefined;
+      });
+      expect(logged).toBeDefined();
+    } finally {
+      child.kill('SIGTERM');
     }
   });
 
