@@ -46,6 +46,8 @@ export function readImageHeader(
   if (format === 'jpeg') {
     const frame = jpegFrameSize(bytes);
     if (!frame) throw new PhotoError('CorruptImage', 'jpeg has no frame header before its scan');
+    // A height of 0 defers it to a DNL marker, which libjpeg does not support: the file cannot be decoded.
+    if (!frame.width || !frame.height) throw new PhotoError('CorruptImage', 'jpeg frame has no size');
     checkDimensions(frame.width, frame.height, limits);
     return { ...frame, orientation: jpegOrientation(bytes) };
   }

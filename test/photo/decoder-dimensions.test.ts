@@ -89,6 +89,11 @@ describe('JPEG: the frame libjpeg decodes, not the one image-size finds', () => 
     expect(readImageHeader(hidden, 'jpeg')).toMatchObject({ width: 3000, height: 2000 });
   });
 
+  it('refuses a frame without a height (deferred to a DNL marker, which libjpeg cannot decode) as corrupt', async () => {
+    const dnl = withFrameSize(await smallJpeg(), { width: 128, height: 0 });
+    expect(await refusal(preparePhoto(dnl))).toBe('CorruptImage');
+  });
+
   it("holds the header to libjpeg-turbo's own reading", async () => {
     const jpeg = await smallJpeg();
     const limits = DEFAULT_DIMENSION_LIMITS;
