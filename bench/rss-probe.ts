@@ -15,8 +15,9 @@ const input = await readFile(file ?? '');
 const warmInput = await readFile(new URL('../../test/fixtures/quadrants-480x360.heic', import.meta.url));
 
 const pool = new PhotoWorkerPool({ size, queueLimit: 64, jobTimeoutMs: 120_000 });
-// Warm every worker: threads started, WebAssembly codecs compiled.
+// Warm every worker: threads started, and the codecs of both inputs loaded and compiled (they load on first use).
 await Promise.all(Array.from({ length: size }, () => pool.run(warmInput)));
+await Promise.all(Array.from({ length: size }, () => pool.run(input)));
 const baseline = process.memoryUsage.rss();
 
 let peak = baseline;
