@@ -124,6 +124,12 @@ export async function startApp(config: AppConfig, logger: Logger, seams: AppSeam
     timeoutMs: config.bot.downloadTimeoutMs,
   });
 
+  // Local mode: the card's initials come from the emulator's directory (the Playground sends no name).
+  const localDirectory = emulator?.currentDirectory;
+  const displayName = localDirectory
+    ? async (context: TurnContext) =>
+        (await localDirectory()).findUserById(context.activity.from.aadObjectId ?? '')?.displayName
+    : undefined;
   let signIn: SignInHandler | null = null;
   const photo = new PhotoMessageHandler({
     preparer: pool,
@@ -137,6 +143,7 @@ export async function startApp(config: AppConfig, logger: Logger, seams: AppSeam
     maxInputBytes: config.photo.maxInputBytes,
     logger,
     directoryFile: localDirectoryFile(config.dataDir, process.cwd()),
+    ...(displayName ? { displayName } : {}),
   });
   if (userTokens) {
     signIn = new SignInHandler({
@@ -147,7 +154,18 @@ export async function startApp(config: AppConfig, logger: Logger, seams: AppSeam
     });
   }
   const bot = new TeamsPhotoBot(
-    { photo, undo: new UndoHandler({ changes, backups, tokens, logger, previews: pool }), signIn },
+    {
+      photo,
+      undo: new UndoHandler({
+        changes,
+        backups,
+        tokens,
+        logger,
+        previews: pool,
+        ...(displayName ? { displayName } : {}),
+      }),
+      signIn,
+    },
     { photoChannels: photoChannels(local), logger },
   );
 

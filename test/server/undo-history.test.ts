@@ -115,7 +115,8 @@ describe.each(['fs', 'blob'] as const)(
           ...users.map((u, i) => ({
             id: u.id,
             userPrincipalName: u.upn,
-            displayName: `History User${i}`,
+            // The last two have no name in the directory, as a directory may have it.
+            displayName: i >= USER_COUNT - 2 ? '' : `History User${i}`,
             givenName: 'History',
             surname: `User${i}`,
             mail: u.upn,
@@ -415,15 +416,21 @@ describe.each(['fs', 'blob'] as const)(
       expect(original.length).toBeGreaterThan(0);
     });
 
-    it("shows the person's initials where there was no photo, and a neutral placeholder without a name (zh-CN)", async () => {
-      const withName = freshUser();
-      const named = cardOf(await sendImage(withName, 'a.jpg', { name: 'Megan Bowen' }));
+    it("shows the person's initials where there was no photo: the directory's name, else Teams' name, else a neutral placeholder (zh-CN)", async () => {
+      // The directory's name wins over the activity's (the Playground and send-image send none, or a made-up one).
+      const listed = freshUser();
+      const named = cardOf(await sendImage(listed, 'a.jpg', { name: 'Megan Bowen' }));
       expect(elementsOf(named).filter((e) => e.type === 'Image')).toHaveLength(1);
-      expect(textsOf(named)).toContain('MB');
+      expect(textsOf(named).slice(1, 4)).toEqual(['Before', 'HU', 'After']);
 
-      const nameless = freshUser();
-      const zh: As = { locale: 'zh-CN', name: null };
-      const unnamed = cardOf(await sendImage(nameless, 'a.jpg', zh));
+      // No name in the directory: the activity's `from.name`.
+      const blank = users[USER_COUNT - 2]!;
+      const fromTeams = cardOf(await sendImage(blank, 'a.jpg', { name: 'Megan Bowen' }));
+      expect(textsOf(fromTeams).slice(1, 4)).toEqual(['Before', 'MB', 'After']);
+
+      // Neither: a neutral placeholder, in the person's language.
+      const nameless = users[USER_COUNT - 1]!;
+      const unnamed = cardOf(await sendImage(nameless, 'a.jpg', { locale: 'zh-CN', name: null }));
       expect(textsOf(unnamed).slice(0, 4)).toEqual([
         '你的新个人资料照片已设置好',
         '之前',

@@ -20,7 +20,12 @@ import { pickImage } from '../attachments/image-picker.js';
 import { jpegDataUri, photoUpdatedCard, pictureOf } from '../cards/index.js';
 import { senderId, type SenderTokens } from '../sender-tokens.js';
 import { failureText } from '../turn-errors.js';
-import { PREVIEW_SIDE, previewDataUriOf } from './photo-previews.js';
+import {
+  PREVIEW_SIDE,
+  previewDataUriOf,
+  senderDisplayName,
+  type DisplayNameLookup,
+} from './photo-previews.js';
 
 /** The photo pool's one operation the handler needs. */
 export interface PhotoPreparer {
@@ -48,8 +53,9 @@ export interface PhotoMessageDeps {
   readonly logger: Logger;
   /** Where the local directory lives, named in the answer to a sender it does not know. */
   readonly directoryFile?: string;
+  /** The sender's name from a directory, for the card's initials (else `from.name`). */
+  readonly displayName?: DisplayNameLookup;
 }
-
 
 export class PhotoMessageHandler {
   constructor(private readonly deps: PhotoMessageDeps) {}
@@ -141,7 +147,7 @@ export class PhotoMessageHandler {
     const previewDataUri = jpegDataUri(preview.jpeg);
     // Before and after side by side: the old photo from the change's backup, else the sender's initials.
     const beforeUri = await previewDataUriOf(this.deps.preparer, replaced, this.deps.logger);
-    const before = pictureOf(beforeUri, context.activity.from.name);
+    const before = pictureOf(beforeUri, await senderDisplayName(context, this.deps.displayName));
     await context.sendActivity({
       attachments: [photoUpdatedCard({ locale, previewDataUri, changeId, before })],
     });

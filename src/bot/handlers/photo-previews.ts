@@ -68,3 +68,22 @@ export function timeZoneOf(context: TurnContext): string | undefined {
   const zone = context.activity.localTimezone;
   return typeof zone === 'string' && zone !== '' ? zone : undefined;
 }
+
+/** Looks up a sender's display name where the app has a directory (local mode: the emulator's). */
+export type DisplayNameLookup = (context: TurnContext) => Promise<string | undefined>;
+
+/**
+ * The sender's display name, for the initials where there was no photo: the directory's when there is one (the
+ * Playground and `send-image` send no name, or a made-up one), else the activity's `from.name` (Teams sends the
+ * real one). A failing look-up only costs the initials.
+ */
+export async function senderDisplayName(
+  context: TurnContext,
+  lookup: DisplayNameLookup | undefined,
+): Promise<string | undefined> {
+  const fromDirectory = lookup ? await lookup(context).catch(() => undefined) : undefined;
+  // A directory may hold an empty name; then Teams' name is the better guess.
+  return fromDirectory !== undefined && fromDirectory.trim() !== ''
+    ? fromDirectory
+    : context.activity.from.name;
+}

@@ -14,7 +14,14 @@ import type { BackupStore } from '../../storage/backup-store.js';
 import { photoUpdatedCard, pictureOf, undoneCard, type AdaptiveCardAttachment } from '../cards/index.js';
 import { senderId, type SenderTokens } from '../sender-tokens.js';
 import { codeOf, failureText } from '../turn-errors.js';
-import { formatWhen, previewDataUriOf, timeZoneOf, type PreviewMaker } from './photo-previews.js';
+import {
+  formatWhen,
+  previewDataUriOf,
+  senderDisplayName,
+  timeZoneOf,
+  type DisplayNameLookup,
+  type PreviewMaker,
+} from './photo-previews.js';
 
 export interface UndoDeps {
   readonly changes: PhotoChangeService;
@@ -24,6 +31,8 @@ export interface UndoDeps {
   readonly logger: Logger;
   /** Makes the previews of the photo in place; without it the cards show the placeholder. */
   readonly previews?: PreviewMaker;
+  /** The sender's name from a directory, for the card's initials (else `from.name`). */
+  readonly displayName?: DisplayNameLookup;
 }
 
 /** Answers that are not failures but the state of things: said plainly, with what to do next, no reference. */
@@ -57,7 +66,7 @@ export class UndoHandler {
         locale,
         previewDataUri: after,
         changeId: result.changeId,
-        before: pictureOf(before, context.activity.from.name),
+        before: pictureOf(before, await senderDisplayName(context, this.deps.displayName)),
         again: true,
       });
       return cardResponse(card);
