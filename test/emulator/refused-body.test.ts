@@ -55,7 +55,8 @@ function rawExchange(script: (socket: Socket, answered: Promise<void>) => Promis
     }, waitMs);
     socket.on('data', (chunk: Buffer) => {
       received += chunk.toString('latin1');
-      if (received.includes('\r\n\r\n')) answeredResolve();
+      // A final answer's head (not `100 Continue`) has arrived.
+      if (/HTTP\/1\.1 [2-5]\d\d [^]*?\r\n\r\n/.test(received)) answeredResolve();
     });
     socket.on('end', () => {
       finish('end');
@@ -139,12 +140,15 @@ describe('a refused body', () => {
       });
       return;
     }
-    // curl sends `Expect: 100-continue` and a Content-Length, then the body; so does this client.
-    const outcome = await rawExchange(async (socket) => {
+    // curl sends `Expect: 100-continue` and a Content-Length, then the body; so does this client, and it goes on
+    // sending the whole body after the 413 has arrived, as curl does when the answer comes early.
+    const outcome = await rawExchange(async (socket, answered) => {
       await write(socket, requestHead(`Content-Length: ${FIVE_MB}\r\nExpect: 100-continue\r\n`));
+      await answered;
       for (let sent = 0; sent < FIVE_MB; sent += 64 * 1024) await write(socket, Buffer.alloc(64 * 1024, 2));
     });
     expect(outcome.writeError).toBeUndefined();
+    expect(outcome.ending).toBe('end');
     const final = outcome.received.replace(/^HTTP\/1\.1 100 Continue\r\n\r\n/, '');
     expect(parseAnswer(final)).toMatchObject({
       status: 413,
