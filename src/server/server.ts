@@ -11,7 +11,9 @@ import type { ActivityHandler } from 'botbuilder';
 import type { Logger } from '../logger.js';
 import { refuseHost, refuseMediaType, refuseServiceUrl, type LocalRefusal } from './local-mode-guard.js';
 
+/** What {@link startServer} takes: where to listen, and the adapter and bot that turn requests into turns. */
 export interface ServerOptions {
+  /** The port to listen on; 0 picks a free one. */
   readonly port: number;
   /** `127.0.0.1` in local mode (no authentication), all interfaces otherwise. */
   readonly host: string;
@@ -27,13 +29,19 @@ export interface ServerOptions {
   readonly localOnly?: boolean;
 }
 
+/** A listening server. */
 export interface RunningServer {
+  /** e.g. `http://127.0.0.1:3978` (`localhost` when listening on all interfaces). */
   readonly url: string;
   readonly port: number;
   /** Stops accepting, waits for turns under way (up to `graceMs`), then closes. */
   close(graceMs?: number): Promise<void>;
 }
 
+/**
+ * Starts the server; resolves once it listens. While closing, `POST /api/messages` answers 503 and `/healthz` 503
+ * (`{ "status": "closing" }`), so a load balancer stops sending turns while the ones under way finish.
+ */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { adapter, bot, logger } = options;
   const server = restify.createServer({ name: 'teams-photo', handleUncaughtExceptions: false });
