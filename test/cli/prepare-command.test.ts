@@ -163,9 +163,28 @@ export async function load(url, context, next) {
 
     await writeFile(file('in.png'), await encodePng(photoLike(400, 300)));
     const forPng = await loaded('in.png');
-    expect(uses(forPng, '/@jimp/js-png/')).toBe(true);
-    for (const other of ['/@jsquash/', '/heic-decode/', '/jpeg-js/', ...elsewhere]) {
+    // An 8-bit RGB PNG takes the fast path: not even pngjs loads.
+    expect(uses(forPng, '/dist/photo/png-decoder.js')).toBe(true);
+    for (const other of [
+      '/@jimp/js-png/',
+      '/pngjs/',
+      '/@jsquash/',
+      '/heic-decode/',
+      '/jpeg-js/',
+      ...elsewhere,
+    ]) {
       expect([other, uses(forPng, other)]).toEqual([other, false]);
+    }
+    // A palette PNG needs pngjs, through jimp's PNG format (and still nothing else).
+    const raw = photoLike(400, 300);
+    const palette = await sharp(raw.data, { raw: { width: 400, height: 300, channels: 3 } })
+      .png({ palette: true })
+      .toBuffer();
+    await writeFile(file('palette.png'), palette);
+    const forPalette = await loaded('palette.png');
+    expect(uses(forPalette, '/@jimp/js-png/')).toBe(true);
+    for (const other of ['/@jsquash/', '/heic-decode/', '/jpeg-js/', ...elsewhere]) {
+      expect([other, uses(forPalette, other)]).toEqual([other, false]);
     }
 
     await writeFile(file('in.jpg'), await encodeJpeg(photoLike(400, 300)));
