@@ -1,25 +1,31 @@
 /**
- * The pipeline's image model: RGBA pixels in jimp's bitmap shape (`{ bitmap: { width, height, data } }`), so a
- * Jimp image is one and jimp's formats decode into it. The pipeline itself makes plain ones: nothing it does needs
- * jimp's methods (the area resampler crops, scales and turns in one pass), and importing jimp, with every plugin
- * and format it registers, took most of `profile-photo prepare`'s start-up (see bench/README.md).
+ * Jimp, the pipeline's image model: the image type and the one way pixels become a Jimp image.
+ *
+ * The class comes from `@jimp/core` (jimp's own core, which the `jimp` package builds on) with no formats and no
+ * plugins registered: the pipeline's decoders and encoder plug in beside it (codecs.ts), and the one operation it
+ * needs (crop, scale and turn upright in one pass) is the area resampler. Importing the whole `jimp` package instead
+ * registers every plugin and format it ships, which took most of `profile-photo prepare`'s start-up (bench/README.md).
  */
+import { createJimp } from '@jimp/core';
 
-/** A picture as 8-bit RGBA pixels, row-major, in jimp's bitmap shape. */
-export interface JimpImage {
-  readonly bitmap: {
-    readonly width: number;
-    readonly height: number;
-    readonly data: Buffer;
-  };
-}
+/** jimp with nothing registered: the image model alone. */
+const Jimp = createJimp({ formats: [], plugins: [] });
+
+/** A picture in jimp's RGBA model (8 bits a channel, row-major, in `bitmap`). */
+export type JimpImage = InstanceType<typeof Jimp>;
 
 /**
- * Wraps RGBA pixels as an image without copying them where it can. Pixels that are a view into a larger buffer
- * (a pooled Buffer, a WebAssembly heap that the next decode reuses) are copied out first.
+ * Wraps RGBA pixels in a Jimp image without copying them where it can. `Jimp.fromBitmap` takes the whole
+ * ArrayBuffer behind a typed array and ignores its offset, so pixels that are a view into a larger buffer (a
+ * pooled Buffer, a WebAssembly heap that the next decode reuses) are copied out first.
  */
 export function jimpFromRgba(width: number, height: number, data: Uint8Array | Uint8ClampedArray): JimpImage {
   const whole = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength;
   const pixels = whole ? data : new Uint8Array(data);
-  return { bitmap: { width, height, data: Buffer.from(pixels.buffer, 0, pixels.byteLength) } };
+  // jimp's typings lose the instance type when no formats or plugins are registered; it is this class's instance.
+  return Jimp.fromBitmap({
+    width,
+    height,
+    data: Buffer.from(pixels.buffer, 0, pixels.byteLength),
+  }) as JimpImage;
 }

@@ -5,6 +5,7 @@
  */
 import sharp from 'sharp';
 import { encodeJpeg } from '../../src/photo/codecs.js';
+import { jimpFromRgba } from '../../src/photo/jimp-image.js';
 import {
   FALLBACK_QUALITIES,
   OUTPUT_QUALITY,
@@ -180,7 +181,7 @@ describe('the output JPEG', () => {
         .ensureAlpha()
         .raw()
         .toBuffer();
-      const jpeg = encodeJpeg({ bitmap: { width, height, data: rgba } }, { quality: OUTPUT_QUALITY });
+      const jpeg = encodeJpeg(jimpFromRgba(width, height, rgba), { quality: OUTPUT_QUALITY });
       const decoded = await decodeReference(jpeg);
       expect([decoded.width, decoded.height]).toEqual([width, height]);
       const rgb = await sharp(rgba, { raw: { width, height, channels: 4 } })
@@ -216,7 +217,8 @@ describe('the lower-quality retry', () => {
 
     // A limit only the last fallback meets.
     const lowest = FALLBACK_QUALITIES.at(-1)!;
-    const image = { bitmap: await rgbaOf(full.jpeg) };
+    const { width, height, data } = await rgbaOf(full.jpeg);
+    const image = jimpFromRgba(width, height, data);
     const last = encodeJpeg(image, { quality: lowest }).byteLength;
     const tight = encodeUnderLimit(image, last + 1);
     expect(tight.quality).toBe(lowest);
@@ -225,7 +227,7 @@ describe('the lower-quality retry', () => {
   });
 
   it('keeps the documented quality when the photo fits', () => {
-    const image = { bitmap: { width: 16, height: 16, data: Buffer.alloc(16 * 16 * 4, 200) } };
+    const image = jimpFromRgba(16, 16, Buffer.alloc(16 * 16 * 4, 200));
     const result = encodeUnderLimit(image, 4 * 1024 * 1024);
     expect(result.quality).toBe(OUTPUT_QUALITY);
     expect(estimateQuality(luminanceTable(result.jpeg)).quality).toBe(OUTPUT_QUALITY);
