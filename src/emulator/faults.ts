@@ -1,8 +1,11 @@
 /**
  * Fault injection: the emulator can answer a share of requests with 429 (and `Retry-After`) or 503, and delay
  * answers, so the Graph client's retries and timeouts can be exercised on loopback. With an injected random source
- * the same requests meet the same faults every run. Faults are decided once a request has matched a Graph route and
- * before its token is checked, as throttling at Graph's front door is; the page at `/` never meets them.
+ * the same requests meet the same faults every run. Tests can also script, in order, what the next photo requests
+ * meet: pass, 503, or a Graph error answer of their choosing (a policy's 403, a 413), so answers that local mode
+ * cannot otherwise produce go through the real client and bot. Faults are decided once a request has matched a
+ * Graph route and before its token is checked, as throttling at Graph's front door is; the page at `/` never meets
+ * them.
  */
 import type { AppConfig } from '../config.js';
 import { GraphFault } from './graph-answers.js';
@@ -29,8 +32,60 @@ export interface EmulatorFaults {
   readonly script?: FaultScript;
 }
 
-/** What a scripted photo request meets. */
-export type ScriptedFault = 'pass' | 'unavailable';
+/**
+ * A Graph error answer a scripted photo request gets instead of being handled: the status, Graph's `error.code` and
+ * `error.message`, and any extra headers. The body is Graph's error shape, with `request-id` and date, as every
+ * emulator error is.
+ */
+export interface ScriptedRefusal {
+  /** 400 to 599. */
+  readonly status: number;
+  /** Graph's `error.code`, e.g. `ErrorAccessDenied`. */
+  readonly code: string;
+  readonly message: string;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+/**
+ * Refusals as Microsoft Graph words them on a photo request, and what the app's client makes of each
+ * (src/graph/graph-errors.ts).
+ */
+export const GRAPH_REFUSALS = {
+  /**
+   * 403 `ErrorAccessDenied`, Exchange's refusal of a photo request. On `me`, which `User.ReadWrite` always allows,
+   * the client reads it as a tenant policy that turned photo changes off (`GraphPolicyBlocked`); on anyone else's
+   * photo it is `GraphForbidden`.
+   */
+  accessDenied: {
+    status: 403,
+    code: 'ErrorAccessDenied',
+    message: 'Access is denied. Check credentials and try again.',
+  },
+  /**
+   * 403 `Authorization_RequestDenied`: the directory's refusal of a token without the permission. Also
+   * `GraphPolicyBlocked` on `me` (`User.ReadWrite` always allows one's own photo), `GraphForbidden` elsewhere.
+   */
+  requestDenied: {
+    status: 403,
+    code: 'Authorization_RequestDenied',
+    message: 'Insufficient privileges to complete the operation.',
+  },
+  /** 413 `RequestEntityTooLarge`, worded as the emulator's own 413: over Graph's 4 MB. `GraphPhotoTooLarge`. */
+  tooLarge: {
+    status: 413,
+    code: 'RequestEntityTooLarge',
+    message: 'The photo is larger than the 4194304-byte limit.',
+  },
+  /** 404 `MailboxNotEnabledForRESTAPI`: no Exchange Online mailbox to keep a photo in. `GraphMailboxUnsupported`. */
+  mailboxNotEnabled: {
+    status: 404,
+    code: 'MailboxNotEnabledForRESTAPI',
+    message: 'The mailbox is either inactive, soft-deleted, or is hosted on-premise.',
+  },
+} as const satisfies Record<string, ScriptedRefusal>;
+
+/** What a scripted photo request meets: it passes, gets 503 `ServiceNotAvailable`, or gets the given refusal. */
+export type ScriptedFault = 'pass' | 'unavailable' | ScriptedRefusal;
 
 /**
  * A queue of fates for the next photo requests (`.../photo`, `.../photo/$value`): each photo request takes the next
@@ -38,13 +93,28 @@ export type ScriptedFault = 'pass' | 'unavailable';
  *
  * ```ts
  * script.push('pass', 1).push('unavailable', 4); // the next GET succeeds, the 4 PUT attempts after it get 503
+ * script.push('pass').push(GRAPH_REFUSALS.tooLarge); // the next GET succeeds, the PUT after it gets 413
  * ```
  */
 export class FaultScript {
   private readonly queue: ScriptedFault[] = [];
 
-  /** Appends `count` requests meeting `fault`. */
+  /**
+   * Appends `count` requests meeting `fault`.
+   * @throws RangeError for a refusal whose status is not 400 to 599 or whose code is empty, or a count that is not
+   *   a whole number
+   */
   push(fault: ScriptedFault, count = 1): this {
+    if (!Number.isInteger(count) || count < 0)
+      throw new RangeError('count must be a whole number, 0 or more');
+    if (typeof fault === 'object') {
+      if (!(Number.isInteger(fault.status) && fault.status >= 400 && fault.status <= 599)) {
+        throw new RangeError(`a scripted refusal's status must be from 400 to 599, not ${fault.status}`);
+      }
+      if (fault.code === '') throw new RangeError("a scripted refusal needs Graph's error code");
+      // A copy, so a test changing its object afterwards does not change what is queued.
+      fault = Object.freeze({ ...fault, headers: Object.freeze({ ...fault.headers }) });
+    }
     for (let i = 0; i < count; i++) this.queue.push(fault);
     return this;
   }
@@ -89,6 +159,12 @@ export function decideFaults(
   const scripted = isPhotoRoute ? faults.script?.next() : undefined;
   if (scripted === 'unavailable') return { delayMs, fault: unavailable() };
   if (scripted === 'pass') return { delayMs, fault: undefined };
+  if (scripted !== undefined) {
+    return {
+      delayMs,
+      fault: new GraphFault(scripted.status, scripted.code, scripted.message, scripted.headers),
+    };
+  }
   const throttleRate = faults.throttleRate ?? 0;
   const unavailableRate = faults.unavailableRate ?? 0;
   if (throttleRate > 0 && random() < throttleRate) {
