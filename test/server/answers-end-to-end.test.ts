@@ -5,8 +5,6 @@
  * sender's language, with no English left in it.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startApp, type RunningApp } from '../../dist/app.js';
@@ -16,31 +14,12 @@ import { NO_MAILBOX_USER_ID } from '../../dist/emulator/seed-directory.js';
 import { createLogger, silentLogger } from '../../dist/logger.js';
 import { fakeConnector, postActivity, teamsActivity } from '../helpers/fake-connector.js';
 import { encodeJpeg, forgedPngHeader, photoLike } from '../helpers/images.js';
+import { fileServer } from '../helpers/file-server.js';
 
 const ALEX = '00000000-0000-0000-0000-0000000000020';
 
 /** Words that would mean English leaked into an answer in another language. */
 const ENGLISH = /\b(the|Please|Reference|photo|image|file|your)\b/;
-
-/** Serves named files over loopback. */
-async function fileServer(files: Record<string, Buffer>) {
-  const server = createServer((req, res) => {
-    const body = files[(req.url ?? '').slice(1).split('?')[0] ?? ''];
-    res.writeHead(body ? 200 : 404, { 'content-type': 'application/octet-stream' });
-    res.end(body);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) =>
-        server.close(() => {
-          resolve();
-        }),
-      ),
-  };
-}
 
 describe('answers a person reads, in their language', () => {
   let dataDir: string;

@@ -4,8 +4,6 @@
  * attachments, all on loopback.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer, type IncomingHttpHeaders } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -17,37 +15,10 @@ import { LocalTokenIssuer } from '../../dist/auth/local-token-issuer.js';
 import { runCli } from '../helpers/cli.js';
 import { fakeConnector, postActivity, teamsActivity } from '../helpers/fake-connector.js';
 import { encodeJpeg, encodePng, photoLike } from '../helpers/images.js';
+import { fileServer } from '../helpers/file-server.js';
 
 const ALEX = '00000000-0000-0000-0000-0000000000020';
 const TENANT = '00000000-0000-0000-0000-0000000000001';
-
-interface FileRequest {
-  readonly path: string;
-  readonly headers: IncomingHttpHeaders;
-}
-
-/** Serves named files over loopback and records each request with its headers. */
-async function fileServer(files: Record<string, Buffer>) {
-  const requests: FileRequest[] = [];
-  const server = createServer((req, res) => {
-    requests.push({ path: req.url ?? '', headers: req.headers });
-    const body = files[(req.url ?? '').slice(1).split('?')[0] ?? ''];
-    res.writeHead(body ? 200 : 404, { 'content-type': 'application/octet-stream' });
-    res.end(body);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    requests,
-    close: () =>
-      new Promise<void>((resolve) =>
-        server.close(() => {
-          resolve();
-        }),
-      ),
-  };
-}
 
 describe('the bot in local mode', () => {
   let dataDir: string;

@@ -8,8 +8,6 @@
  * card's Undo still restores the photo from before it.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 // What `npm start` runs: the compiled app (its worker threads load compiled code).
@@ -20,6 +18,7 @@ import { FaultScript, GRAPH_REFUSALS, type ScriptedRefusal } from '../../dist/em
 import { createLogger, silentLogger } from '../../dist/logger.js';
 import { fakeConnector, postActivity, teamsActivity } from '../helpers/fake-connector.js';
 import { encodeJpeg, encodePng, photoLike } from '../helpers/images.js';
+import { fileServer } from '../helpers/file-server.js';
 
 const TENANT = '00000000-0000-0000-0000-0000000000001';
 const USERS = {
@@ -75,26 +74,6 @@ const SENDER: Record<string, User> = {
 };
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** Serves named files over loopback. */
-async function fileServer(files: Record<string, Buffer>) {
-  const server = createServer((req, res) => {
-    const body = files[(req.url ?? '').slice(1).split('?')[0] ?? ''];
-    res.writeHead(body ? 200 : 404, { 'content-type': 'application/octet-stream' });
-    res.end(body);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) =>
-        server.close(() => {
-          resolve();
-        }),
-      ),
-  };
-}
 
 describe('Graph refusals, end to end in local mode: the answer says what to do next', () => {
   let dataDir: string;

@@ -8,8 +8,6 @@
  */
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { BlobServiceClient } from '@azure/storage-blob';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 // What `npm start` runs: the compiled app (its worker threads load compiled code).
@@ -22,6 +20,7 @@ import { createStorage } from '../../dist/storage/index.js';
 import { type Azurite, startAzurite } from '../helpers/azurite.js';
 import { fakeConnector, postActivity, teamsActivity } from '../helpers/fake-connector.js';
 import { encodeJpeg, encodePng, photoLike } from '../helpers/images.js';
+import { fileServer } from '../helpers/file-server.js';
 
 const TENANT = '00000000-0000-0000-0000-0000000000001';
 const USERS = {
@@ -34,26 +33,6 @@ const USERS = {
 type User = (typeof USERS)[keyof typeof USERS];
 /** Every attempt the Graph client makes at one request (4 in all). */
 const GRAPH_ATTEMPTS = 4;
-
-/** Serves named files over loopback. */
-async function fileServer(files: Record<string, Buffer>) {
-  const server = createServer((req, res) => {
-    const body = files[(req.url ?? '').slice(1).split('?')[0] ?? ''];
-    res.writeHead(body ? 200 : 404, { 'content-type': 'application/octet-stream' });
-    res.end(body);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) =>
-        server.close(() => {
-          resolve();
-        }),
-      ),
-  };
-}
 
 describe.each(['fs', 'blob'] as const)('Undo end to end (local mode, over HTTP, %s storage)', (kind) => {
   let azurite: Azurite | undefined;

@@ -8,8 +8,6 @@
  * byte with what the emulator holds. The suite runs on files and on Blob Storage (Azurite), as instances share it.
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 // What `npm start` runs: the compiled app (its worker threads load compiled code).
@@ -22,6 +20,7 @@ import { createLogger, silentLogger } from '../../dist/logger.js';
 import { type Azurite, startAzurite } from '../helpers/azurite.js';
 import { fakeConnector, postActivity, teamsActivity, type SentActivity } from '../helpers/fake-connector.js';
 import { encodeJpeg, encodePng, photoLike } from '../helpers/images.js';
+import { fileServer } from '../helpers/file-server.js';
 
 const TENANT = '00000000-0000-0000-0000-0000000000001';
 /** Extra users written into the emulator's directory before start, one per test, so no test sees another's photos. */
@@ -72,26 +71,6 @@ function textsOf(card: Json): string[] {
 /** The action with `verb` on a card, if any. */
 function actionOf(card: Json, verb: string): Json | undefined {
   return ((card.actions as Json[] | undefined) ?? []).find((a) => a.verb === verb);
-}
-
-/** Serves named files over loopback. */
-async function fileServer(files: Record<string, Buffer>) {
-  const server = createServer((req, res) => {
-    const body = files[(req.url ?? '').slice(1).split('?')[0] ?? ''];
-    res.writeHead(body ? 200 : 404, { 'content-type': 'application/octet-stream' });
-    res.end(body);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => {
-          resolve();
-        });
-      }),
-  };
 }
 
 describe.each(['fs', 'blob'] as const)(
