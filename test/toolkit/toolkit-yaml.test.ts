@@ -19,8 +19,8 @@ interface ValidatorModule {
   parseEnvFile(text: string): Map<string, string>;
 }
 interface SchemaModule {
-  extractFromTar(this: void, tar: Buffer, wanted: string): Buffer | undefined;
-  toolkitSchemaPath(this: void): Promise<string>;
+  extractFromTar: (tar: Buffer, wanted: string) => Buffer | undefined;
+  toolkitSchemaPath: () => Promise<string>;
 }
 
 /** The .mjs scripts, loaded as the npm scripts run them. */
