@@ -60,72 +60,52 @@ function divisors(table: Uint8Array): Float64Array {
 }
 
 /** libjpeg's floating-point forward DCT (AAN) of the 8x8 block at `offset` in place, level shift already
- * applied. */
+ * applied: the rows, then the columns. */
 function forwardDct(d: Float64Array, offset: number): void {
-  for (let p = offset; p < offset + 64; p += 8) {
-    const tmp0 = (d[p] as number) + (d[p + 7] as number);
-    const tmp7 = (d[p] as number) - (d[p + 7] as number);
-    const tmp1 = (d[p + 1] as number) + (d[p + 6] as number);
-    const tmp6 = (d[p + 1] as number) - (d[p + 6] as number);
-    const tmp2 = (d[p + 2] as number) + (d[p + 5] as number);
-    const tmp5 = (d[p + 2] as number) - (d[p + 5] as number);
-    const tmp3 = (d[p + 3] as number) + (d[p + 4] as number);
-    const tmp4 = (d[p + 3] as number) - (d[p + 4] as number);
-    const tmp10 = tmp0 + tmp3;
-    const tmp13 = tmp0 - tmp3;
-    const tmp11 = tmp1 + tmp2;
-    const tmp12 = tmp1 - tmp2;
-    d[p] = tmp10 + tmp11;
-    d[p + 4] = tmp10 - tmp11;
-    const z1 = (tmp12 + tmp13) * 0.707106781;
-    d[p + 2] = tmp13 + z1;
-    d[p + 6] = tmp13 - z1;
-    const t10 = tmp4 + tmp5;
-    const t11 = tmp5 + tmp6;
-    const t12 = tmp6 + tmp7;
-    const z5 = (t10 - t12) * 0.382683433;
-    const z2 = 0.5411961 * t10 + z5;
-    const z4 = 1.306562965 * t12 + z5;
-    const z3 = t11 * 0.707106781;
-    const z11 = tmp7 + z3;
-    const z13 = tmp7 - z3;
-    d[p + 5] = z13 + z2;
-    d[p + 3] = z13 - z2;
-    d[p + 1] = z11 + z4;
-    d[p + 7] = z11 - z4;
-  }
-  for (let p = offset; p < offset + 8; p++) {
-    const tmp0 = (d[p] as number) + (d[p + 56] as number);
-    const tmp7 = (d[p] as number) - (d[p + 56] as number);
-    const tmp1 = (d[p + 8] as number) + (d[p + 48] as number);
-    const tmp6 = (d[p + 8] as number) - (d[p + 48] as number);
-    const tmp2 = (d[p + 16] as number) + (d[p + 40] as number);
-    const tmp5 = (d[p + 16] as number) - (d[p + 40] as number);
-    const tmp3 = (d[p + 24] as number) + (d[p + 32] as number);
-    const tmp4 = (d[p + 24] as number) - (d[p + 32] as number);
-    const tmp10 = tmp0 + tmp3;
-    const tmp13 = tmp0 - tmp3;
-    const tmp11 = tmp1 + tmp2;
-    const tmp12 = tmp1 - tmp2;
-    d[p] = tmp10 + tmp11;
-    d[p + 32] = tmp10 - tmp11;
-    const z1 = (tmp12 + tmp13) * 0.707106781;
-    d[p + 16] = tmp13 + z1;
-    d[p + 48] = tmp13 - z1;
-    const t10 = tmp4 + tmp5;
-    const t11 = tmp5 + tmp6;
-    const t12 = tmp6 + tmp7;
-    const z5 = (t10 - t12) * 0.382683433;
-    const z2 = 0.5411961 * t10 + z5;
-    const z4 = 1.306562965 * t12 + z5;
-    const z3 = t11 * 0.707106781;
-    const z11 = tmp7 + z3;
-    const z13 = tmp7 - z3;
-    d[p + 40] = z13 + z2;
-    d[p + 24] = z13 - z2;
-    d[p + 8] = z11 + z4;
-    d[p + 56] = z11 - z4;
-  }
+  for (let p = offset; p < offset + 64; p += 8) dct8(d, p, 1);
+  for (let p = offset; p < offset + 8; p++) dct8(d, p, 8);
+}
+
+/** One 8-point AAN pass over `d[p]`, `d[p + step]`, ... `d[p + 7 * step]` (a row with step 1, a column with 8). */
+function dct8(d: Float64Array, p: number, step: number): void {
+  const i0 = p;
+  const i1 = p + step;
+  const i2 = p + 2 * step;
+  const i3 = p + 3 * step;
+  const i4 = p + 4 * step;
+  const i5 = p + 5 * step;
+  const i6 = p + 6 * step;
+  const i7 = p + 7 * step;
+  const tmp0 = (d[i0] as number) + (d[i7] as number);
+  const tmp7 = (d[i0] as number) - (d[i7] as number);
+  const tmp1 = (d[i1] as number) + (d[i6] as number);
+  const tmp6 = (d[i1] as number) - (d[i6] as number);
+  const tmp2 = (d[i2] as number) + (d[i5] as number);
+  const tmp5 = (d[i2] as number) - (d[i5] as number);
+  const tmp3 = (d[i3] as number) + (d[i4] as number);
+  const tmp4 = (d[i3] as number) - (d[i4] as number);
+  const tmp10 = tmp0 + tmp3;
+  const tmp13 = tmp0 - tmp3;
+  const tmp11 = tmp1 + tmp2;
+  const tmp12 = tmp1 - tmp2;
+  d[i0] = tmp10 + tmp11;
+  d[i4] = tmp10 - tmp11;
+  const z1 = (tmp12 + tmp13) * 0.707106781;
+  d[i2] = tmp13 + z1;
+  d[i6] = tmp13 - z1;
+  const t10 = tmp4 + tmp5;
+  const t11 = tmp5 + tmp6;
+  const t12 = tmp6 + tmp7;
+  const z5 = (t10 - t12) * 0.382683433;
+  const z2 = 0.5411961 * t10 + z5;
+  const z4 = 1.306562965 * t12 + z5;
+  const z3 = t11 * 0.707106781;
+  const z11 = tmp7 + z3;
+  const z13 = tmp7 - z3;
+  d[i5] = z13 + z2;
+  d[i3] = z13 - z2;
+  d[i1] = z11 + z4;
+  d[i7] = z11 - z4;
 }
 
 /** Number of bits needed for |value| (JPEG's magnitude category); 0 for 0. */
