@@ -45,7 +45,7 @@ function codeOnly(text: string): string {
           do {
             if (text[i] === '{') depth++;
             if (text[i] === '}') depth--;
-            out += text[i];
+            out += text.charAt(i);
             i++;
           } while (depth > 0 && i < text.length);
         } else i++;
@@ -54,7 +54,7 @@ function codeOnly(text: string): string {
       out += "'";
       i++;
     } else {
-      out += text[i];
+      out += text.charAt(i);
       i++;
     }
   }
