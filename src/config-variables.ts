@@ -213,6 +213,23 @@ export const CONFIG_VARIABLES = {
     defaultText: 'info',
     description: 'Least severe log level written: debug, info, warn, error or silent.',
   },
+  LOG_FORMAT: {
+    schema: z.enum(['json', 'text']).optional(),
+    defaultText: 'json with bot credentials, else text',
+    description:
+      'How log lines are written: `json` (one object per line: level, time, event, correlationId, outcome, graphRequestId, ...) or `text` (readable). Tokens, photo URLs and image bytes are redacted either way.',
+  },
+  APPLICATIONINSIGHTS_CONNECTION_STRING: {
+    schema: z
+      .string()
+      .trim()
+      .refine((value) => /(^|;)\s*InstrumentationKey=/i.test(value), 'must contain InstrumentationKey=')
+      .optional(),
+    defaultText: 'unset',
+    description:
+      'Application Insights (the name App Service sets): traces, requests and metrics through OpenTelemetry (`@azure/monitor-opentelemetry`). Unset: telemetry is off and its modules are never loaded.',
+    secret: true,
+  },
   PHOTO_MAX_INPUT_BYTES: {
     schema: integer(1024, 200 * MiB, () => 25 * MiB),
     defaultText: String(25 * MiB),

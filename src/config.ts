@@ -41,6 +41,10 @@ export type StorageConfig =
 export interface AppConfig {
   readonly dataDir: string;
   readonly logLevel: z.output<Variables['LOG_LEVEL']['schema']>;
+  /** `json` in production (bot credentials set) unless `LOG_FORMAT` says otherwise; `text` in local mode. */
+  readonly logFormat: 'json' | 'text';
+  /** Application Insights; `null` when its connection string is not set (telemetry off, never loaded). */
+  readonly telemetry: { readonly connectionString: string } | null;
   readonly photo: {
     readonly maxInputBytes: number;
     readonly poolSize: number;
@@ -148,6 +152,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return deepFreeze({
     dataDir,
     logLevel: v.LOG_LEVEL,
+    logFormat: v.LOG_FORMAT ?? (botApp ? 'json' : 'text'),
+    telemetry: v.APPLICATIONINSIGHTS_CONNECTION_STRING
+      ? { connectionString: v.APPLICATIONINSIGHTS_CONNECTION_STRING }
+      : null,
     photo: {
       maxInputBytes: v.PHOTO_MAX_INPUT_BYTES,
       poolSize: v.PHOTO_POOL_SIZE,
@@ -272,7 +280,8 @@ export function describeConfig(config: AppConfig): string {
     config.storage.kind === 'fs' ? `fs:${config.storage.root}` : `blob:${config.storage.container}`;
   return [
     `data=${config.dataDir}`,
-    `log=${config.logLevel}`,
+    `log=${config.logLevel}/${config.logFormat}`,
+    `telemetry=${config.telemetry ? 'application-insights' : 'off'}`,
     `photo.maxInputBytes=${p.maxInputBytes}`,
     `photo.pool=${p.poolSize}`,
     `photo.queue=${p.queueLimit}`,

@@ -47,15 +47,18 @@ export function failureText(
 ): string {
   const correlationId = newCorrelationId();
   const code = codeOf(error);
+  // Graph's request id, when Graph answered: what Microsoft support asks for.
+  const requestId = (error as { requestId?: unknown } | null)?.requestId;
+  const graphRequestId = typeof requestId === 'string' ? requestId : undefined;
   if (code === 'UnknownLocalUser') {
     // The person adds this id to the directory file, so the terminal they run the bot in shows it.
-    logger.warn(`${what} refused`, { code, correlationId, senderId: extra.id });
+    logger.warn(`${what} refused`, { correlationId, outcome: 'refused', code, senderId: extra.id });
   } else if (code) {
-    logger.warn(`${what} refused`, { code, correlationId });
+    logger.warn(`${what} refused`, { correlationId, outcome: 'refused', code, graphRequestId });
   } else {
     const name = error instanceof Error ? error.name : typeof error;
     const stack = error instanceof Error ? error.stack?.split('\n').slice(1, 4).join(' | ') : undefined;
-    logger.error(`${what} failed`, { error: name, stack, correlationId });
+    logger.error(`${what} failed`, { correlationId, outcome: 'failed', error: name, graphRequestId, stack });
   }
   const sentence =
     code === 'UnknownLocalUser' && extra.file

@@ -46,7 +46,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const { adapter, bot, logger } = options;
   const server = restify.createServer({ name: 'teams-photo', handleUncaughtExceptions: false });
   const refuse = (res: restify.Response, refusal: LocalRefusal): void => {
-    logger.warn('local mode: request refused', { code: refusal.code });
+    logger.warn('request refused', { outcome: 'refused', code: refusal.code, mode: 'local' });
     res.send(refusal.status, { error: { code: refusal.code, message: refusal.message } });
   };
   if (options.localOnly) {
@@ -85,6 +85,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     state.inFlight++;
     try {
       await adapter.process(req, res, (context) => bot.run(context));
+      // botbuilder answers a request without a valid Bot Framework token itself; the log says so.
+      if (res.statusCode === 401)
+        logger.warn('request refused', { outcome: 'refused', code: 'Unauthorized' });
     } catch (error) {
       logger.error('turn failed outside the bot', { error: error instanceof Error ? error.name : 'unknown' });
       if (!res.headersSent) res.send(500);

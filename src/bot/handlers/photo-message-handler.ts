@@ -137,8 +137,20 @@ export class PhotoMessageHandler {
   private async apply(context: TurnContext, jpeg: Uint8Array, token: AccessTokenSource, imageCount: number) {
     const locale = pickLocale(context.activity.locale);
     const preview = await this.deps.preparer.run(jpeg, { size: PREVIEW_SIDE, crop: 'center' });
-    const { changeId, replaced } = await this.deps.changes.change({ kind: 'me' }, jpeg, token, {
-      id: senderId(context),
+    const { changeId, replaced, graphRequestId } = await this.deps.changes.change(
+      { kind: 'me' },
+      jpeg,
+      token,
+      {
+        id: senderId(context),
+        path: 'chat',
+      },
+    );
+    // The change's id is the correlation id of a success: the card's Undo and the audit log carry it too.
+    this.deps.logger.info('photo changed', {
+      correlationId: changeId,
+      outcome: 'ok',
+      graphRequestId,
       path: 'chat',
     });
     if (imageCount > 1) {

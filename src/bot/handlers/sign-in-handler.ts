@@ -56,7 +56,10 @@ export class SignInHandler {
     const ssoToken = typeof value.token === 'string' ? value.token : '';
     const exchanged = ssoToken ? await this.deps.userTokens.exchange(context, ssoToken) : undefined;
     if (!exchanged) {
-      this.deps.logger.info('sso exchange refused; Teams will show the sign-in button');
+      this.deps.logger.info('sso exchange', {
+        outcome: 'refused',
+        detail: 'Teams will show the sign-in button',
+      });
       return {
         status: 412,
         body: { id, connectionName, failureDetail: 'The token could not be exchanged.' },
@@ -68,6 +71,7 @@ export class SignInHandler {
     const exchangeId = id || createHash('sha256').update(ssoToken).digest('hex');
     const claim = exchangeClaimId(senderId(context), exchangeId);
     if (await this.deps.pending.claim(claim, EXCHANGE_DEDUP_MS)) {
+      this.deps.logger.info('sso exchange', { outcome: 'ok' });
       // A resumed change that failed (or a turn that broke on the way) gives the claim back, so Teams' retry of
       // this exchange is processed rather than taken for a copy.
       let outcome: ResumeOutcome = 'failed';

@@ -57,6 +57,12 @@ export class UndoHandler {
     const locale = pickLocale(context.activity.locale);
     try {
       const result = await this.deps.changes.redo(undoId, await this.token(context), this.actor(context));
+      this.deps.logger.info('redo done', {
+        correlationId: result.changeId,
+        outcome: 'ok',
+        graphRequestId: result.graphRequestId,
+        undoId,
+      });
       const [after, before] = await Promise.all([this.preview(result.photo), this.preview(result.replaced)]);
       // The photo set again is the one the undo removed, so a preview of it exists unless the pool failed.
       if (after === undefined) {
@@ -105,6 +111,12 @@ export class UndoHandler {
     locale: Locale,
     result: UndoResult,
   ): Promise<AdaptiveCardAttachment> {
+    // The undo's own change id is its correlation id (the audit log has Graph's request id under it).
+    this.deps.logger.info('undo done', {
+      correlationId: result.changeId,
+      outcome: 'ok',
+      result: result.outcome,
+    });
     const previewDataUri = await this.preview(result.photo);
     const backTo =
       result.inPlace !== null && result.inPlace.byActor
