@@ -18,6 +18,7 @@ import {
   UNDO_PHOTO_CHANGE_VERB,
   welcomeCard,
 } from './cards/index.js';
+import type { BotTextCommand } from './bot-commands.js';
 import type { PhotoMessageHandler } from './handlers/photo-message-handler.js';
 import { PhotoMessageHandler as PhotoMessages } from './handlers/photo-message-handler.js';
 import type { SignInHandler } from './handlers/sign-in-handler.js';
@@ -81,14 +82,23 @@ export class TeamsPhotoBot extends TeamsActivityHandler {
       await this.features.photo.handle(context);
       return;
     }
-    // In group chats and channels the bot's @mention is part of the text.
+    // In group chats and channels the bot's @mention is part of the text. Anything that is not a command gets help.
     const text = TurnContext.removeRecipientMention(context.activity);
-    if (matchCommand(text) === 'undo') {
-      await this.features.undo.onText(context);
-      return;
-    }
-    await context.sendActivity({ attachments: [helpCard({ locale: pickLocale(context.activity.locale) })] });
+    await this.textCommands[matchCommand(text) ?? 'help'](context);
   }
+
+  /**
+   * One route per text command in BOT_TEXT_COMMANDS (bot-commands.ts, which the app manifest's command list is
+   * written and checked from): a command added there without a route here does not compile.
+   */
+  private readonly textCommands: Readonly<Record<BotTextCommand, (context: TurnContext) => Promise<void>>> = {
+    undo: (context) => this.features.undo.onText(context),
+    help: async (context) => {
+      await context.sendActivity({
+        attachments: [helpCard({ locale: pickLocale(context.activity.locale) })],
+      });
+    },
+  };
 
   protected override async onAdaptiveCardInvoke(
     context: TurnContext,

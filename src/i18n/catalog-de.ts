@@ -150,4 +150,11 @@ export const de: Catalog = {
   'photo.after': 'Nachher',
   'photo.noPhoto': 'Kein Foto',
   'photo.beforeAlt': 'Ihr Profilbild vor dieser Änderung',
+  'app.name.short': 'Teams Photo',
+  'app.name.full': 'Teams Photo: Ihr Microsoft 365-Profilbild, direkt aus Teams',
+  'app.description.short': 'Senden Sie ein Foto im Chat, und es wird Ihr Profilbild.',
+  'app.description.full':
+    'Senden Sie Teams Photo in einem persönlichen Chat ein Bild, und es wird Ihr Microsoft 365-Profilbild: aufgerichtet, quadratisch um Sie zugeschnitten, ohne Metadaten und in der richtigen Größe für Microsoft 365. Jede Änderung lässt sich rückgängig machen: Geben Sie „rückgängig“ ein oder drücken Sie auf der Antwortkarte auf „Rückgängig“. Fotos im Format JPEG, PNG, GIF, WebP und HEIC werden angenommen.',
+  'app.command.help.description': 'So verwenden Sie Teams Photo',
+  'app.command.undo.description': 'Ihr vorheriges Profilbild wiederherstellen',
 };

@@ -148,6 +148,15 @@ export const en = {
   'photo.after': 'After',
   'photo.noPhoto': 'No photo',
   'photo.beforeAlt': 'Your profile photo before this change',
+  // The app package (appPackage/manifest.json and its <lang>.json files, written by
+  // `npm run appPackage:generate`): the app's names, descriptions and command descriptions, within the schema's lengths.
+  'app.name.short': 'Teams Photo',
+  'app.name.full': 'Teams Photo: your Microsoft 365 profile photo, set from Teams',
+  'app.description.short': 'Send a photo in chat and it becomes your profile photo.',
+  'app.description.full':
+    'Send Teams Photo an image in a personal chat and it becomes your Microsoft 365 profile photo: turned upright, cropped square around you, stripped of metadata and sized for Microsoft 365. Every change can be undone: type "undo" or press Undo on the answer card. JPEG, PNG, GIF, WebP and HEIC photos are accepted.',
+  'app.command.help.description': 'How to use Teams Photo',
+  'app.command.undo.description': 'Put your previous profile photo back',
 } as const satisfies Record<ErrorCode, string> & Record<ErrorNextKey, string> & Record<string, string>;
 
 /**

@@ -138,4 +138,11 @@ export const es: Catalog = {
   'photo.after': 'Después',
   'photo.noPhoto': 'Sin foto',
   'photo.beforeAlt': 'Tu foto de perfil antes de este cambio',
+  'app.name.short': 'Teams Photo',
+  'app.name.full': 'Teams Photo: tu foto de perfil de Microsoft 365, desde Teams',
+  'app.description.short': 'Envía una foto en el chat y se convertirá en tu foto de perfil.',
+  'app.description.full':
+    'Envía una imagen a Teams Photo en un chat personal y se convertirá en tu foto de perfil de Microsoft 365: enderezada, recortada en cuadrado a tu alrededor, sin metadatos y con el tamaño adecuado para Microsoft 365. Cada cambio se puede deshacer: escribe "deshacer" o pulsa Deshacer en la tarjeta de respuesta. Se aceptan fotos JPEG, PNG, GIF, WebP y HEIC.',
+  'app.command.help.description': 'Cómo usar Teams Photo',
+  'app.command.undo.description': 'Recuperar tu foto de perfil anterior',
 };

@@ -138,4 +138,11 @@ export const ptBR: Catalog = {
   'photo.after': 'Depois',
   'photo.noPhoto': 'Sem foto',
   'photo.beforeAlt': 'Sua foto de perfil antes desta alteração',
+  'app.name.short': 'Teams Photo',
+  'app.name.full': 'Teams Photo: sua foto de perfil do Microsoft 365, pelo Teams',
+  'app.description.short': 'Envie uma foto no chat e ela vira sua foto de perfil.',
+  'app.description.full':
+    'Envie uma imagem ao Teams Photo em um chat pessoal e ela vira sua foto de perfil do Microsoft 365: na posição certa, recortada em quadrado ao seu redor, sem metadados e no tamanho certo para o Microsoft 365. Toda alteração pode ser desfeita: digite "desfazer" ou toque em Desfazer no cartão de resposta. São aceitas fotos JPEG, PNG, GIF, WebP e HEIC.',
+  'app.command.help.description': 'Como usar o Teams Photo',
+  'app.command.undo.description': 'Voltar à sua foto de perfil anterior',
 };

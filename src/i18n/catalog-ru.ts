@@ -141,4 +141,11 @@ export const ru: Catalog = {
   'photo.after': 'Стало',
   'photo.noPhoto': 'Нет фото',
   'photo.beforeAlt': 'Фото профиля до этого изменения',
+  'app.name.short': 'Teams Photo',
+  'app.name.full': 'Teams Photo: фото профиля Microsoft 365 прямо из Teams',
+  'app.description.short': 'Отправьте фото в чат — оно станет вашим фото профиля.',
+  'app.description.full':
+    'Отправьте изображение Teams Photo в личном чате — оно станет вашим фото профиля Microsoft 365: повёрнутым как надо, обрезанным до квадрата вокруг вас, без метаданных и нужного для Microsoft 365 размера. Любое изменение можно отменить: напишите «отменить» или нажмите «Отменить» на карточке ответа. Подходят фото JPEG, PNG, GIF, WebP и HEIC.',
+  'app.command.help.description': 'Как пользоваться Teams Photo',
+  'app.command.undo.description': 'Вернуть прежнее фото профиля',
 };

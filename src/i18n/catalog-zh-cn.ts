@@ -126,4 +126,11 @@ export const zhCN: Catalog = {
   'photo.after': '之后',
   'photo.noPhoto': '没有照片',
   'photo.beforeAlt': '此次更改之前的个人资料照片',
+  'app.name.short': 'Teams Photo',
+  'app.name.full': 'Teams Photo：在 Teams 中设置你的 Microsoft 365 个人资料照片',
+  'app.description.short': '在聊天中发送一张照片，它就会成为你的个人资料照片。',
+  'app.description.full':
+    '在与 Teams Photo 的个人聊天中发送一张图片，它就会成为你的 Microsoft 365 个人资料照片：自动摆正、以你为中心裁剪成正方形、去除元数据，并调整为适合 Microsoft 365 的大小。每次更改都可以撤销：输入“撤销”，或在回复卡片上点击“撤销”。支持 JPEG、PNG、GIF、WebP 和 HEIC 格式的照片。',
+  'app.command.help.description': '如何使用 Teams Photo',
+  'app.command.undo.description': '恢复你之前的个人资料照片',
 };

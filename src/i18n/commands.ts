@@ -5,22 +5,17 @@
  * those words from any catalog, so a German speaker whose Teams runs in English (or the reverse) is still
  * understood.
  */
-import type { MessageKey } from './catalog-en.js';
+import { BOT_TEXT_COMMANDS, type BotTextCommand } from '../bot/bot-commands.js';
 import { CATALOGS } from './translate.js';
 import { SUPPORTED_LOCALES } from './locales.js';
 
-/** The commands the bot understands as a whole message. */
-export type BotCommand = 'undo' | 'help';
-
-const COMMAND_KEYS: Readonly<Record<BotCommand, MessageKey>> = {
-  undo: 'command.undo',
-  help: 'command.help',
-};
+/** The commands the bot understands as a whole message (the list is `BOT_TEXT_COMMANDS`, src/bot/bot-commands.ts). */
+export type BotCommand = BotTextCommand;
 
 /** Folded word → command, across every catalog. */
 const WORDS = new Map<string, BotCommand>(
-  (Object.keys(COMMAND_KEYS) as BotCommand[]).flatMap((command) =>
-    SUPPORTED_LOCALES.map((locale) => [fold(CATALOGS[locale][COMMAND_KEYS[command]]), command] as const),
+  BOT_TEXT_COMMANDS.flatMap(({ command, word }) =>
+    SUPPORTED_LOCALES.map((locale) => [fold(CATALOGS[locale][word]), command] as const),
   ),
 );
 

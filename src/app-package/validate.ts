@@ -1,0 +1,495 @@
+/**
+ * `npm run validate`: every check on the app package, offline. Returns the problems found, one sentence each
+ * naming the file; an empty list means the package is valid. The tests call the same functions with broken
+ * copies of the files.
+ *
+ * The manifest and localization files are validated FILLED: their `${{NAME}}` placeholders are replaced by the
+ * values of an environment file (`--env <name>`) or, without one, by sample values (`SAMPLE_VALUES`), since a
+ * placeholder is not a GUID or a domain and the schema would refuse the template as it stands.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import {
+  BOT_MESSAGING_EXTENSION_COMMANDS,
+  BOT_TEXT_COMMANDS,
+  type BotTextCommandSpec,
+} from '../bot/bot-commands.js';
+import { CATALOGS, DEFAULT_LOCALE, matchCommand } from '../i18n/index.js';
+import { ADDITIONAL_LANGUAGES, languageFile, MANIFEST_SCHEMA_URL, MANIFEST_VERSION } from './app-strings.js';
+import { fillPlaceholders, readEnv, SAMPLE_VALUES } from './env-file.js';
+import {
+  GRAPH_PERMISSIONS,
+  MICROSOFT_GRAPH_APP_ID,
+  SSO_SCOPE,
+  TEAMS_CLIENT_IDS,
+} from './graph-permissions.js';
+import { readPixels } from './icons.js';
+
+const require = createRequire(import.meta.url);
+
+/** Where @microsoft/app-manifest keeps the Teams JSON schemas. */
+export function teamsSchemaDir(): string {
+  const packageJson = require.resolve('@microsoft/app-manifest/package.json');
+  return path.join(path.dirname(packageJson), 'build', 'json-schemas', 'teams');
+}
+
+/** The newest manifest schema version the package ships, devPreview aside (`1.30`). */
+export function newestStableManifestVersion(): string {
+  const versions = readdirSync(teamsSchemaDir())
+    .map((name) => /^v(\d+)\.(\d+)$/.exec(name))
+    .filter((match): match is RegExpExecArray => match !== null)
+    .map((match) => [Number(match[1]), Number(match[2])] as const)
+    .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const newest = versions.at(-1);
+  if (!newest) throw new Error('@microsoft/app-manifest ships no Teams manifest schema');
+  return `${newest[0]}.${newest[1]}`;
+}
+
+type Json = Record<string, unknown>;
+
+/** Compiled validators per schema file, compiled once (draft-04, as the Teams schemas declare). */
+const validators = new Map<string, ValidateFunction>();
+function schemaValidator(version: string, file: string): ValidateFunction {
+  const schemaPath = path.join(teamsSchemaDir(), `v${version}`, file);
+  const cached = validators.get(schemaPath);
+  if (cached) return cached;
+  if (!existsSync(schemaPath)) throw new Error(`@microsoft/app-manifest has no schema v${version}/${file}`);
+  const schema = JSON.parse(readFileSync(schemaPath, 'utf8')) as Json;
+  // CommonJS packages whose `default` export TypeScript's NodeNext typing does not see through: take the classes
+  // from require, typed by their own declarations.
+  const AjvDraft04 = (require('ajv-draft-04') as { default: typeof import('ajv-draft-04').default }).default;
+  const addFormats = (require('ajv-formats') as { default: typeof import('ajv-formats').default }).default;
+  // strict: false because Microsoft's schemas use keywords ajv's strict mode refuses (e.g. `default` beside $ref);
+  // unicodeRegExp: false because some of their patterns (a lone `]`) are invalid under the `u` flag.
+  const ajv = new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false });
+  addFormats(ajv);
+  const validate = ajv.compile(schema);
+  validators.set(schemaPath, validate);
+  return validate;
+}
+
+function schemaErrors(file: string, errors: readonly ErrorObject[] | null | undefined): string[] {
+  return (errors ?? []).map(
+    (error) =>
+      `${file}: ${error.instancePath || '(root)'} ${error.message ?? 'is invalid'}${
+        error.keyword === 'additionalProperties'
+          ? ` (${String((error.params as { additionalProperty?: string }).additionalProperty)})`
+          : ''
+      }`,
+  );
+}
+
+/** Options of a validation run. */
+export interface ValidateOptions {
+  /** The repository root (where appPackage/ and aad.manifest.json are). */
+  readonly root: string;
+  /** Fill placeholders from `env/.env.<env>`; without it, from SAMPLE_VALUES. */
+  readonly env?: string;
+  /** The bot's commands; the real list unless a test plants another. */
+  readonly botCommands?: readonly BotTextCommandSpec[];
+  readonly messagingExtensionCommands?: readonly string[];
+  /** Where values the env files leave empty come from (default: the process environment). */
+  readonly processEnv?: Readonly<Record<string, string | undefined>>;
+}
+
+/** Reads a JSON file of the package, filled; a problem (not an exception) when it is missing or not JSON. */
+function readFilled(
+  root: string,
+  relative: string,
+  values: Readonly<Record<string, string>>,
+  problems: string[],
+): Json | undefined {
+  const file = path.join(root, relative);
+  if (!existsSync(file)) {
+    problems.push(`${relative}: missing`);
+    return undefined;
+  }
+  const filled = fillPlaceholders(readFileSync(file, 'utf8'), values);
+  for (const name of filled.missing) problems.push(`${relative}: no value for \${{${name}}}`);
+  try {
+    return JSON.parse(filled.text) as Json;
+  } catch (error) {
+    problems.push(`${relative}: not JSON (${(error as Error).message})`);
+    return undefined;
+  }
+}
+
+const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+const asText = (value: unknown): string => (typeof value === 'string' ? value : '');
+const asObject = (value: unknown): Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : {};
+
+/**
+ * The manifest's command lists against the bot: every command listed must be one the bot routes (its title a
+ * word `matchCommand` maps to that command), and every bot command must be listed in each command list. The
+ * localized titles must be words the bot understands too, for the same command.
+ */
+export function checkCommands(
+  manifest: Json,
+  localized: ReadonlyMap<string, Json>,
+  botCommands: readonly BotTextCommandSpec[] = BOT_TEXT_COMMANDS,
+  messagingExtensionCommands: readonly string[] = BOT_MESSAGING_EXTENSION_COMMANDS,
+): string[] {
+  const problems: string[] = [];
+  const known = new Set(botCommands.map((c) => c.command));
+  /** The command a title means: the bot's own list decides (a planted list may hold a command matchCommand lacks). */
+  const commandOf = (title: string): string | undefined => {
+    const matched = matchCommand(title);
+    if (matched !== undefined && known.has(matched)) return matched;
+    const folded = title.trim().toLocaleLowerCase('und');
+    return botCommands.find((c) =>
+      Object.values(CATALOGS).some((catalog) => catalog[c.word].toLocaleLowerCase('und') === folded),
+    )?.command;
+  };
+  const bots = asArray(manifest.bots);
+  bots.forEach((bot, botIndex) => {
+    const lists = asArray(asObject(bot).commandLists);
+    if (lists.length === 0 && botCommands.length > 0) {
+      problems.push(
+        `manifest.json: bots[${botIndex}] lists no commands; the bot understands ${[...known].join(', ')}`,
+      );
+    }
+    lists.forEach((list, listIndex) => {
+      const commands = asArray(asObject(list).commands);
+      const listed = new Set<string>();
+      commands.forEach((command, commandIndex) => {
+        const title = asText(asObject(command).title);
+        const handled = commandOf(title);
+        const where = `bots[${botIndex}].commandLists[${listIndex}].commands[${commandIndex}]`;
+        if (handled === undefined) {
+          problems.push(`manifest.json: ${where} "${title}" is a command the bot does not handle`);
+          return;
+        }
+        listed.add(handled);
+        for (const [language, strings] of localized) {
+          const key = `${where}.title`;
+          const localizedTitle = strings[key];
+          if (typeof localizedTitle !== 'string') continue;
+          if (commandOf(localizedTitle) !== handled) {
+            problems.push(
+              `${language}: ${key} "${localizedTitle}" is not a word the bot understands as "${handled}"`,
+            );
+          }
+        }
+      });
+      for (const command of known) {
+        if (!listed.has(command)) {
+          problems.push(
+            `manifest.json: bots[${botIndex}].commandLists[${listIndex}] does not list "${command}", which the bot understands`,
+          );
+        }
+      }
+    });
+  });
+  const extensionCommands = asArray(manifest.composeExtensions).flatMap((extension) =>
+    asArray(asObject(extension).commands).map((command) => asText(asObject(command).id)),
+  );
+  for (const id of extensionCommands) {
+    if (!messagingExtensionCommands.includes(id)) {
+      problems.push(`manifest.json: messaging-extension command "${id}" is not handled by the bot`);
+    }
+  }
+  for (const id of messagingExtensionCommands) {
+    if (!extensionCommands.includes(id)) {
+      problems.push(
+        `manifest.json: the bot handles messaging-extension command "${id}", which the manifest lacks`,
+      );
+    }
+  }
+  return problems;
+}
+
+/** Schema lengths of the localized strings, said plainly (the schema check reports them too, less readably). */
+export function checkLengths(file: string, strings: Json, localizationSchema: Json): string[] {
+  const problems: string[] = [];
+  const properties = asObject(localizationSchema.properties);
+  const patterns = Object.entries(asObject(localizationSchema.patternProperties)).map(
+    // Without the `u` flag, as ajv reads them above.
+    ([pattern, rule]) => [new RegExp(pattern), asObject(rule)] as const,
+  );
+  for (const [key, value] of Object.entries(strings)) {
+    if (typeof value !== 'string' || key === '$schema') continue;
+    const rule = Object.hasOwn(properties, key)
+      ? asObject(properties[key])
+      : patterns.find(([re]) => re.test(key))?.[1];
+    if (rule === undefined) {
+      problems.push(`${file}: "${key}" is not a key the localization schema allows`);
+      continue;
+    }
+    const max = typeof rule.maxLength === 'number' ? rule.maxLength : undefined;
+    // JSON Schema counts code points, as ajv does.
+    const length = Array.from(value).length;
+    if (max !== undefined && length > max) {
+      problems.push(`${file}: "${key}" is ${length} characters, the limit is ${max}`);
+    }
+    if (value.trim() === '') problems.push(`${file}: "${key}" is empty`);
+  }
+  return problems;
+}
+
+/** Icon sizes, and colours: the outline only white or transparent, the colour icon not one flat colour. */
+export async function checkIcons(root: string, manifest: Json): Promise<string[]> {
+  const problems: string[] = [];
+  const icons = asObject(manifest.icons);
+  const expected = [
+    ['color', 192],
+    ['outline', 32],
+  ] as const;
+  for (const [kind, size] of expected) {
+    const relative = typeof icons[kind] === 'string' ? `appPackage/${icons[kind]}` : undefined;
+    if (relative === undefined || !existsSync(path.join(root, relative))) {
+      problems.push(`manifest.json: icons.${kind} names no file in appPackage/`);
+      continue;
+    }
+    let pixels;
+    try {
+      pixels = await readPixels(readFileSync(path.join(root, relative)));
+    } catch (error) {
+      problems.push(`${relative}: not a PNG jimp can read (${(error as Error).message})`);
+      continue;
+    }
+    if (pixels.width !== size || pixels.height !== size) {
+      problems.push(`${relative}: ${pixels.width}x${pixels.height}, must be ${size}x${size}`);
+      continue;
+    }
+    const { data } = pixels;
+    if (kind === 'outline') {
+      let notWhite = 0;
+      let opaque = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        const alpha = data[i + 3] ?? 0;
+        if (alpha === 0) continue;
+        opaque++;
+        if (data[i] !== 255 || data[i + 1] !== 255 || data[i + 2] !== 255) notWhite++;
+      }
+      if (notWhite > 0) problems.push(`${relative}: ${notWhite} pixels are neither white nor transparent`);
+      if (opaque === 0) problems.push(`${relative}: fully transparent, it shows nothing`);
+      if (opaque === data.length / 4)
+        problems.push(`${relative}: no transparent pixel, the outline must be on transparent`);
+    } else {
+      const colours = new Set<number>();
+      for (let i = 0; i < data.length && colours.size < 3; i += 4) colours.add(data.readUInt32BE(i));
+      if (colours.size < 3) problems.push(`${relative}: one flat colour, not an icon`);
+    }
+  }
+  return problems;
+}
+
+/** aad.manifest.json: the SSO scope, the two Teams clients pre-authorized for it, and exactly the Graph permissions. */
+export function checkAadManifest(aad: Json): string[] {
+  const problems: string[] = [];
+  const file = 'aad.manifest.json';
+  for (const key of [
+    'id',
+    'appId',
+    'name',
+    'identifierUris',
+    'oauth2Permissions',
+    'preAuthorizedApplications',
+    'requiredResourceAccess',
+  ]) {
+    if (!Object.hasOwn(aad, key)) problems.push(`${file}: "${key}" missing`);
+  }
+  if (
+    !asArray(aad.identifierUris).some(
+      (uri) => typeof uri === 'string' && /^api:\/\/botid-[0-9a-fA-F-]{36}$/.test(uri),
+    )
+  ) {
+    problems.push(`${file}: identifierUris must hold api://botid-\${{BOT_ID}}`);
+  }
+  const scope = asArray(aad.oauth2Permissions)
+    .map(asObject)
+    .find((p) => p.value === SSO_SCOPE);
+  if (!scope) problems.push(`${file}: oauth2Permissions has no "${SSO_SCOPE}" scope`);
+  else {
+    if (scope.isEnabled !== true) problems.push(`${file}: the ${SSO_SCOPE} scope is not enabled`);
+    if (scope.type !== 'User')
+      problems.push(`${file}: the ${SSO_SCOPE} scope must be type "User" (users may consent)`);
+  }
+  const scopeId = scope?.id;
+  const preAuthorized = asArray(aad.preAuthorizedApplications).map(asObject);
+  for (const [client, appId] of Object.entries(TEAMS_CLIENT_IDS)) {
+    const entry = preAuthorized.find((p) => p.appId === appId);
+    if (!entry) problems.push(`${file}: ${client} (${appId}) is not pre-authorized`);
+    else if (scopeId === undefined || !asArray(entry.permissionIds).includes(scopeId)) {
+      problems.push(`${file}: ${client} (${appId}) is not pre-authorized for ${SSO_SCOPE}`);
+    }
+  }
+  const graph = asArray(aad.requiredResourceAccess)
+    .map(asObject)
+    .filter((r) => r.resourceAppId === MICROSOFT_GRAPH_APP_ID);
+  const granted = new Set(
+    graph.flatMap((r) =>
+      asArray(r.resourceAccess)
+        .map(asObject)
+        .map((a) => `${String(a.id)}/${String(a.type)}`),
+    ),
+  );
+  const wanted = new Set(GRAPH_PERMISSIONS.map((p) => `${p.id}/${p.type}`));
+  for (const permission of GRAPH_PERMISSIONS) {
+    if (!granted.has(`${permission.id}/${permission.type}`)) {
+      problems.push(
+        `${file}: Microsoft Graph ${permission.name} (${permission.type} ${permission.id}) is not requested`,
+      );
+    }
+  }
+  for (const entry of granted) {
+    if (!wanted.has(entry))
+      problems.push(`${file}: Microsoft Graph permission ${entry} is not in the app's permission table`);
+  }
+  return problems;
+}
+
+/** The manifest's links to the other files and its SSO and bot wiring, checked on the template. */
+function checkTemplate(template: string): string[] {
+  const problems: string[] = [];
+  const manifest = JSON.parse(template) as Json;
+  if (manifest.manifestVersion !== MANIFEST_VERSION || manifest.$schema !== MANIFEST_SCHEMA_URL) {
+    problems.push(`manifest.json: must use schema v${MANIFEST_VERSION} (${MANIFEST_SCHEMA_URL})`);
+  }
+  const bot = asObject(asArray(manifest.bots)[0]);
+  if (bot.botId !== '${{BOT_ID}}') problems.push('manifest.json: bots[0].botId must be ${{BOT_ID}}');
+  if (bot.supportsFiles !== true) {
+    problems.push(
+      'manifest.json: bots[0].supportsFiles must be true (photos sent as files in personal chat need it)',
+    );
+  }
+  if (!asArray(bot.scopes).includes('personal'))
+    problems.push('manifest.json: bots[0].scopes must include personal');
+  const sso = asObject(manifest.webApplicationInfo);
+  if (sso.resource !== 'api://botid-${{BOT_ID}}') {
+    problems.push('manifest.json: webApplicationInfo.resource must be api://botid-${{BOT_ID}} (bot SSO)');
+  }
+  if (sso.id !== '${{AAD_APP_CLIENT_ID}}')
+    problems.push('manifest.json: webApplicationInfo.id must be ${{AAD_APP_CLIENT_ID}}');
+  const domains = asArray(manifest.validDomains);
+  for (const domain of ['${{BOT_DOMAIN}}', 'token.botframework.com']) {
+    if (!domains.includes(domain)) problems.push(`manifest.json: validDomains must include ${domain}`);
+  }
+  return problems;
+}
+
+/** Runs every check; resolves to the problems (empty when valid). */
+export async function validateAppPackage(options: ValidateOptions): Promise<string[]> {
+  const { root } = options;
+  const problems: string[] = [];
+  let values: Readonly<Record<string, string>> = SAMPLE_VALUES;
+  if (options.env !== undefined) {
+    try {
+      values = readEnv(root, options.env, options.processEnv ?? process.env);
+    } catch (error) {
+      return [(error as Error).message];
+    }
+  }
+  const manifestPath = path.join(root, 'appPackage', 'manifest.json');
+  if (!existsSync(manifestPath)) return ['appPackage/manifest.json: missing'];
+  const template = readFileSync(manifestPath, 'utf8');
+  try {
+    problems.push(...checkTemplate(template));
+  } catch (error) {
+    return [`appPackage/manifest.json: not JSON (${(error as Error).message})`];
+  }
+  const manifest = readFilled(root, 'appPackage/manifest.json', values, problems);
+  if (!manifest) return problems;
+  const version = String(manifest.manifestVersion);
+  const validateManifest = schemaValidator(version, 'MicrosoftTeams.schema.json');
+  if (!validateManifest(manifest))
+    problems.push(...schemaErrors('appPackage/manifest.json', validateManifest.errors));
+  const localizationSchemaFile = 'MicrosoftTeams.Localization.schema.json';
+  const validateLocalization = schemaValidator(version, localizationSchemaFile);
+  const localizationSchema = JSON.parse(
+    readFileSync(path.join(teamsSchemaDir(), `v${version}`, localizationSchemaFile), 'utf8'),
+  ) as Json;
+
+  // The manifest's own (English) strings, as the localization keys name them, within the same lengths.
+  const name = asObject(manifest.name);
+  const description = asObject(manifest.description);
+  const english: Json = {
+    'name.short': name.short,
+    'name.full': name.full,
+    'description.short': description.short,
+    'description.full': description.full,
+  };
+  asArray(asObject(asArray(manifest.bots)[0]).commandLists).forEach((list, l) => {
+    asArray(asObject(list).commands).forEach((command, c) => {
+      english[`bots[0].commandLists[${l}].commands[${c}].title`] = asObject(command).title;
+      english[`bots[0].commandLists[${l}].commands[${c}].description`] = asObject(command).description;
+    });
+  });
+  problems.push(...checkLengths('appPackage/manifest.json', english, localizationSchema));
+
+  // Localization: exactly the bot's other languages, each file valid and within the lengths.
+  const info = asObject(manifest.localizationInfo);
+  if (info.defaultLanguageTag !== DEFAULT_LOCALE) {
+    problems.push(`manifest.json: localizationInfo.defaultLanguageTag must be ${DEFAULT_LOCALE}`);
+  }
+  const listed = asArray(info.additionalLanguages).map(asObject);
+  const localized = new Map<string, Json>();
+  for (const locale of ADDITIONAL_LANGUAGES) {
+    const entry = listed.find((l) => l.languageTag === locale);
+    if (!entry) problems.push(`manifest.json: localizationInfo lists no ${locale} file`);
+    else if (entry.file !== languageFile(locale)) {
+      problems.push(`manifest.json: localizationInfo's ${locale} file must be ${languageFile(locale)}`);
+    }
+  }
+  for (const entry of listed) {
+    const relative = `appPackage/${String(entry.file)}`;
+    if (!ADDITIONAL_LANGUAGES.some((l) => l === entry.languageTag)) {
+      problems.push(
+        `manifest.json: localizationInfo lists ${String(entry.languageTag)}, a language the bot does not speak`,
+      );
+    }
+    const strings = readFilled(root, relative, values, problems);
+    if (!strings) continue;
+    if (!validateLocalization(strings)) problems.push(...schemaErrors(relative, validateLocalization.errors));
+    problems.push(...checkLengths(relative, strings, localizationSchema));
+    localized.set(relative, strings);
+  }
+  const files = readdirSync(path.join(root, 'appPackage')).filter(
+    (f) => f.endsWith('.json') && f !== 'manifest.json',
+  );
+  for (const file of files) {
+    if (!listed.some((l) => l.file === file))
+      problems.push(`appPackage/${file}: not listed in localizationInfo`);
+  }
+
+  problems.push(
+    ...checkCommands(
+      manifest,
+      localized,
+      options.botCommands ?? BOT_TEXT_COMMANDS,
+      options.messagingExtensionCommands ?? BOT_MESSAGING_EXTENSION_COMMANDS,
+    ),
+  );
+  problems.push(...(await checkIcons(root, manifest)));
+
+  const aad = readFilled(root, 'aad.manifest.json', { ...SAMPLE_VALUES, ...values }, problems);
+  if (aad) problems.push(...checkAadManifest(aad));
+
+  problems.push(...(await toolkitYamlProblems(root)));
+  return problems;
+}
+
+/**
+ * The Toolkit's yml files (teamsapp.yml, teamsapp.local.yml) are checked against the Toolkit's schema by
+ * scripts/validate-toolkit-yaml.mjs (the infrastructure part of the issue): when that file exists, its
+ * `validateToolkitYaml({ projectRoot })` runs and its problems (strings) are reported with these.
+ */
+async function toolkitYamlProblems(root: string): Promise<string[]> {
+  const hook = path.join(root, 'scripts', 'validate-toolkit-yaml.mjs');
+  if (!existsSync(hook)) return [];
+  const module = (await import(pathToFileURL(hook).href)) as {
+    validateToolkitYaml?: (options: { projectRoot: string }) => string[] | Promise<string[]>;
+  };
+  if (typeof module.validateToolkitYaml !== 'function') {
+    return ['scripts/validate-toolkit-yaml.mjs: exports no validateToolkitYaml()'];
+  }
+  try {
+    return [...(await module.validateToolkitYaml({ projectRoot: root }))];
+  } catch (error) {
+    return [`teamsapp.yml check could not run: ${(error as Error).message}`];
+  }
+}
