@@ -121,7 +121,9 @@ describe('two app instances sharing one Blob container', () => {
 
     const undo = await undoThrough(1, ADELE, changeId);
     expect(undo.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
-    expect(JSON.stringify(undo.body)).not.toMatch(/You set a newer photo on .*undoing this older change would lose it/);
+    expect(JSON.stringify(undo.body)).not.toMatch(
+      /You set a newer photo on .*undoing this older change would lose it/,
+    );
     expect((await storedPhoto(ADELE)).equals(original)).toBe(true);
   });
 
@@ -132,7 +134,9 @@ describe('two app instances sharing one Blob container', () => {
     const afterSecond = await storedPhoto(LYNNE);
 
     const undo = await undoThrough(0, LYNNE, first);
-    expect(JSON.stringify(undo.body)).toMatch(/You set a newer photo on .*undoing this older change would lose it/);
+    expect(JSON.stringify(undo.body)).toMatch(
+      /You set a newer photo on .*undoing this older change would lose it/,
+    );
     expect((await storedPhoto(LYNNE)).equals(afterSecond)).toBe(true);
   });
 });
