@@ -2,7 +2,8 @@
  * Checks the Microsoft 365 Agents Toolkit project files offline:
  * 1. `teamsapp.yml` and `teamsapp.local.yml` against the Toolkit's own yml schema (the newest version the pinned
  *    CLI bundles, see scripts/toolkit-schema.mjs), with ajv (draft-07, as the schema declares) and ajv-formats;
- * 2. every `${{VAR}}` placeholder in a lifecycle step (and in the ARM parameter files an `arm/deploy` step names)
+ * 2. every `${{VAR}}` placeholder in a lifecycle step (and in the ARM parameter files an `arm/deploy` step names, and
+ *    the manifest a `manifestPath` names: appPackage/manifest.json, aad.manifest.json)
  *    is either written by an earlier action (`writeToEnvironmentFile`, or an output of a bicep template that an
  *    earlier `arm/deploy` step deploys) or declared in `env/.env.<env>`; a variable used before the action that
  *    writes it is an error even when the env file declares it, since a first provision would fail.
@@ -99,6 +100,13 @@ export async function placeholderProblems(doc, envVars, { projectRoot, label }) 
 
   for (const [i, { step, at }] of steps.entries()) {
     const used = placeholdersIn(step?.with ?? {}).map((name) => ({ name, where: '' }));
+    // The manifests an action fills in (teamsApp/*, aadApp/update) are resolved at that step too.
+    const manifest = step?.with?.manifestPath;
+    if (typeof manifest === 'string') {
+      const text = await readOrUndefined(path.join(projectRoot, manifest));
+      if (text === undefined) problems.push(`${label} ${at}: manifest ${manifest} not found`);
+      else used.push(...placeholdersIn(text).map((name) => ({ name, where: ` (in ${manifest})` })));
+    }
     if (step?.uses === 'arm/deploy') {
       for (const template of step.with?.templates ?? []) {
         if (!template.parameters) continue;

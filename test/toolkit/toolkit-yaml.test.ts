@@ -34,7 +34,14 @@ type ToolkitDoc = Record<string, unknown> & { provision: Step[]; deploy: Step[];
 /** A copy of the project's Toolkit files in a temporary folder, for a test to break. */
 async function projectCopy(): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'teams-photo-toolkit-'));
-  for (const entry of ['teamsapp.yml', 'teamsapp.local.yml', 'env', 'infra']) {
+  for (const entry of [
+    'teamsapp.yml',
+    'teamsapp.local.yml',
+    'env',
+    'infra',
+    'aad.manifest.json',
+    'appPackage',
+  ]) {
     await cp(path.join(ROOT, entry), path.join(dir, entry), { recursive: true });
   }
   return dir;
@@ -183,6 +190,23 @@ describe('teamsapp.yml and teamsapp.local.yml', () => {
     const problems = await validator.validateToolkitYaml({ projectRoot: dir });
     expect(problems).toContainEqual(
       'teamsapp.yml (env dev) provision[0]: ${{BOT_ID}} (in ./infra/azure.parameters.json) is used before provision[3] writes it',
+    );
+  });
+
+  it('checks the placeholders of the manifests an action fills in', async () => {
+    const file = path.join(dir, 'aad.manifest.json');
+    await writeFile(
+      file,
+      (await readFile(file, 'utf8')).replace('${{AAD_APP_CLIENT_ID}}', '${{AAD_APP_CLIENT}}'),
+    );
+    const problems = await validator.validateToolkitYaml({ projectRoot: dir });
+    expect(problems).toEqual([
+      'teamsapp.yml (env dev) provision[4]: ${{AAD_APP_CLIENT}} (in ./aad.manifest.json) is neither written by an earlier action nor declared in the env file',
+      'teamsapp.local.yml (env local) provision[4]: ${{AAD_APP_CLIENT}} (in ./aad.manifest.json) is neither written by an earlier action nor declared in the env file',
+    ]);
+    await rm(file);
+    expect(await validator.validateToolkitYaml({ projectRoot: dir })).toContain(
+      'teamsapp.yml (env dev) provision[4]: manifest ./aad.manifest.json not found',
     );
   });
 
