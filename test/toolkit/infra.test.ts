@@ -9,6 +9,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { GRAPH_PERMISSIONS } from '../../src/app-package/graph-permissions.js';
 import { loadConfig } from '../../src/config.js';
 import { CONFIG_VARIABLES } from '../../src/config-variables.js';
 
@@ -235,6 +236,13 @@ describe('infra/azure.bicep', () => {
     expect(bot.text).toContain("channelName: 'MsTeamsChannel'");
     expect(bot.text).toContain("serviceProviderDisplayName: 'Azure Active Directory v2'");
     expect(bot.text).toMatch(/key: 'tokenExchangeUrl'\s*value: 'api:\/\/botid-\$\{botAadAppClientId\}'/);
+  });
+
+  it("has the SSO connection ask for exactly the delegated Graph permissions the app's Entra registration requests", async () => {
+    const bot = await readBicep('infra/botRegistration/azurebot.bicep');
+    const scopes = /^param graphScopes string = '([^']*)'/m.exec(bot.text)?.[1]?.split(' ');
+    const delegated = GRAPH_PERMISSIONS.filter((p) => p.type === 'Scope').map((p) => p.name);
+    expect(scopes?.sort()).toEqual([...delegated].sort());
   });
 
   it('writes back the outputs the Toolkit files read', async () => {
