@@ -1,0 +1,313 @@
+/**
+ * `npm run validate`'s checks (src/app-package/validate.ts), each shown to fail on a copy of the package with
+ * one thing broken, and to pass on the committed files.
+ */
+import { Jimp } from 'jimp';
+import { BOT_TEXT_COMMANDS } from '../../src/bot/bot-commands.js';
+import { newestStableManifestVersion, validateAppPackage } from '../../src/app-package/validate.js';
+import { copyPackage, type PackageCopy } from './helpers.js';
+
+type Json = Record<string, unknown>;
+type Command = { title: string; description?: string };
+
+let copy: PackageCopy;
+beforeEach(() => {
+  copy = copyPackage();
+});
+afterEach(() => {
+  copy.remove();
+});
+
+const validate = (extra: Partial<Parameters<typeof validateAppPackage>[0]> = {}) =>
+  validateAppPackage({ root: copy.root, ...extra });
+
+/** Changes manifest.json in the copy. */
+function editManifest(change: (manifest: Json) => void): void {
+  const manifest = copy.readJson('appPackage/manifest.json');
+  change(manifest);
+  copy.writeJson('appPackage/manifest.json', manifest);
+}
+
+function commandsOf(manifest: Json): Command[] {
+  const bots = manifest.bots as { commandLists: { commands: Command[] }[] }[];
+  return bots[0]!.commandLists[0]!.commands;
+}
+
+async function png(width: number, height: number, pixel: (x: number, y: number) => number): Promise<Buffer> {
+  const image = new Jimp({ width, height, color: 0 });
+  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) image.setPixelColor(pixel(x, y), x, y);
+  return image.getBuffer('image/png');
+}
+
+describe('validate', () => {
+  it('passes the committed package, filled with sample values', async () => {
+    expect(await validate()).toEqual([]);
+  });
+
+  it('uses the newest stable manifest schema @microsoft/app-manifest ships', () => {
+    const manifest = copy.readJson('appPackage/manifest.json');
+    const newest = newestStableManifestVersion();
+    expect(manifest.manifestVersion).toBe(newest);
+    expect(manifest.$schema).toBe(
+      `https://developer.microsoft.com/json-schemas/teams/v${newest}/MicrosoftTeams.schema.json`,
+    );
+  });
+
+  describe('commands', () => {
+    it('refuses a manifest command the bot has no handler for', async () => {
+      editManifest((m) => commandsOf(m).push({ title: 'rotate', description: 'Turn the photo' }));
+      expect(await validate()).toEqual([
+        'manifest.json: bots[0].commandLists[0].commands[2] "rotate" is a command the bot does not handle',
+      ]);
+    });
+
+    it('refuses a manifest that leaves out a command the bot understands', async () => {
+      editManifest((m) => {
+        const commands = commandsOf(m);
+        commands.splice(
+          commands.findIndex((c) => c.title === 'undo'),
+          1,
+        );
+      });
+      const problems = await validate();
+      expect(problems).toContain(
+        'manifest.json: bots[0].commandLists[0] does not list "undo", which the bot understands',
+      );
+    });
+
+    it('refuses the manifest when the bot gains a command it does not list', async () => {
+      const withRotate = [
+        ...BOT_TEXT_COMMANDS,
+        { command: 'rotate', word: 'photo.after', description: 'photo.before' } as const,
+      ];
+      expect(await validate({ botCommands: withRotate })).toEqual([
+        'manifest.json: bots[0].commandLists[0] does not list "rotate", which the bot understands',
+      ]);
+    });
+
+    it('refuses a localized command title the bot would not understand', async () => {
+      const es = copy.readJson('appPackage/es.json');
+      es['bots[0].commandLists[0].commands[1].title'] = 'revertir';
+      copy.writeJson('appPackage/es.json', es);
+      expect(await validate()).toEqual([
+        'appPackage/es.json: bots[0].commandLists[0].commands[1].title "revertir" is not a word the bot understands as "undo"',
+      ]);
+    });
+
+    it('refuses a messaging-extension command the bot does not handle', async () => {
+      editManifest((m) => {
+        m.composeExtensions = [
+          {
+            botId: '${{BOT_ID}}',
+            commands: [{ id: 'setGroupPhoto', type: 'action', title: 'Set group photo', fetchTask: true }],
+          },
+        ];
+      });
+      expect(await validate()).toEqual([
+        'manifest.json: messaging-extension command "setGroupPhoto" is not handled by the bot',
+      ]);
+    });
+
+    it('refuses a manifest without a messaging-extension command the bot handles', async () => {
+      expect(await validate({ messagingExtensionCommands: ['setGroupPhoto'] })).toEqual([
+        'manifest.json: the bot handles messaging-extension command "setGroupPhoto", which the manifest lacks',
+      ]);
+    });
+  });
+
+  describe('manifest', () => {
+    it('validates against the official schema (an unknown property)', async () => {
+      editManifest((m) => {
+        m.botPhotoSize = 648;
+      });
+      expect(await validate()).toEqual([
+        'appPackage/manifest.json: (root) must NOT have additional properties (botPhotoSize)',
+      ]);
+    });
+
+    it('validates the filled manifest: a BOT_ID that is not a GUID fails', async () => {
+      copy.write('env/.env.local', 'BOT_ID=not-a-guid\nTEAMS_APP_ID=x\n');
+      const problems = await validate({ env: 'local', processEnv: {} });
+      expect(problems).toEqual(
+        expect.arrayContaining([
+          'appPackage/manifest.json: no value for ${{AAD_APP_CLIENT_ID}}',
+          'appPackage/manifest.json: /bots/0/botId must match pattern "^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$"',
+        ]),
+      );
+    });
+
+    it('needs supportsFiles, which photos sent as files in personal chat need', async () => {
+      editManifest((m) => {
+        (m.bots as Json[])[0]!.supportsFiles = false;
+      });
+      expect(await validate()).toEqual([
+        'manifest.json: bots[0].supportsFiles must be true (photos sent as files in personal chat need it)',
+      ]);
+    });
+
+    it('needs the SSO resource api://botid-${{BOT_ID}}', async () => {
+      editManifest((m) => {
+        m.webApplicationInfo = { id: '${{AAD_APP_CLIENT_ID}}', resource: 'api://${{BOT_DOMAIN}}' };
+      });
+      expect(await validate()).toEqual([
+        'manifest.json: webApplicationInfo.resource must be api://botid-${{BOT_ID}} (bot SSO)',
+      ]);
+    });
+
+    it('needs the bot domain and the token service in validDomains', async () => {
+      editManifest((m) => {
+        m.validDomains = ['${{BOT_DOMAIN}}'];
+      });
+      expect(await validate()).toEqual(['manifest.json: validDomains must include token.botframework.com']);
+    });
+  });
+
+  describe('localization', () => {
+    it('refuses a localized string over the schema length, naming file, key and limit', async () => {
+      const de = copy.readJson('appPackage/de.json');
+      de['description.short'] = 'x'.repeat(81);
+      copy.writeJson('appPackage/de.json', de);
+      const problems = await validate();
+      expect(problems).toContain('appPackage/de.json: "description.short" is 81 characters, the limit is 80');
+      expect(problems).toContain(
+        'appPackage/de.json: /description.short must NOT have more than 80 characters',
+      );
+    });
+
+    it('refuses an English string over the schema length', async () => {
+      editManifest((m) => {
+        (m.name as Json).short = 'Teams Photo, the profile photo app';
+      });
+      expect(await validate()).toContain(
+        'appPackage/manifest.json: "name.short" is 34 characters, the limit is 30',
+      );
+    });
+
+    it('validates each localization file against its schema (a key it does not allow)', async () => {
+      const ru = copy.readJson('appPackage/ru.json');
+      ru['bots[0].commandLists[0].commands[0].hint'] = 'подсказка';
+      copy.writeJson('appPackage/ru.json', ru);
+      const problems = await validate();
+      expect(problems).toContain(
+        'appPackage/ru.json: "bots[0].commandLists[0].commands[0].hint" is not a key the localization schema allows',
+      );
+      expect(problems).toContain(
+        'appPackage/ru.json: (root) must NOT have additional properties (bots[0].commandLists[0].commands[0].hint)',
+      );
+    });
+
+    it('needs a file for every language the bot speaks', async () => {
+      editManifest((m) => {
+        const info = m.localizationInfo as { additionalLanguages: { languageTag: string }[] };
+        info.additionalLanguages = info.additionalLanguages.filter((l) => l.languageTag !== 'zh-CN');
+      });
+      expect(await validate()).toEqual([
+        'manifest.json: localizationInfo lists no zh-CN file',
+        'appPackage/zh-CN.json: not listed in localizationInfo',
+      ]);
+    });
+
+    it('reports a listed file that is missing', async () => {
+      copy.remove();
+      copy = copyPackage();
+      const { rmSync } = await import('node:fs');
+      rmSync(`${copy.root}/appPackage/pt-BR.json`);
+      expect(await validate()).toEqual(['appPackage/pt-BR.json: missing']);
+    });
+  });
+
+  describe('icons', () => {
+    it('refuses an outline icon with a pixel that is neither white nor transparent', async () => {
+      copy.write(
+        'appPackage/outline.png',
+        await png(32, 32, (x, y) => (x === 5 && y === 5 ? 0xff0000ff : x < 16 ? 0xffffffff : 0)),
+      );
+      expect(await validate()).toEqual([
+        'appPackage/outline.png: 1 pixels are neither white nor transparent',
+      ]);
+    });
+
+    it('refuses an outline icon with no transparency', async () => {
+      copy.write('appPackage/outline.png', await png(32, 32, () => 0xffffffff));
+      expect(await validate()).toEqual([
+        'appPackage/outline.png: no transparent pixel, the outline must be on transparent',
+      ]);
+    });
+
+    it('refuses icons of the wrong size', async () => {
+      copy.write('appPackage/outline.png', await png(48, 48, (x) => (x < 20 ? 0xffffffff : 0)));
+      copy.write('appPackage/color.png', await png(96, 96, (x, y) => 0x2b63c6ff + ((x * y) % 7) * 0x100));
+      expect(await validate()).toEqual([
+        'appPackage/color.png: 96x96, must be 192x192',
+        'appPackage/outline.png: 48x48, must be 32x32',
+      ]);
+    });
+
+    it('refuses a colour icon that is one flat colour', async () => {
+      copy.write('appPackage/color.png', await png(192, 192, () => 0x2b63c6ff));
+      expect(await validate()).toEqual(['appPackage/color.png: one flat colour, not an icon']);
+    });
+  });
+
+  describe('aad.manifest.json', () => {
+    function editAad(change: (aad: Json) => void): void {
+      const aad = copy.readJson('aad.manifest.json');
+      change(aad);
+      copy.writeJson('aad.manifest.json', aad);
+    }
+
+    it('needs both Teams clients pre-authorized', async () => {
+      editAad((aad) => {
+        aad.preAuthorizedApplications = (aad.preAuthorizedApplications as Json[]).filter(
+          (p) => p.appId !== '5e3ce6c0-2b1f-4285-8d4b-75ee78787346',
+        );
+      });
+      expect(await validate()).toEqual([
+        'aad.manifest.json: Teams web (5e3ce6c0-2b1f-4285-8d4b-75ee78787346) is not pre-authorized',
+      ]);
+    });
+
+    it('needs the access_as_user scope', async () => {
+      editAad((aad) => {
+        (aad.oauth2Permissions as Json[])[0]!.value = 'user_impersonation';
+      });
+      const problems = await validate();
+      expect(problems).toContain('aad.manifest.json: oauth2Permissions has no "access_as_user" scope');
+      expect(problems).toContain(
+        'aad.manifest.json: Teams desktop and mobile (1fec8e78-bce4-4aaf-ab1b-5451cc387264) is not pre-authorized for access_as_user',
+      );
+    });
+
+    it('needs exactly the Graph permissions of the table: one missing, one extra', async () => {
+      editAad((aad) => {
+        const graph = (aad.requiredResourceAccess as { resourceAccess: Json[] }[])[0]!;
+        graph.resourceAccess = graph.resourceAccess.filter((a) => a.type !== 'Role');
+        // Directory.ReadWrite.All (delegated): more than the app needs.
+        graph.resourceAccess.push({ id: 'c5366453-9fb0-48a5-a156-24f0c49a4b84', type: 'Scope' });
+      });
+      expect(await validate()).toEqual([
+        'aad.manifest.json: Microsoft Graph User.ReadWrite.All (Role 741f803b-c850-494e-b5df-cde7c675a1ca) is not requested',
+        "aad.manifest.json: Microsoft Graph permission c5366453-9fb0-48a5-a156-24f0c49a4b84/Scope is not in the app's permission table",
+      ]);
+    });
+
+    it('needs the identifier URI api://botid-${{BOT_ID}}', async () => {
+      editAad((aad) => {
+        aad.identifierUris = ['api://${{BOT_DOMAIN}}'];
+      });
+      expect(await validate()).toEqual([
+        'aad.manifest.json: identifierUris must hold api://botid-${{BOT_ID}}',
+      ]);
+    });
+  });
+
+  it("reports the Toolkit yml check's problems when scripts/validate-toolkit-yaml.mjs is there", async () => {
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(`${copy.root}/scripts`);
+    copy.write(
+      'scripts/validate-toolkit-yaml.mjs',
+      'export async function validateToolkitYaml({ projectRoot }) { return [`teamsapp.yml in ${projectRoot.length > 0 ? "the copy" : "?"}: planted`]; }\n',
+    );
+    expect(await validate()).toEqual(['teamsapp.yml in the copy: planted']);
+  });
+});
