@@ -18,7 +18,14 @@ import {
   type BotTextCommandSpec,
 } from '../bot/bot-commands.js';
 import { CATALOGS, DEFAULT_LOCALE, matchCommand } from '../i18n/index.js';
-import { ADDITIONAL_LANGUAGES, languageFile, MANIFEST_SCHEMA_URL, MANIFEST_VERSION } from './app-strings.js';
+import { isDeepStrictEqual } from 'node:util';
+import {
+  ADDITIONAL_LANGUAGES,
+  generatedAppStrings,
+  languageFile,
+  MANIFEST_SCHEMA_URL,
+  MANIFEST_VERSION,
+} from './app-strings.js';
 import { fillPlaceholders, readEnv, SAMPLE_VALUES } from './env-file.js';
 import {
   GRAPH_PERMISSIONS,
@@ -26,7 +33,7 @@ import {
   SSO_SCOPE,
   TEAMS_CLIENT_IDS,
 } from './graph-permissions.js';
-import { readPixels } from './icons.js';
+import { drawColorIcon, drawOutlineIcon, readPixels } from './icons.js';
 
 const require = createRequire(import.meta.url);
 
@@ -91,6 +98,11 @@ export interface ValidateOptions {
   /** The bot's commands; the real list unless a test plants another. */
   readonly botCommands?: readonly BotTextCommandSpec[];
   readonly messagingExtensionCommands?: readonly string[];
+  /**
+   * Compare the generated files with what the generators give now (default true): the strings from the catalogs,
+   * the icons from their drawing code. Tests that break a generated file on purpose to test another rule turn it off.
+   */
+  readonly checkGenerated?: boolean;
   /** Where values the env files leave empty come from (default: the process environment). */
   readonly processEnv?: Readonly<Record<string, string | undefined>>;
 }
@@ -469,7 +481,45 @@ export async function validateAppPackage(options: ValidateOptions): Promise<stri
   const aad = readFilled(root, 'aad.manifest.json', { ...SAMPLE_VALUES, ...values }, problems);
   if (aad) problems.push(...checkAadManifest(aad));
 
+  if (options.checkGenerated !== false) problems.push(...(await checkGenerated(root)));
   problems.push(...(await toolkitYamlProblems(root)));
+  return problems;
+}
+
+/**
+ * The files nobody edits by hand, against their generators: manifest.json's catalog strings and the <lang>.json
+ * files (compared as JSON, so formatting is not the point), and the two icons (compared pixel by pixel).
+ */
+export async function checkGenerated(root: string): Promise<string[]> {
+  const problems: string[] = [];
+  const rerun = 'run `npm run appPackage:generate` instead of editing it by hand';
+  for (const [relative, text] of await generatedAppStrings(root)) {
+    const file = path.join(root, relative);
+    const committed = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+    let same = false;
+    try {
+      same = committed !== undefined && isDeepStrictEqual(JSON.parse(committed), JSON.parse(text));
+    } catch {
+      same = false;
+    }
+    if (!same) problems.push(`${relative}: not what the catalogs in src/i18n give; ${rerun}`);
+  }
+  for (const [name, draw] of [
+    ['color.png', drawColorIcon],
+    ['outline.png', drawOutlineIcon],
+  ] as const) {
+    const file = path.join(root, 'appPackage', name);
+    if (!existsSync(file)) continue;
+    try {
+      const committed = await readPixels(readFileSync(file));
+      const drawn = await readPixels(await draw());
+      if (committed.width !== drawn.width || !committed.data.equals(drawn.data)) {
+        problems.push(`appPackage/${name}: not what src/app-package/icons.ts draws; ${rerun}`);
+      }
+    } catch {
+      // An unreadable icon is reported by checkIcons.
+    }
+  }
   return problems;
 }
 

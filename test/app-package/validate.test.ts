@@ -2,6 +2,7 @@
  * `npm run validate`'s checks (src/app-package/validate.ts), each shown to fail on a copy of the package with
  * one thing broken, and to pass on the committed files.
  */
+import { readFileSync } from 'node:fs';
 import { Jimp } from 'jimp';
 import { BOT_TEXT_COMMANDS } from '../../src/bot/bot-commands.js';
 import { newestStableManifestVersion, validateAppPackage } from '../../src/app-package/validate.js';
@@ -18,8 +19,9 @@ afterEach(() => {
   copy.remove();
 });
 
+/** Validates the copy; the comparison with the generators is tested on its own below, so it is off here. */
 const validate = (extra: Partial<Parameters<typeof validateAppPackage>[0]> = {}) =>
-  validateAppPackage({ root: copy.root, ...extra });
+  validateAppPackage({ root: copy.root, checkGenerated: false, ...extra });
 
 /** Changes manifest.json in the copy. */
 function editManifest(change: (manifest: Json) => void): void {
@@ -41,7 +43,25 @@ async function png(width: number, height: number, pixel: (x: number, y: number) 
 
 describe('validate', () => {
   it('passes the committed package, filled with sample values', async () => {
-    expect(await validate()).toEqual([]);
+    expect(await validate({ checkGenerated: true })).toEqual([]);
+  });
+
+  it('refuses a generated file edited by hand: a localization file, the manifest strings, an icon', async () => {
+    const es = copy.readJson('appPackage/es.json');
+    es['description.short'] = 'Editado a mano.';
+    copy.writeJson('appPackage/es.json', es);
+    editManifest((m) => {
+      (m.description as Json).short = 'Edited by hand.';
+    });
+    const outline = await Jimp.fromBuffer(readFileSync(`${copy.root}/appPackage/outline.png`));
+    outline.setPixelColor(0xffffffff, 0, 0);
+    copy.write('appPackage/outline.png', await outline.getBuffer('image/png'));
+    const rerun = 'run `npm run appPackage:generate` instead of editing it by hand';
+    expect(await validate({ checkGenerated: true })).toEqual([
+      `appPackage/manifest.json: not what the catalogs in src/i18n give; ${rerun}`,
+      `appPackage/es.json: not what the catalogs in src/i18n give; ${rerun}`,
+      `appPackage/outline.png: not what src/app-package/icons.ts draws; ${rerun}`,
+    ]);
   });
 
   it('uses the newest stable manifest schema @microsoft/app-manifest ships', () => {
