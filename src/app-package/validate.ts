@@ -486,6 +486,15 @@ export async function validateAppPackage(options: ValidateOptions): Promise<stri
   return problems;
 }
 
+/** True when both texts are JSON with the same value; a missing or broken file is not the same. */
+function sameJson(a: string | undefined, b: string): boolean {
+  try {
+    return a !== undefined && isDeepStrictEqual(JSON.parse(a), JSON.parse(b));
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The files nobody edits by hand, against their generators: manifest.json's catalog strings and the <lang>.json
  * files (compared as JSON, so formatting is not the point), and the two icons (compared pixel by pixel).
@@ -496,13 +505,8 @@ export async function checkGenerated(root: string): Promise<string[]> {
   for (const [relative, text] of await generatedAppStrings(root)) {
     const file = path.join(root, relative);
     const committed = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
-    let same = false;
-    try {
-      same = committed !== undefined && isDeepStrictEqual(JSON.parse(committed), JSON.parse(text));
-    } catch {
-      same = false;
-    }
-    if (!same) problems.push(`${relative}: not what the catalogs in src/i18n give; ${rerun}`);
+    if (!sameJson(committed, text))
+      problems.push(`${relative}: not what the catalogs in src/i18n give; ${rerun}`);
   }
   for (const [name, draw] of [
     ['color.png', drawColorIcon],
