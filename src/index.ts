@@ -7,6 +7,11 @@
  * stderr, `<ErrorCode>: <what happened> (<detail>) <what to do>`, and exit code 1: never a stack trace, which
  * a person starting the bot for the first time would read as a crash.
  *
+ * With `APPLICATIONINSIGHTS_CONNECTION_STRING` set, Application Insights (`src/telemetry/`) starts before the app is
+ * imported, since OpenTelemetry instruments http as the modules using it load, and is flushed after the app has
+ * closed; without it, no telemetry module is ever loaded. Log lines are JSON in production, text in local mode
+ * (`LOG_FORMAT`).
+ *
  * Flags (for `scripts/dev.mjs`, not for people): `--under-dev` leaves the "Next:" lines out of the banner, since
  * `npm run dev` prints its own, pointing at Microsoft 365 Agents Playground.
  */
@@ -78,6 +83,28 @@ async function importAppQuietly(): Promise<typeof import('./app.js')> {
   }
 }
 
+/**
+ * Starts Application Insights, loading `@azure/monitor-opentelemetry` only now that it is configured. Telemetry that
+ * cannot start does not stop the bot: the failure's name is logged once the logger exists.
+ */
+async function startTelemetry(
+  connectionString: string,
+): Promise<import('./telemetry/azure-monitor.js').Telemetry | { failed: string }> {
+  try {
+    const { startTelemetry: start } = await import('./telemetry/azure-monitor.js');
+    return start(connectionString);
+  } catch (error) {
+    return { failed: error instanceof Error ? error.name : typeof error };
+  }
+}
+
+/** Flushes telemetry on the way out, for at most 10 s: an unreachable endpoint must not hold the exit. */
+async function stopTelemetry(): Promise<void> {
+  if (!telemetry || !('shutdown' in telemetry)) return;
+  const limit = new Promise<void>((resolve) => setTimeout(resolve, 10_000).unref());
+  await Promise.race([telemetry.shutdown().catch(() => undefined), limit]);
+}
+
 /** Turns what `startApp` threw into the one line for the terminal. */
 function startFailure(error: unknown, config: AppConfig): never {
   const errno = error as NodeJS.ErrnoException & { port?: number };
@@ -98,8 +125,14 @@ try {
   if (!(error instanceof ConfigError)) throw error;
   fail('ConfigInvalid', error.problems.join('; '));
 }
-const logger = createLogger(config.logLevel);
+// Telemetry before anything else loads: OpenTelemetry instruments http as the modules using it are imported.
+const telemetry = config.telemetry ? await startTelemetry(config.telemetry.connectionString) : null;
+const logger = createLogger(config.logLevel, undefined, undefined, {
+  format: config.logFormat,
+  ...(telemetry && 'logContext' in telemetry ? { context: () => telemetry.logContext() } : {}),
+});
 logger.info('starting', { config: describeConfig(config) });
+if (telemetry && 'failed' in telemetry) logger.warn('telemetry not started', { error: telemetry.failed });
 // Only where DATA_DIR is used: a production bot on Blob storage may run on a read-only file system.
 if (config.bot.app === null || config.storage.kind === 'fs') await checkDataDir(config.dataDir);
 let app: RunningApp;
@@ -115,7 +148,10 @@ const stop = (signal: string): void => {
   if (stopping) return;
   stopping = true;
   logger.info('stopping', { signal });
-  void app.close().then(() => process.exit(0));
+  void app
+    .close()
+    .then(stopTelemetry)
+    .then(() => process.exit(0));
 };
 process.on('SIGTERM', () => {
   stop('SIGTERM');
@@ -145,5 +181,5 @@ if (app.emulator) {
     ].join('\n'),
   );
 } else {
-  logger.info('listening', { url: messages });
+  logger.info('listening', { endpoint: messages });
 }
