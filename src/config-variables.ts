@@ -50,8 +50,8 @@ function optional(): z.ZodType<string | undefined, string | undefined> {
   return z.string().trim().min(1).optional();
 }
 
-/** An optional URL with no default; https unless it points at this machine (a test's local server). */
-function optionalHttpsUrl(): z.ZodType<string | undefined, string | undefined> {
+/** A URL that is https, or http only when it points at this machine (the local emulator, a test's server). */
+function httpsUrlText(): z.ZodString {
   return z
     .string()
     .trim()
@@ -61,22 +61,17 @@ function optionalHttpsUrl(): z.ZodType<string | undefined, string | undefined> {
       const url = new URL(value);
       const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
       return url.protocol === 'https:' || (url.protocol === 'http:' && loopback);
-    }, 'must be https (http only for localhost)')
-    .optional();
+    }, 'must be https (http only for localhost)');
+}
+
+/** An optional URL with no default; https unless it points at this machine (a test's local server). */
+function optionalHttpsUrl(): z.ZodType<string | undefined, string | undefined> {
+  return httpsUrlText().optional();
 }
 
 /** A URL; https unless it points at this machine (the local emulator). */
 function httpsUrl(fallback: string): z.ZodType<string, string | undefined> {
-  return z
-    .string()
-    .trim()
-    .refine((value) => URL.canParse(value), 'must be a URL')
-    .refine((value) => {
-      if (!URL.canParse(value)) return true; // reported by the check above
-      const url = new URL(value);
-      const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
-      return url.protocol === 'https:' || (url.protocol === 'http:' && loopback);
-    }, 'must be https (http only for localhost)')
+  return httpsUrlText()
     .optional()
     .transform((value) => (value ?? fallback).replace(/\/+$/, ''));
 }
