@@ -28,7 +28,7 @@ if (args.generate) {
     process.exit(2);
   }
   try {
-    const out = buildAppPackage(root, args.env);
+    const out = buildAppPackage(root, args.env, process.env);
     process.stdout.write(`${out}\n`);
   } catch (error) {
     console.error(`PackageFailed: ${error.message}`);

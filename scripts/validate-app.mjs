@@ -13,7 +13,10 @@ try {
   console.error(`${error.message}\nusage: npm run validate [-- --env <name>]`);
   process.exit(2);
 }
-const problems = await validateAppPackage({ root, ...(args.env ? { env: args.env } : {}) });
+const problems = await validateAppPackage({
+  root,
+  ...(args.env ? { env: args.env, processEnv: process.env } : {}),
+});
 if (problems.length > 0) {
   console.error(`The app package has ${problems.length} problem${problems.length === 1 ? '' : 's'}:`);
   for (const problem of problems) console.error(`- ${problem}`);

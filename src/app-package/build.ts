@@ -43,7 +43,7 @@ export function packageFiles(root: string, values: Readonly<Record<string, strin
 export function buildAppPackage(
   root: string,
   env: string,
-  from: Readonly<Record<string, string | undefined>> = process.env,
+  from: Readonly<Record<string, string | undefined>>,
 ): string {
   const values = readEnv(root, env, from);
   const missingPrefix = `env/.env.${env}: `;

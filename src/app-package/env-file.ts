@@ -66,7 +66,7 @@ export function envNames(root: string): string[] {
 export function readEnv(
   root: string,
   name: string,
-  from: Readonly<Record<string, string | undefined>> = process.env,
+  from: Readonly<Record<string, string | undefined>>,
 ): Record<string, string> {
   if (!/^[A-Za-z0-9_-]+$/.test(name)) throw new Error(`not an environment name: ${JSON.stringify(name)}`);
   const file = path.join(root, 'env', `.env.${name}`);

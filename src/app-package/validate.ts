@@ -103,7 +103,8 @@ export interface ValidateOptions {
    * the icons from their drawing code. Tests that break a generated file on purpose to test another rule turn it off.
    */
   readonly checkGenerated?: boolean;
-  /** Where values the env files leave empty come from (default: the process environment). */
+  /** Where values the env files leave empty come from: the caller's process environment (the command line passes
+   * it; inside src/ only the config loader reads the environment). Default: nowhere. */
   readonly processEnv?: Readonly<Record<string, string | undefined>>;
 }
 
@@ -391,7 +392,7 @@ export async function validateAppPackage(options: ValidateOptions): Promise<stri
   let values: Readonly<Record<string, string>> = SAMPLE_VALUES;
   if (options.env !== undefined) {
     try {
-      values = readEnv(root, options.env, options.processEnv ?? process.env);
+      values = readEnv(root, options.env, options.processEnv ?? {});
     } catch (error) {
       return [(error as Error).message];
     }
