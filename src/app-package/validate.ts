@@ -17,7 +17,7 @@ import {
   BOT_TEXT_COMMANDS,
   type BotTextCommandSpec,
 } from '../bot/bot-commands.js';
-import { CATALOGS, DEFAULT_LOCALE, matchCommand } from '../i18n/index.js';
+import { DEFAULT_LOCALE } from '../i18n/index.js';
 import { isDeepStrictEqual } from 'node:util';
 import {
   ADDITIONAL_LANGUAGES,
@@ -27,13 +27,10 @@ import {
   MANIFEST_VERSION,
 } from './app-strings.js';
 import { fillPlaceholders, readEnv, SAMPLE_VALUES } from './env-file.js';
-import {
-  GRAPH_PERMISSIONS,
-  MICROSOFT_GRAPH_APP_ID,
-  SSO_SCOPE,
-  TEAMS_CLIENT_IDS,
-} from './graph-permissions.js';
+import { checkAadManifest, checkIcons } from './asset-checks.js';
+import { checkCommands } from './command-checks.js';
 import { drawColorIcon, drawOutlineIcon, readPixels } from './icons.js';
+import { asArray, asObject, type Json } from './json-shape.js';
 
 const require = createRequire(import.meta.url);
 
@@ -54,8 +51,6 @@ export function newestStableManifestVersion(): string {
   if (!newest) throw new Error('@microsoft/app-manifest ships no Teams manifest schema');
   return `${newest[0]}.${newest[1]}`;
 }
-
-type Json = Record<string, unknown>;
 
 /** Compiled validators per schema file, compiled once (draft-04, as the Teams schemas declare). */
 const validators = new Map<string, ValidateFunction>();
@@ -130,91 +125,6 @@ function readFilled(
   }
 }
 
-const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
-const asText = (value: unknown): string => (typeof value === 'string' ? value : '');
-const asObject = (value: unknown): Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : {};
-
-/**
- * The manifest's command lists against the bot: every command listed must be one the bot routes (its title a
- * word `matchCommand` maps to that command), and every bot command must be listed in each command list. The
- * localized titles must be words the bot understands too, for the same command.
- */
-export function checkCommands(
-  manifest: Json,
-  localized: ReadonlyMap<string, Json>,
-  botCommands: readonly BotTextCommandSpec[] = BOT_TEXT_COMMANDS,
-  messagingExtensionCommands: readonly string[] = BOT_MESSAGING_EXTENSION_COMMANDS,
-): string[] {
-  const problems: string[] = [];
-  const known = new Set(botCommands.map((c) => c.command));
-  /** The command a title means: the bot's own list decides (a planted list may hold a command matchCommand lacks). */
-  const commandOf = (title: string): string | undefined => {
-    const matched = matchCommand(title);
-    if (matched !== undefined && known.has(matched)) return matched;
-    const folded = title.trim().toLocaleLowerCase('und');
-    return botCommands.find((c) =>
-      Object.values(CATALOGS).some((catalog) => catalog[c.word].toLocaleLowerCase('und') === folded),
-    )?.command;
-  };
-  const bots = asArray(manifest.bots);
-  bots.forEach((bot, botIndex) => {
-    const lists = asArray(asObject(bot).commandLists);
-    if (lists.length === 0 && botCommands.length > 0) {
-      problems.push(
-        `manifest.json: bots[${botIndex}] lists no commands; the bot understands ${[...known].join(', ')}`,
-      );
-    }
-    lists.forEach((list, listIndex) => {
-      const commands = asArray(asObject(list).commands);
-      const listed = new Set<string>();
-      commands.forEach((command, commandIndex) => {
-        const title = asText(asObject(command).title);
-        const handled = commandOf(title);
-        const where = `bots[${botIndex}].commandLists[${listIndex}].commands[${commandIndex}]`;
-        if (handled === undefined) {
-          problems.push(`manifest.json: ${where} "${title}" is a command the bot does not handle`);
-          return;
-        }
-        listed.add(handled);
-        for (const [language, strings] of localized) {
-          const key = `${where}.title`;
-          const localizedTitle = strings[key];
-          if (typeof localizedTitle !== 'string') continue;
-          if (commandOf(localizedTitle) !== handled) {
-            problems.push(
-              `${language}: ${key} "${localizedTitle}" is not a word the bot understands as "${handled}"`,
-            );
-          }
-        }
-      });
-      for (const command of known) {
-        if (!listed.has(command)) {
-          problems.push(
-            `manifest.json: bots[${botIndex}].commandLists[${listIndex}] does not list "${command}", which the bot understands`,
-          );
-        }
-      }
-    });
-  });
-  const extensionCommands = asArray(manifest.composeExtensions).flatMap((extension) =>
-    asArray(asObject(extension).commands).map((command) => asText(asObject(command).id)),
-  );
-  for (const id of extensionCommands) {
-    if (!messagingExtensionCommands.includes(id)) {
-      problems.push(`manifest.json: messaging-extension command "${id}" is not handled by the bot`);
-    }
-  }
-  for (const id of messagingExtensionCommands) {
-    if (!extensionCommands.includes(id)) {
-      problems.push(
-        `manifest.json: the bot handles messaging-extension command "${id}", which the manifest lacks`,
-      );
-    }
-  }
-  return problems;
-}
-
 /** Schema lengths of the localized strings, said plainly (the schema check reports them too, less readably). */
 export function checkLengths(file: string, strings: Json, localizationSchema: Json): string[] {
   const problems: string[] = [];
@@ -239,119 +149,6 @@ export function checkLengths(file: string, strings: Json, localizationSchema: Js
       problems.push(`${file}: "${key}" is ${length} characters, the limit is ${max}`);
     }
     if (value.trim() === '') problems.push(`${file}: "${key}" is empty`);
-  }
-  return problems;
-}
-
-/** Icon sizes, and colours: the outline only white or transparent, the colour icon not one flat colour. */
-export async function checkIcons(root: string, manifest: Json): Promise<string[]> {
-  const problems: string[] = [];
-  const icons = asObject(manifest.icons);
-  const expected = [
-    ['color', 192],
-    ['outline', 32],
-  ] as const;
-  for (const [kind, size] of expected) {
-    const relative = typeof icons[kind] === 'string' ? `appPackage/${icons[kind]}` : undefined;
-    if (relative === undefined || !existsSync(path.join(root, relative))) {
-      problems.push(`manifest.json: icons.${kind} names no file in appPackage/`);
-      continue;
-    }
-    let pixels;
-    try {
-      pixels = await readPixels(readFileSync(path.join(root, relative)));
-    } catch (error) {
-      problems.push(`${relative}: not a PNG jimp can read (${(error as Error).message})`);
-      continue;
-    }
-    if (pixels.width !== size || pixels.height !== size) {
-      problems.push(`${relative}: ${pixels.width}x${pixels.height}, must be ${size}x${size}`);
-      continue;
-    }
-    const { data } = pixels;
-    if (kind === 'outline') {
-      let notWhite = 0;
-      let opaque = 0;
-      for (let i = 0; i < data.length; i += 4) {
-        const alpha = data[i + 3] ?? 0;
-        if (alpha === 0) continue;
-        opaque++;
-        if (data[i] !== 255 || data[i + 1] !== 255 || data[i + 2] !== 255) notWhite++;
-      }
-      if (notWhite > 0) problems.push(`${relative}: ${notWhite} pixels are neither white nor transparent`);
-      if (opaque === 0) problems.push(`${relative}: fully transparent, it shows nothing`);
-      if (opaque === data.length / 4)
-        problems.push(`${relative}: no transparent pixel, the outline must be on transparent`);
-    } else {
-      const colours = new Set<number>();
-      for (let i = 0; i < data.length && colours.size < 3; i += 4) colours.add(data.readUInt32BE(i));
-      if (colours.size < 3) problems.push(`${relative}: one flat colour, not an icon`);
-    }
-  }
-  return problems;
-}
-
-/** aad.manifest.json: the SSO scope, the two Teams clients pre-authorized for it, and exactly the Graph permissions. */
-export function checkAadManifest(aad: Json): string[] {
-  const problems: string[] = [];
-  const file = 'aad.manifest.json';
-  for (const key of [
-    'id',
-    'appId',
-    'name',
-    'identifierUris',
-    'oauth2Permissions',
-    'preAuthorizedApplications',
-    'requiredResourceAccess',
-  ]) {
-    if (!Object.hasOwn(aad, key)) problems.push(`${file}: "${key}" missing`);
-  }
-  if (
-    !asArray(aad.identifierUris).some(
-      (uri) => typeof uri === 'string' && /^api:\/\/botid-[0-9a-fA-F-]{36}$/.test(uri),
-    )
-  ) {
-    problems.push(`${file}: identifierUris must hold api://botid-\${{BOT_ID}}`);
-  }
-  const scope = asArray(aad.oauth2Permissions)
-    .map(asObject)
-    .find((p) => p.value === SSO_SCOPE);
-  if (!scope) problems.push(`${file}: oauth2Permissions has no "${SSO_SCOPE}" scope`);
-  else {
-    if (scope.isEnabled !== true) problems.push(`${file}: the ${SSO_SCOPE} scope is not enabled`);
-    if (scope.type !== 'User')
-      problems.push(`${file}: the ${SSO_SCOPE} scope must be type "User" (users may consent)`);
-  }
-  const scopeId = scope?.id;
-  const preAuthorized = asArray(aad.preAuthorizedApplications).map(asObject);
-  for (const [client, appId] of Object.entries(TEAMS_CLIENT_IDS)) {
-    const entry = preAuthorized.find((p) => p.appId === appId);
-    if (!entry) problems.push(`${file}: ${client} (${appId}) is not pre-authorized`);
-    else if (scopeId === undefined || !asArray(entry.permissionIds).includes(scopeId)) {
-      problems.push(`${file}: ${client} (${appId}) is not pre-authorized for ${SSO_SCOPE}`);
-    }
-  }
-  const graph = asArray(aad.requiredResourceAccess)
-    .map(asObject)
-    .filter((r) => r.resourceAppId === MICROSOFT_GRAPH_APP_ID);
-  const granted = new Set(
-    graph.flatMap((r) =>
-      asArray(r.resourceAccess)
-        .map(asObject)
-        .map((a) => `${String(a.id)}/${String(a.type)}`),
-    ),
-  );
-  const wanted = new Set(GRAPH_PERMISSIONS.map((p) => `${p.id}/${p.type}`));
-  for (const permission of GRAPH_PERMISSIONS) {
-    if (!granted.has(`${permission.id}/${permission.type}`)) {
-      problems.push(
-        `${file}: Microsoft Graph ${permission.name} (${permission.type} ${permission.id}) is not requested`,
-      );
-    }
-  }
-  for (const entry of granted) {
-    if (!wanted.has(entry))
-      problems.push(`${file}: Microsoft Graph permission ${entry} is not in the app's permission table`);
   }
   return problems;
 }
