@@ -19,6 +19,7 @@ import { createLogger, silentLogger } from '../../dist/logger.js';
 import { fakeConnector, postActivity, teamsActivity } from '../helpers/fake-connector.js';
 import { encodeJpeg, encodePng, photoLike } from '../helpers/images.js';
 import { fileServer } from '../helpers/file-server.js';
+import { ownPhoto, putOwnPhoto } from '../helpers/emulator-photos.js';
 
 const TENANT = '00000000-0000-0000-0000-0000000000001';
 const USERS = {
@@ -121,18 +122,12 @@ describe('Graph refusals, end to end in local mode: the answer says what to do n
   /** Sets a user's photo through the emulator's own API, as if it had been set before the bot. */
   async function seedPhoto(user: User): Promise<Buffer> {
     const bytes = await encodeJpeg(photoLike(400, 400, seed++));
-    const response = await fetch(photoUrl(), {
-      method: 'PUT',
-      headers: { authorization: `Bearer ${tokenOf(user)}`, 'content-type': 'image/jpeg' },
-      body: bytes,
-    });
-    expect(response.status).toBe(200);
+    await putOwnPhoto(app.emulator!.url, tokenOf(user), bytes);
     return bytes;
   }
 
   async function storedPhoto(user: User): Promise<Buffer | null> {
-    const response = await fetch(photoUrl(), { headers: { authorization: `Bearer ${tokenOf(user)}` } });
-    return response.status === 200 ? Buffer.from(await response.arrayBuffer()) : null;
+    return ownPhoto(app.emulator!.url, tokenOf(user));
   }
 
   const messages = () => connector.sent.filter((s) => (s.activity.type ?? 'message') === 'message');

@@ -21,6 +21,7 @@ import { type Azurite, startAzurite } from '../helpers/azurite.js';
 import { fakeConnector, postActivity, teamsActivity } from '../helpers/fake-connector.js';
 import { encodeJpeg, encodePng, photoLike } from '../helpers/images.js';
 import { fileServer } from '../helpers/file-server.js';
+import { ownPhoto, putOwnPhoto } from '../helpers/emulator-photos.js';
 
 const TENANT = '00000000-0000-0000-0000-0000000000001';
 const USERS = {
@@ -90,23 +91,16 @@ describe.each(['fs', 'blob'] as const)('Undo end to end (local mode, over HTTP, 
 
   const tokenOf = (user: User) =>
     issuer.issueDelegated({ tenantId: TENANT, userId: user.id, userPrincipalName: user.upn });
-  const photoUrl = () => `${app.emulator!.url}/v1.0/me/photo/$value`;
 
   /** Sets a user's photo through the emulator's own API, as if it had been set before the bot. */
   async function seedPhoto(user: User, seed: number): Promise<Buffer> {
     const bytes = await encodeJpeg(photoLike(400, 400, seed));
-    const response = await fetch(photoUrl(), {
-      method: 'PUT',
-      headers: { authorization: `Bearer ${tokenOf(user)}`, 'content-type': 'image/jpeg' },
-      body: bytes,
-    });
-    expect(response.status).toBe(200);
+    await putOwnPhoto(app.emulator!.url, tokenOf(user), bytes);
     return bytes;
   }
 
   async function storedPhoto(user: User): Promise<Buffer | null> {
-    const response = await fetch(photoUrl(), { headers: { authorization: `Bearer ${tokenOf(user)}` } });
-    return response.status === 200 ? Buffer.from(await response.arrayBuffer()) : null;
+    return ownPhoto(app.emulator!.url, tokenOf(user));
   }
 
   const send = (user: User, extra: Record<string, unknown>) =>

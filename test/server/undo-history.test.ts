@@ -21,6 +21,7 @@ import { type Azurite, startAzurite } from '../helpers/azurite.js';
 import { fakeConnector, postActivity, teamsActivity, type SentActivity } from '../helpers/fake-connector.js';
 import { encodeJpeg, encodePng, photoLike } from '../helpers/images.js';
 import { fileServer } from '../helpers/file-server.js';
+import { ownPhoto, putOwnPhoto } from '../helpers/emulator-photos.js';
 
 const TENANT = '00000000-0000-0000-0000-0000000000001';
 /** Extra users written into the emulator's directory before start, one per test, so no test sees another's photos. */
@@ -142,23 +143,16 @@ describe.each(['fs', 'blob'] as const)(
 
     const tokenOf = (user: User) =>
       issuer.issueDelegated({ tenantId: TENANT, userId: user.id, userPrincipalName: user.upn });
-    const photoUrl = () => `${app.emulator!.url}/v1.0/me/photo/$value`;
 
     /** Sets a user's photo through the emulator's own API, as if it had been set before the bot. */
     async function seedPhoto(user: User, seed: number): Promise<Buffer> {
       const bytes = await encodeJpeg(photoLike(400, 400, seed));
-      const response = await fetch(photoUrl(), {
-        method: 'PUT',
-        headers: { authorization: `Bearer ${tokenOf(user)}`, 'content-type': 'image/jpeg' },
-        body: bytes,
-      });
-      expect(response.status).toBe(200);
+      await putOwnPhoto(app.emulator!.url, tokenOf(user), bytes);
       return bytes;
     }
 
     async function storedPhoto(user: User): Promise<Buffer | null> {
-      const response = await fetch(photoUrl(), { headers: { authorization: `Bearer ${tokenOf(user)}` } });
-      return response.status === 200 ? Buffer.from(await response.arrayBuffer()) : null;
+      return ownPhoto(app.emulator!.url, tokenOf(user));
     }
 
     /** Options of an activity: its locale, time zone and sender's display name. */
