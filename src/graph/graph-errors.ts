@@ -38,24 +38,24 @@ const MAILBOX_CODES = new Set([
 
 /**
  * Maps a final (not retried) error answer to its code.
- * A 403 on the signed-in user's own photo, which `User.ReadWrite` always allows, means a tenant policy has turned
+ * `target` is the photo the request was about, if any. A 403 on the signed-in user's own photo, which `User.ReadWrite` always allows, means a tenant policy has turned
  * photo changes off (photoUpdateSettings or the OWA mailbox policy), so it gets its own code.
  */
 export function graphErrorCode(
   status: number,
   graphCode: string | undefined,
-  target: PhotoTarget,
+  target?: PhotoTarget,
 ): GraphErrorCode {
   if (graphCode && MAILBOX_CODES.has(graphCode)) return 'GraphMailboxUnsupported';
   // A personal Microsoft account: Graph's photo API does not support them.
-  if (graphCode === 'ErrorItemNotFound' && target.kind === 'me') return 'GraphMailboxUnsupported';
+  if (graphCode === 'ErrorItemNotFound' && target?.kind === 'me') return 'GraphMailboxUnsupported';
   switch (status) {
     case 400:
       return 'GraphBadRequest';
     case 401:
       return 'GraphUnauthorized';
     case 403:
-      return target.kind === 'me' && graphCode !== 'AppOnlyTokenNotSupportedForGroupUpdate'
+      return target?.kind === 'me' && graphCode !== 'AppOnlyTokenNotSupportedForGroupUpdate'
         ? 'GraphPolicyBlocked'
         : 'GraphForbidden';
     case 404:
