@@ -64,6 +64,18 @@ export const BOT_ERROR_CODES = [
 
 export type BotErrorCode = (typeof BOT_ERROR_CODES)[number];
 
+/** Codes of choosing whose photo (a group, a contact) and of removing one (see src/targets/ and src/bot/). */
+export const TARGET_ERROR_CODES = [
+  'GroupNotFound',
+  'NotGroupOwner',
+  'ContactNotFound',
+  'NoPhotoToRemove',
+  'NoRecentImage',
+  'ChoiceExpired',
+] as const;
+
+export type TargetErrorCode = (typeof TARGET_ERROR_CODES)[number];
+
 /** Codes of the command line's own file handling. */
 export const CLI_ERROR_CODES = [
   'InputNotReadable',
@@ -84,6 +96,7 @@ export const ERROR_CODES = [
   ...AUTH_ERROR_CODES,
   ...CHANGE_ERROR_CODES,
   ...BOT_ERROR_CODES,
+  ...TARGET_ERROR_CODES,
   ...CLI_ERROR_CODES,
 ] as const;
 

@@ -157,4 +157,20 @@ export const de: Catalog = {
     'Senden Sie Teams Photo in einem persönlichen Chat ein Bild, und es wird Ihr Microsoft 365-Profilbild: aufgerichtet, quadratisch um Sie zugeschnitten, ohne Metadaten und in der richtigen Größe für Microsoft 365. Jede Änderung lässt sich rückgängig machen: Geben Sie „rückgängig“ ein oder drücken Sie auf der Antwortkarte auf „Rückgängig“. Fotos im Format JPEG, PNG, GIF, WebP und HEIC werden angenommen.',
   'app.command.help.description': 'So verwenden Sie Teams Photo',
   'app.command.undo.description': 'Ihr vorheriges Profilbild wiederherstellen',
+  // Choosing a group or contact, and removing a photo (issue 15).
+  GroupNotFound: 'None of the groups you own is called "{name}".',
+  'GroupNotFound.next': "Check the group's name or email address and try again.",
+  NotGroupOwner: 'You are not an owner of {name}, so you cannot change its photo.',
+  'NotGroupOwner.next': 'Ask one of its owners, or ask your IT department to make you an owner.',
+  ContactNotFound: 'None of your Outlook contacts is called "{name}".',
+  'ContactNotFound.next': "Check the contact's name or email address in Outlook and try again.",
+  NoPhotoToRemove: 'There is no photo to remove, so nothing was changed.',
+  'NoPhotoToRemove.next': 'Send me a photo whenever you want to set one.',
+  NoRecentImage: 'I have no image from you from the last few minutes to use.',
+  'NoRecentImage.next': 'Send the image again with "group" and the group\'s name in the same message.',
+  ChoiceExpired: 'That choice has expired: the photo is no longer waiting.',
+  'ChoiceExpired.next': 'Please send the image again.',
+  // Group and contact photos in chat (issue 15).
+  // The messaging extension (issue 15).
+  // The app package's group, contact and messaging-extension strings (issue 15).
 };

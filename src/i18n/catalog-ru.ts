@@ -148,4 +148,20 @@ export const ru: Catalog = {
     'Отправьте изображение Teams Photo в личном чате — оно станет вашим фото профиля Microsoft 365: повёрнутым как надо, обрезанным до квадрата вокруг вас, без метаданных и нужного для Microsoft 365 размера. Любое изменение можно отменить: напишите «отменить» или нажмите «Отменить» на карточке ответа. Подходят фото JPEG, PNG, GIF, WebP и HEIC.',
   'app.command.help.description': 'Как пользоваться Teams Photo',
   'app.command.undo.description': 'Вернуть прежнее фото профиля',
+  // Choosing a group or contact, and removing a photo (issue 15).
+  GroupNotFound: 'None of the groups you own is called "{name}".',
+  'GroupNotFound.next': "Check the group's name or email address and try again.",
+  NotGroupOwner: 'You are not an owner of {name}, so you cannot change its photo.',
+  'NotGroupOwner.next': 'Ask one of its owners, or ask your IT department to make you an owner.',
+  ContactNotFound: 'None of your Outlook contacts is called "{name}".',
+  'ContactNotFound.next': "Check the contact's name or email address in Outlook and try again.",
+  NoPhotoToRemove: 'There is no photo to remove, so nothing was changed.',
+  'NoPhotoToRemove.next': 'Send me a photo whenever you want to set one.',
+  NoRecentImage: 'I have no image from you from the last few minutes to use.',
+  'NoRecentImage.next': 'Send the image again with "group" and the group\'s name in the same message.',
+  ChoiceExpired: 'That choice has expired: the photo is no longer waiting.',
+  'ChoiceExpired.next': 'Please send the image again.',
+  // Group and contact photos in chat (issue 15).
+  // The messaging extension (issue 15).
+  // The app package's group, contact and messaging-extension strings (issue 15).
 };

@@ -133,4 +133,20 @@ export const zhCN: Catalog = {
     '在与 Teams Photo 的个人聊天中发送一张图片，它就会成为你的 Microsoft 365 个人资料照片：自动摆正、以你为中心裁剪成正方形、去除元数据，并调整为适合 Microsoft 365 的大小。每次更改都可以撤销：输入“撤销”，或在回复卡片上点击“撤销”。支持 JPEG、PNG、GIF、WebP 和 HEIC 格式的照片。',
   'app.command.help.description': '如何使用 Teams Photo',
   'app.command.undo.description': '恢复你之前的个人资料照片',
+  // Choosing a group or contact, and removing a photo (issue 15).
+  GroupNotFound: 'None of the groups you own is called "{name}".',
+  'GroupNotFound.next': "Check the group's name or email address and try again.",
+  NotGroupOwner: 'You are not an owner of {name}, so you cannot change its photo.',
+  'NotGroupOwner.next': 'Ask one of its owners, or ask your IT department to make you an owner.',
+  ContactNotFound: 'None of your Outlook contacts is called "{name}".',
+  'ContactNotFound.next': "Check the contact's name or email address in Outlook and try again.",
+  NoPhotoToRemove: 'There is no photo to remove, so nothing was changed.',
+  'NoPhotoToRemove.next': 'Send me a photo whenever you want to set one.',
+  NoRecentImage: 'I have no image from you from the last few minutes to use.',
+  'NoRecentImage.next': 'Send the image again with "group" and the group\'s name in the same message.',
+  ChoiceExpired: 'That choice has expired: the photo is no longer waiting.',
+  'ChoiceExpired.next': 'Please send the image again.',
+  // Group and contact photos in chat (issue 15).
+  // The messaging extension (issue 15).
+  // The app package's group, contact and messaging-extension strings (issue 15).
 };
