@@ -10,8 +10,15 @@ import { TokenCache, tokenCacheKey } from './token-cache.js';
 /** The Graph scopes each feature asks for, delegated. */
 export const DELEGATED_SCOPES = {
   ownPhoto: ['User.ReadWrite'],
-  groupPhoto: ['Group.ReadWrite.All'],
+  /** A group's photo, and the list of groups one owns (`/me/ownedObjects` needs `User.Read`). */
+  groupPhoto: ['Group.ReadWrite.All', 'User.Read'],
   contactPhoto: ['Contacts.ReadWrite'],
+  /** An image pasted into a chat message: a hosted content of the message. */
+  chatImages: ['Chat.Read'],
+  /** An image pasted into a channel message. */
+  channelImages: ['ChannelMessage.Read.All'],
+  /** A file shared in a message (SharePoint or OneDrive), read through `/shares`. */
+  sharedFiles: ['Files.Read.All'],
 } as const;
 
 export interface OboProviderOptions {

@@ -149,4 +149,16 @@ export const zhCN: Catalog = {
   // Group and contact photos in chat (issue 15).
   // The messaging extension (issue 15).
   // The app package's group, contact and messaging-extension strings (issue 15).
+  'command.group': 'group',
+  'command.contact': 'contact',
+  'command.remove': 'remove',
+  'app.command.group.description': 'Send an image with "group" and a name to set a group\'s photo',
+  'app.command.contact.description': 'Send an image with "contact" and a name to set a contact\'s photo',
+  'app.command.remove.description': 'Remove your photo, or a group\'s: "remove my photo"',
+  'app.extension.setGroupPhoto.title': 'Set as group photo',
+  'app.extension.setGroupPhoto.description': 'Make an image in this message the photo of a group you own',
+  'app.extension.groups.title': 'Groups',
+  'app.extension.groups.description': 'Find a group you own and change its photo',
+  'app.extension.groups.parameter.title': 'Group name',
+  'app.extension.groups.parameter.description': 'The name or email address of a group you own',
 };
