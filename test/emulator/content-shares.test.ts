@@ -5,6 +5,7 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { networkInterfaces } from 'node:os';
 import path from 'node:path';
+import { authenticate, requireFileRead } from '../../src/emulator/auth-rules.js';
 import { directoryFile, type DirectoryFile } from '../../src/emulator/directory.js';
 import {
   SEED_CONTENT_FILES,
@@ -169,6 +170,23 @@ describe('who may read a shared file', () => {
       403,
       'accessDenied',
     );
+  });
+
+  it('not even the owner without a Files permission, when the rule is asked on its own', () => {
+    // Over HTTP the scope is asked first (the test above); the rule for one file stands without that.
+    const caller = authenticate(
+      `Bearer ${h.user(SEED.alex.upn, ['Chat.Read'])}`,
+      h.issuer,
+      h.emulator.directory,
+    );
+    const owns = (): boolean => true;
+    let refusal: unknown;
+    try {
+      requireFileRead(caller, owns, owns);
+    } catch (error) {
+      refusal = error;
+    }
+    expect(refusal).toMatchObject({ status: 403, code: 'accessDenied' });
   });
 
   it('an application with Files.Read.All, any file; without it, none', async () => {
