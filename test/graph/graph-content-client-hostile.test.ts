@@ -86,6 +86,27 @@ describe('a hosted-content URL on another host', () => {
     expect(graph.requests[0]?.headers.authorization).toBe(`Bearer ${TOKEN}`);
   });
 
+  it.each(['..', '.', 'a/b', ''])(
+    'is refused with an id of %j, which would not stay one segment',
+    async (id) => {
+      const graph = await server(serveJpeg);
+      const ref = {
+        kind: 'channel',
+        teamId: 't',
+        channelId: 'c',
+        messageId: 'm',
+        replyId: id,
+        contentId: 'h',
+      } as const;
+      await expect(client(graph.url).hostedContent(ref, token)).rejects.toBeInstanceOf(RangeError);
+      await expect(
+        client(graph.url).hostedContent({ ...ref, replyId: 'r', contentId: id }, token),
+      ).rejects.toBeInstanceOf(RangeError);
+      expect(graph.requests).toEqual([]);
+      expect(tokensHandedOut).toBe(0);
+    },
+  );
+
   it('is never followed when Graph redirects it: the token stays with Graph', async () => {
     const elsewhere = await server(serveJpeg);
     const graph = await server(redirectTo(`${elsewhere.url}/steal`));
