@@ -95,12 +95,16 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   const random = options.random ?? Math.random;
   const logger = options.logger ?? silentLogger;
   const directories = await DirectorySource.open(options.dataDir, logger);
-  await seedContent(options.dataDir);
+  // On a first start both are slow: the key is made on libuv's thread pool while this thread draws the pictures.
+  const [issuer] = await Promise.all([
+    LocalTokenIssuer.open(options.dataDir, { clock }),
+    seedContent(options.dataDir),
+  ]);
   const context: EmulatorContext = {
     directory: directories.latest,
     photos: new PhotoStore(path.join(options.dataDir, 'emulator', 'photos')),
     content: new ContentStore(path.join(options.dataDir, 'emulator'), clock),
-    issuer: await LocalTokenIssuer.open(options.dataDir, { clock }),
+    issuer,
     maxPhotoBytes: options.maxPhotoBytes ?? GRAPH_PHOTO_MAX_BYTES,
   };
   const drainLimits: DrainLimits = {

@@ -1,12 +1,15 @@
 /**
  * The seed's pictures: the images pasted into its chat and channel messages and Alex's shared `headshot.jpg` (see
- * seed-directory.ts), drawn on first start into `<dataDir>/emulator/content/`, each only when its file is absent
- * (written without overwriting, like directory.json), so a picture someone put there in its place stays theirs.
+ * seed-directory.ts), drawn when the emulator starts into `<dataDir>/emulator/content/`, each only when its file is
+ * absent (written without overwriting, like directory.json), so a picture someone put there in its place stays
+ * theirs.
  *
- * Each is a 640x480 JPEG of a head and shoulders in front of a soft backdrop, with texture and noise so that it
- * compresses and crops like a photo rather than a flat drawing. Every picture has its own colours, position and
- * noise seed, so a test can tell which one it was served. Drawing is plain arithmetic and the encoder is the app's
- * own (src/photo/jpeg-encoder.ts): the same bytes on every machine, all four in a few tens of milliseconds.
+ * Each is 640x480: a head and shoulders, shaded as if lit from the top left, before a softly textured backdrop.
+ * The pasted ones are PNGs, as pictures pasted from a screen reach Teams; the headshot is a JPEG with film grain,
+ * as a camera's. Every picture has its own colours and framing, so a test can tell which one it was served.
+ * Drawing is plain arithmetic and the encoders are zlib and the app's own (src/photo/jpeg-encoder.ts): the same
+ * bytes on every machine. Drawn once per process; the seed step stays within a couple of hundred milliseconds
+ * even with a cold JIT, which the emulator's tests, each over a fresh data folder, rely on.
  */
 import path from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
@@ -28,10 +31,12 @@ export interface PortraitLook {
   readonly centre: number;
   /** Size of the head and shoulders, 1 for a typical passport-like framing. */
   readonly scale: number;
-  /** Seeds the noise. */
-  readonly seed: number;
   /** How it is stored: pasted images usually reach Teams as PNG (from the clipboard), photos as JPEG. */
   readonly format: 'png' | 'jpeg';
+  /** Strength of the film grain, 0 for none: a camera's photo has some, a picture pasted from a screen none. */
+  readonly grain: number;
+  /** Seeds the grain. */
+  readonly seed: number;
 }
 
 export const PORTRAIT_WIDTH = 640;
@@ -50,8 +55,9 @@ export const SEED_PICTURES: readonly { readonly file: string; readonly look: Por
       iris: [70, 110, 160],
       centre: 0.5,
       scale: 1,
-      seed: 11,
       format: 'png',
+      grain: 0,
+      seed: 11,
     },
   },
   {
@@ -65,8 +71,9 @@ export const SEED_PICTURES: readonly { readonly file: string; readonly look: Por
       iris: [60, 40, 25],
       centre: 0.42,
       scale: 0.9,
+      format: 'png',
+      grain: 0,
       seed: 23,
-      format: 'jpeg',
     },
   },
   {
@@ -80,8 +87,9 @@ export const SEED_PICTURES: readonly { readonly file: string; readonly look: Por
       iris: [80, 130, 90],
       centre: 0.58,
       scale: 1.05,
+      format: 'png',
+      grain: 0,
       seed: 37,
-      format: 'jpeg',
     },
   },
   {
@@ -95,8 +103,9 @@ export const SEED_PICTURES: readonly { readonly file: string; readonly look: Por
       iris: [90, 70, 40],
       centre: 0.5,
       scale: 1.1,
-      seed: 53,
       format: 'jpeg',
+      grain: 14,
+      seed: 53,
     },
   },
 ];
@@ -126,58 +135,75 @@ interface Shape {
   readonly from?: number;
 }
 
-/** The picture for `look`, as a JPEG. */
+/** The picture for `look`, as a PNG or a JPEG. */
 export function drawPortrait(look: PortraitLook): Uint8Array {
   const width = PORTRAIT_WIDTH;
   const height = PORTRAIT_HEIGHT;
-  const data = new Uint8ClampedArray(width * height * 4);
+  if (look.format === 'png') return encodePng(width, height, paint(look, width, height, 3));
+  return encodeBaselineJpeg({ width, height, data: paint(look, width, height, 4) }, 85);
+}
+
+/**
+ * The picture's pixels, 8-bit RGB (`channels` 3) or RGBA (4, opaque). Written for a cold JIT (it runs once per
+ * process): plain loops over typed arrays, no allocation per pixel or row.
+ */
+function paint(look: PortraitLook, width: number, height: number, channels: 3 | 4): Uint8ClampedArray {
+  const rgb = new Uint8ClampedArray(width * height * channels);
+  if (channels === 4) rgb.fill(255);
+  const strength = look.grain;
+  // Film grain from a linear congruential generator, so every machine draws the same picture.
   let state = look.seed;
-  /** Film grain: a linear congruential generator, so every machine draws the same picture. */
-  const grain = (): number => {
-    state = (Math.imul(state, 1103515245) + 12345) & 0x7fffffff;
-    return (state / 0x7fffffff - 0.5) * 14;
-  };
-  const put = (i: number, r: number, g: number, b: number): void => {
-    const n = grain();
-    data[i] = r + n;
-    data[i + 1] = g + n;
-    data[i + 2] = b + n;
-    data[i + 3] = 255;
-  };
-  // The backdrop: a vertical gradient with a soft woven texture (separable, so one sine per column and row).
-  const columns = Float32Array.from({ length: width }, (_, x) => 10 * Math.sin(x / 23));
+  // The backdrop: a vertical gradient with a soft woven texture (separable: one sine per column, one cosine per row).
+  const columns = new Float32Array(width);
+  for (let x = 0; x < width; x++) columns[x] = 10 * Math.sin(x / 23);
+  const top = look.backdropTop;
+  const bottom = look.backdropBottom;
   for (let y = 0; y < height; y++) {
     const t = y / height;
-    const [top, bottom] = [look.backdropTop, look.backdropBottom];
     const r = top[0] * (1 - t) + bottom[0] * t;
     const g = top[1] * (1 - t) + bottom[1] * t;
     const b = top[2] * (1 - t) + bottom[2] * t;
     const row = Math.cos(y / 31);
-    for (let x = 0; x < width; x++) {
-      const texture = (columns[x] ?? 0) * row;
-      put((y * width + x) * 4, r + texture, g + texture, b + texture);
+    for (let x = 0, i = y * width * channels; x < width; x++, i += channels) {
+      let n = (columns[x] ?? 0) * row;
+      if (strength > 0) {
+        state = (Math.imul(state, 1103515245) + 12345) & 0x7fffffff;
+        n += (state / 0x7fffffff - 0.5) * strength;
+      }
+      rgb[i] = r + n;
+      rgb[i + 1] = g + n;
+      rgb[i + 2] = b + n;
     }
   }
   // Then each shape over what is below it, one row span at a time.
   for (const shape of portraitShapes(look, width, height)) {
-    const top = Math.max(0, Math.ceil(Math.max(shape.cy - shape.ry, shape.from ?? 0)));
-    const bottom = Math.min(height - 1, Math.floor(shape.cy + shape.ry));
-    for (let y = top; y <= bottom; y++) {
-      const dy = (y - shape.cy) / shape.ry;
-      const half = shape.rx * Math.sqrt(Math.max(0, 1 - dy * dy));
-      const left = Math.max(0, Math.ceil(shape.cx - half));
-      const right = Math.min(width - 1, Math.floor(shape.cx + half));
-      for (let x = left; x <= right; x++) {
-        const dx = (x - shape.cx) / shape.rx;
-        const light = 1.08 - 0.14 * (dx + dy) - 0.1 * (dx * dx + dy * dy);
-        const [r, g, b] = shape.colour;
-        put((y * width + x) * 4, r * light, g * light, b * light);
+    const { cx, cy, rx, ry } = shape;
+    const r = shape.colour[0];
+    const g = shape.colour[1];
+    const b = shape.colour[2];
+    const first = Math.max(0, Math.ceil(Math.max(cy - ry, shape.from ?? 0)));
+    const last = Math.min(height - 1, Math.floor(cy + ry));
+    for (let y = first; y <= last; y++) {
+      const dy = (y - cy) / ry;
+      const half = rx * Math.sqrt(Math.max(0, 1 - dy * dy));
+      const left = Math.max(0, Math.ceil(cx - half));
+      const right = Math.min(width - 1, Math.floor(cx + half));
+      for (let x = left, i = (y * width + left) * channels; x <= right; x++, i += channels) {
+        const dx = (x - cx) / rx;
+        let light = 1.08 - 0.14 * (dx + dy) - 0.1 * (dx * dx + dy * dy);
+        let n = 0;
+        if (strength > 0) {
+          state = (Math.imul(state, 1103515245) + 12345) & 0x7fffffff;
+          n = (state / 0x7fffffff - 0.5) * strength;
+        }
+        light = Math.max(0, light);
+        rgb[i] = r * light + n;
+        rgb[i + 1] = g * light + n;
+        rgb[i + 2] = b * light + n;
       }
     }
   }
-  return look.format === 'png'
-    ? encodePng(width, height, data)
-    : encodeBaselineJpeg({ width, height, data }, 85);
+  return rgb;
 }
 
 /** Head and shoulders, bottom layer first. */
@@ -213,19 +239,11 @@ function portraitShapes(look: PortraitLook, width: number, height: number): Shap
   ];
 }
 
-/** RGBA pixels as an 8-bit RGB PNG: one IHDR, one IDAT (rows unfiltered, deflated by zlib) and IEND. */
-export function encodePng(width: number, height: number, rgba: Uint8ClampedArray): Uint8Array {
-  const stride = width * 3 + 1;
-  const raw = Buffer.alloc(stride * height);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      const from = (y * width + x) * 4;
-      const to = y * stride + 1 + x * 3;
-      raw[to] = rgba[from] ?? 0;
-      raw[to + 1] = rgba[from + 1] ?? 0;
-      raw[to + 2] = rgba[from + 2] ?? 0;
-    }
-  }
+/** RGB pixels as an 8-bit RGB PNG: one IHDR, one IDAT (rows unfiltered, deflated by zlib) and IEND. */
+export function encodePng(width: number, height: number, rgb: Uint8ClampedArray): Uint8Array {
+  const stride = width * 3;
+  const raw = Buffer.alloc((stride + 1) * height);
+  for (let y = 0; y < height; y++) raw.set(rgb.subarray(y * stride, (y + 1) * stride), y * (stride + 1) + 1);
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);

@@ -75,8 +75,8 @@ export const SEED_HEADSHOT_URL =
 /** The seed's picture files, relative to `<dataDir>/emulator/`; seed-content.ts draws each one. */
 export const SEED_CONTENT_FILES = {
   chatImage: 'content/seed-chat-alex-megan.png',
-  channelImage: 'content/seed-general-message.jpg',
-  channelReplyImage: 'content/seed-general-reply.jpg',
+  channelImage: 'content/seed-general-message.png',
+  channelReplyImage: 'content/seed-general-reply.png',
   headshot: 'content/seed-headshot.jpg',
 } as const;
 

@@ -94,7 +94,7 @@ export class GraphContentClient {
 
   /**
    * The bytes of a hosted content.
-   * @throws GraphError; AppError `ImageTooLarge` past `maxBytes`
+   * @throws GraphError; AppError `ImageTooLarge` past `maxBytes`; RangeError for an id no path segment can hold
    */
   async hostedContent(ref: HostedContentRef, token: AccessTokenSource): Promise<Uint8Array> {
     const { response } = await this.transport.require(hostedContentPath(ref), token, { method: 'GET' });
@@ -176,7 +176,19 @@ function segment(value: string): string {
   return encodeURIComponent(value).replace(/%3A/gi, ':').replace(/%40/gi, '@').replace(/%3D/gi, '=');
 }
 
+/** @throws RangeError for an id that could not stand in one path segment (`..` would climb out of the path) */
 function hostedContentPath(ref: HostedContentRef): string {
+  const ids =
+    ref.kind === 'chat'
+      ? [ref.chatId, ref.messageId, ref.contentId]
+      : [
+          ref.teamId,
+          ref.channelId,
+          ref.messageId,
+          ref.contentId,
+          ...(ref.replyId === undefined ? [] : [ref.replyId]),
+        ];
+  if (!ids.every(isId)) throw new RangeError('not a hosted content reference');
   const content = `hostedContents/${segment(ref.contentId)}/$value`;
   if (ref.kind === 'chat') {
     return `/chats/${segment(ref.chatId)}/messages/${segment(ref.messageId)}/${content}`;

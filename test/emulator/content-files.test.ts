@@ -269,9 +269,19 @@ describe('the seed’s pictures', () => {
   it('are drawn on first start: four different 640x480 pictures, the same on every run', async () => {
     await (await startHarness({ dataDir })).stop();
     const pictures = await Promise.all(Object.values(SEED_CONTENT_FILES).map(read));
-    for (const picture of pictures) {
-      expect(await sharp(picture).metadata()).toMatchObject({ width: 640, height: 480 });
-    }
+    const formats = await Promise.all(
+      pictures.map(async (picture) => {
+        const { format, width, height } = await sharp(picture).metadata();
+        return { format, width, height };
+      }),
+    );
+    // Pasted pictures are PNGs, as from a screen; the shared headshot is a photo.
+    expect(formats).toEqual([
+      { format: 'png', width: 640, height: 480 },
+      { format: 'png', width: 640, height: 480 },
+      { format: 'png', width: 640, height: 480 },
+      { format: 'jpeg', width: 640, height: 480 },
+    ]);
     expect(new Set(pictures.map((picture) => picture.toString('base64'))).size).toBe(4);
     const again = await temporaryDataDir();
     try {

@@ -127,12 +127,12 @@ describe('a channel message’s hosted content', () => {
       const message = await get(channelImage({}, version), member());
       const reply = await get(channelImage({ reply: SEED_CHANNEL_REPLY_ID }, version), member());
       expect([message.status, reply.status]).toEqual([200, 200]);
-      expect(message.headers.get('content-type')).toBe('image/jpeg');
-      expect(reply.headers.get('content-type')).toBe('image/jpeg');
+      expect(message.headers.get('content-type')).toBe('image/png');
+      expect(reply.headers.get('content-type')).toBe('image/png');
       expect(message.bytes.equals(await seedFile(SEED_CONTENT_FILES.channelImage))).toBe(true);
       expect(reply.bytes.equals(await seedFile(SEED_CONTENT_FILES.channelReplyImage))).toBe(true);
       expect(message.bytes.equals(reply.bytes)).toBe(false);
-      expect(await sharp(reply.bytes).metadata()).toMatchObject({ format: 'jpeg', width: 640, height: 480 });
+      expect(await sharp(reply.bytes).metadata()).toMatchObject({ format: 'png', width: 640, height: 480 });
     },
   );
 
