@@ -439,11 +439,11 @@ describe('welcomeCard', () => {
 });
 
 describe('helpCard', () => {
-  it('has the title and the four help lines', () => {
+  it('has the title and the help lines, groups, contacts and removal included', () => {
     const { content } = helpCard({ locale: 'zh-CN' });
     expect(cardTexts(content)).toEqual([
       '如何使用 Teams Photo',
-      ['help.sendPhoto', 'help.formats', 'help.undo', 'help.help']
+      ['help.sendPhoto', 'help.formats', 'help.undo', 'help.group', 'help.contact', 'help.remove', 'help.help']
         .map((key) => `- ${translate('zh-CN', key as 'help.undo')}`)
         .join('\r'),
     ]);
