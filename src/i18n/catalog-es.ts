@@ -159,6 +159,8 @@ export const es: Catalog = {
   ChoiceExpired: 'That choice has expired: the photo is no longer waiting.',
   'ChoiceExpired.next': 'Please send the image again.',
   // Group and contact photos in chat (issue 15).
+  'undo.other.restored': 'Undone: the photo from before this change is back.',
+  'undo.other.removed': 'Undone: there is no photo now, as before this change.',
   'command.team': 'team',
   'command.removeGroupPhoto': 'remove group photo',
   'group.youOwn': 'Groups you own: {names}.',
