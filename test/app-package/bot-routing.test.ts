@@ -1,7 +1,8 @@
 /**
- * The manifest's command menu, in every language, against the real bot: each title Teams would send (the English
- * manifest and each <lang>.json) reaches the route for its command in TeamsPhotoBot, and every command the bot
- * routes has a title in each language.
+ * The manifest's command menu, in every language, against the real bot: each text command's title Teams would
+ * send (the English manifest and each <lang>.json, in every scope's list) reaches the route for its command in
+ * TeamsPhotoBot, and every text command the bot routes has a title in each language. (The commands that take a
+ * name are routed by their first word, which the bot's own tests cover.)
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -36,26 +37,29 @@ async function routeOf(text: string, locale: string): Promise<string> {
   return routes.join(',');
 }
 
-/** Each manifest command title, by file and language. */
-function titles(): { file: string; locale: string; index: number; title: string }[] {
+/** Each text command's title in every command list of the manifest, by file and language. */
+function titles(): { file: string; locale: string; command: string; title: string }[] {
   const manifest = read('manifest.json');
   const bots = manifest.bots as { commandLists: { commands: { title: string }[] }[] }[];
-  const english = bots[0]!.commandLists[0]!.commands.map((c, index) => ({
-    file: 'manifest.json',
-    locale: 'en',
-    index,
-    title: c.title,
-  }));
-  const found = [...english];
+  /** Where each text command is listed (its localization key), found by its English title. */
+  const listed = bots[0]!.commandLists.flatMap((list, l) =>
+    list.commands.flatMap(({ title }, c) => {
+      const spec = BOT_TEXT_COMMANDS.find(({ word }) => CATALOGS.en[word] === title);
+      return spec
+        ? [{ key: `bots[0].commandLists[${l}].commands[${c}].title`, command: spec.command, title }]
+        : [];
+    }),
+  );
+  const found = listed.map(({ command, title }) => ({ file: 'manifest.json', locale: 'en', command, title }));
   const languages = (
     manifest.localizationInfo as { additionalLanguages: { languageTag: string; file: string }[] }
   ).additionalLanguages;
   for (const { languageTag, file } of languages) {
     const strings = read(file);
-    english.forEach(({ index }) => {
-      const title = strings[`bots[0].commandLists[0].commands[${index}].title`];
-      found.push({ file, locale: languageTag, index, title: typeof title === 'string' ? title : '' });
-    });
+    for (const { key, command } of listed) {
+      const title = strings[key];
+      found.push({ file, locale: languageTag, command, title: typeof title === 'string' ? title : '' });
+    }
   }
   return found;
 }
@@ -63,9 +67,10 @@ function titles(): { file: string; locale: string; index: number; title: string 
 describe('the manifest command menu against the bot', () => {
   it('routes every listed title, in every language, to its command', async () => {
     const all = titles();
-    expect(all).toHaveLength(BOT_TEXT_COMMANDS.length * 6);
-    for (const { file, locale, index, title } of all) {
-      const command = BOT_TEXT_COMMANDS[index]!.command;
+    // help in each of the three lists, undo in the personal one; in six languages.
+    const listings = BOT_TEXT_COMMANDS.reduce((n, c) => n + c.scopes.length, 0);
+    expect(all).toHaveLength(listings * 6);
+    for (const { file, locale, command, title } of all) {
       const expected =
         command === 'undo' ? `undo:${title}` : `card:${CATALOGS[pickLocale(locale)]['help.title']}`;
       expect({ file, title, route: await routeOf(title, locale) }).toEqual({ file, title, route: expected });
