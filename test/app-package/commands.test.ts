@@ -40,7 +40,7 @@ describe('the committed manifest', () => {
     const manifest = copy.readJson('appPackage/manifest.json');
     expect(botOf(manifest).scopes).toEqual(['personal', 'team', 'groupChat']);
     expect(listsOf(manifest).map((l) => [l.scopes, l.commands.map((c) => c.title)])).toEqual([
-      [['personal'], ['help', 'undo', 'group', 'contact', 'remove']],
+      [['personal'], ['help', 'undo', 'group', 'contact', 'remove my photo']],
       [['team'], ['help', 'group']],
       [['groupChat'], ['help', 'group']],
     ]);
