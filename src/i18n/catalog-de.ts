@@ -227,4 +227,7 @@ export const de: Catalog = {
   'app.extension.groups.description': 'Find a group you own and change its photo',
   'app.extension.groups.parameter.title': 'Group name',
   'app.extension.groups.parameter.description': 'The name or email address of a group you own',
+  // Added once the rest of issue 15 was translated.
+  'target.updated.contactNote':
+    'Es erscheint in Ihren Outlook-Kontakten und überall, wo Teams und Outlook diesen Kontakt zeigen; nur Sie sehen es.',
 };

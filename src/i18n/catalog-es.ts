@@ -215,4 +215,7 @@ export const es: Catalog = {
   'app.extension.groups.description': 'Find a group you own and change its photo',
   'app.extension.groups.parameter.title': 'Group name',
   'app.extension.groups.parameter.description': 'The name or email address of a group you own',
+  // Added once the rest of issue 15 was translated.
+  'target.updated.contactNote':
+    'Aparece en sus contactos de Outlook y dondequiera que Teams y Outlook muestren este contacto; solo usted lo ve.',
 };

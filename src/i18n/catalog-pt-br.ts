@@ -215,4 +215,7 @@ export const ptBR: Catalog = {
   'app.extension.groups.description': 'Find a group you own and change its photo',
   'app.extension.groups.parameter.title': 'Group name',
   'app.extension.groups.parameter.description': 'The name or email address of a group you own',
+  // Added once the rest of issue 15 was translated.
+  'target.updated.contactNote':
+    'Ela aparece nos seus contatos do Outlook e onde o Teams e o Outlook mostrarem este contato; só você a vê.',
 };

@@ -218,4 +218,7 @@ export const ru: Catalog = {
   'app.extension.groups.description': 'Find a group you own and change its photo',
   'app.extension.groups.parameter.title': 'Group name',
   'app.extension.groups.parameter.description': 'The name or email address of a group you own',
+  // Added once the rest of issue 15 was translated.
+  'target.updated.contactNote':
+    'Оно видно в ваших контактах Outlook и везде, где Teams и Outlook показывают этот контакт; видите его только вы.',
 };

@@ -203,4 +203,7 @@ export const zhCN: Catalog = {
   'app.extension.groups.description': 'Find a group you own and change its photo',
   'app.extension.groups.parameter.title': 'Group name',
   'app.extension.groups.parameter.description': 'The name or email address of a group you own',
+  // Added once the rest of issue 15 was translated.
+  'target.updated.contactNote':
+    '它会显示在您的 Outlook 联系人中，以及 Teams 和 Outlook 显示此联系人的任何地方；只有您能看到。',
 };
