@@ -65,6 +65,12 @@ describe('parseArgumentCommand', () => {
     ['删除群组照片 市场部', 'remove-group', '市场部'],
     ['  "group Marketing"  ', 'group', 'Marketing'],
     ['contact ravi@fabrikam.example', 'contact', 'ravi@fabrikam.example'],
+    // Chinese is written without spaces; a quote or a colon right after the word ends it too.
+    ['群组市场部', 'group', '市场部'],
+    ['联系人王芳', 'contact', '王芳'],
+    ['"group" Marketing', 'group', 'Marketing'],
+    ['„Gruppe“ Vertrieb', 'group', 'Vertrieb'],
+    ['gruppe: Vertrieb', 'group', 'Vertrieb'],
   ] as const)('%j is %s %j', (text, command, name) => {
     expect(parseArgumentCommand(text)).toEqual({ command, name });
   });
@@ -94,6 +100,11 @@ describe('parseArgumentCommand', () => {
       expect(parseArgumentCommand(phrase)).toEqual({ command, name: '' });
     },
   );
+
+  it('does not take a word that only begins with a command word (in a language written with spaces)', () => {
+    expect(parseArgumentCommand('groupthink is bad')).toBeUndefined();
+    expect(parseArgumentCommand('contacts please')).toBeUndefined();
+  });
 
   it.each(SUPPORTED_LOCALES)('%s: "remove my photo" with anything after it is not a command', (locale) => {
     const phrase = CATALOGS[locale]['command.remove'];

@@ -54,7 +54,7 @@ describe('Group photos in German (local mode, over HTTP)', () => {
     const texts = JSON.stringify(card);
     expect(texts).toContain('Das Foto von My Team ist festgelegt');
     expect(texts).toContain(
-      'Mitglieder sehen es innerhalb weniger Stunden in Teams und Outlook; Teams zeigt das alte Foto möglicherweise noch bis zu 3\u00a0Tage lang an.',
+      'Es kann bis zu 72\u00a0Stunden dauern, bis es überall in Microsoft 365 erscheint, und Teams zeigt das alte Foto möglicherweise noch bis zu 3\u00a0Tage lang an.',
     );
     expect(await groupPhoto(MY_TEAM)).not.toBeNull();
 
