@@ -8,7 +8,15 @@
  */
 import { photoAt, putPhotoAt } from '../helpers/emulator-photos.js';
 import { encodeJpeg, photoLike } from '../helpers/images.js';
-import { actionsOf, cardOf, PEOPLE, press, startLocalBot, type LocalBot } from '../helpers/local-bot.js';
+import {
+  actionsOf,
+  cardOf,
+  PEOPLE,
+  press,
+  startLocalBot,
+  type LocalBot,
+  type Person,
+} from '../helpers/local-bot.js';
 
 const MY_TEAM = '00000000-0000-0000-0000-000000000031';
 const MARKETING = '00000000-0000-0000-0000-000000000032';
@@ -40,8 +48,7 @@ describe('Group photos in German (local mode, over HTTP)', () => {
 
   const groupPhoto = (groupId: string) =>
     photoAt(bot.emulatorUrl, bot.tokenOf(PEOPLE.alex), `/groups/${groupId}/photo`);
-  const ownPhoto = (person: typeof PEOPLE.adele) =>
-    photoAt(bot.emulatorUrl, bot.tokenOf(person), '/me/photo');
+  const ownPhoto = (person: Person) => photoAt(bot.emulatorUrl, bot.tokenOf(person), '/me/photo');
 
   it('"gruppe My Team" with an image sets the group\'s photo, says so in German, and Undo answers in German', async () => {
     expect(await groupPhoto(MY_TEAM)).toBeNull();
