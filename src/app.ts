@@ -10,7 +10,11 @@ import {
   AttachmentDownloader,
   type AttachmentDownloaderOptions,
 } from './bot/attachments/attachment-downloader.js';
+import { IncomingImages } from './bot/handlers/incoming-image.js';
 import { PhotoMessageHandler } from './bot/handlers/photo-message-handler.js';
+import { RemovePhotoHandler } from './bot/handlers/remove-photo-handler.js';
+import { TargetPhotoHandler } from './bot/handlers/target-photo-handler.js';
+import { RecentPhotos } from './bot/recent-photos.js';
 import { SignInHandler } from './bot/handlers/sign-in-handler.js';
 import { UndoHandler } from './bot/handlers/undo-handler.js';
 import { LocalSenderTokens, SsoSenderTokens, type SenderTokens } from './bot/sender-tokens.js';
@@ -22,6 +26,7 @@ import { PhotoChangeService, type ChangeTarget } from './changes/photo-change-se
 import { ConfigError, type AppConfig, type BotAppConfig } from './config.js';
 import { faultsFromConfig, type EmulatorFaults } from './emulator/faults.js';
 import { startEmulator, type RunningEmulator } from './emulator/graph-emulator.js';
+import { GraphDirectoryClient } from './graph/graph-directory-client.js';
 import { GraphPhotoClient } from './graph/graph-photo-client.js';
 import { pickLocale } from './i18n/index.js';
 import type { Logger } from './logger.js';
@@ -34,6 +39,8 @@ import { createStorage, type Storage } from './storage/index.js';
 import { PendingStore } from './storage/pending-store.js';
 import { LeaseStore } from './storage/lease-store.js';
 import { startExpirySweeper } from './storage/expiry-sweeper.js';
+import { ContactTargets } from './targets/contact-targets.js';
+import { GroupTargets } from './targets/group-targets.js';
 
 export interface RunningApp {
   readonly server: RunningServer;
@@ -101,7 +108,11 @@ export async function startApp(config: AppConfig, logger: Logger, seams: AppSeam
     );
   }
 
-  const graph = new GraphPhotoClient({ baseUrl: graphBaseUrl, version: config.graph.version });
+  const graphOptions = { baseUrl: graphBaseUrl, version: config.graph.version };
+  const graph = new GraphPhotoClient(graphOptions);
+  const directory = new GraphDirectoryClient(graphOptions);
+  const groups = new GroupTargets(directory);
+  const contacts = new ContactTargets(directory);
   const backups = new BackupStore<ChangeTarget>({ storage, targetKey: (target) => target.subject });
   const pending = new PendingStore({ storage, namespace: 'bot' });
   const leases = new LeaseStore({ storage, namespace: 'photos' });
@@ -131,6 +142,11 @@ export async function startApp(config: AppConfig, logger: Logger, seams: AppSeam
         (await localDirectory()).findUserById(context.activity.from.aadObjectId ?? '')?.displayName
     : undefined;
   let signIn: SignInHandler | null = null;
+  const signInPrompt = userTokens
+    ? (context: TurnContext) => (signIn as SignInHandler).prompt(context)
+    : null;
+  // The last photo each person sent waits a few minutes for `group <name>` or `contact <name>`, and pick cards.
+  const recent = new RecentPhotos(pending, config.bot.recentPhotoMs);
   const photo = new PhotoMessageHandler({
     preparer: pool,
     downloader,
@@ -139,17 +155,41 @@ export async function startApp(config: AppConfig, logger: Logger, seams: AppSeam
     pending,
     pendingPhotoMs: config.bot.pendingPhotoMs,
     now: Date.now,
-    signIn: userTokens ? (context) => (signIn as SignInHandler).prompt(context) : null,
+    signIn: signInPrompt,
     maxInputBytes: config.photo.maxInputBytes,
     logger,
     directoryFile: localDirectoryFile(config.dataDir, process.cwd()),
     ...(displayName ? { displayName } : {}),
+    recent,
+  });
+  const images = new IncomingImages({
+    preparer: pool,
+    downloader,
+    maxInputBytes: config.photo.maxInputBytes,
+    logger,
+  });
+  const targets = new TargetPhotoHandler({
+    images,
+    preparer: pool,
+    recent,
+    tokens,
+    changes,
+    groups,
+    contacts,
+    logger,
+    signIn: signInPrompt,
+    pending,
+    pendingMs: config.bot.pendingPhotoMs,
   });
   if (userTokens) {
     signIn = new SignInHandler({
       userTokens,
       pending,
-      resume: (context, ssoToken) => photo.resumePending(context, ssoToken),
+      // The own photo that waited, else a group's or contact's command that did.
+      resume: async (context, ssoToken) => {
+        const own = await photo.resumePending(context, ssoToken);
+        return own === 'none' ? targets.resumePending(context, ssoToken) : own;
+      },
       logger,
     });
   }
@@ -163,8 +203,11 @@ export async function startApp(config: AppConfig, logger: Logger, seams: AppSeam
         logger,
         previews: pool,
         ...(displayName ? { displayName } : {}),
+        groups,
       }),
       signIn,
+      targets,
+      remove: new RemovePhotoHandler({ tokens, changes, groups, preparer: pool, logger }),
     },
     { photoChannels: photoChannels(local), logger },
   );

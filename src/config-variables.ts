@@ -192,6 +192,12 @@ export const CONFIG_VARIABLES = {
     defaultText: '15',
     description: 'How long a photo sent before signing in is kept for when the sign-in completes.',
   },
+  RECENT_PHOTO_MINUTES: {
+    schema: integer(1, 60, () => 5),
+    defaultText: '5',
+    description:
+      'How long the last photo someone sent waits (prepared, without metadata) for a following `group <name>` or `contact <name>`, and for a choice on a pick card.',
+  },
   PENDING_SWEEP_SECONDS: {
     schema: integer(1, 24 * 60 * 60, () => 300),
     defaultText: '300',

@@ -72,6 +72,8 @@ export interface AppConfig {
     /** Hosts that may receive the bot's token with an image download (`.suffix` or exact). */
     readonly tokenHosts: readonly string[];
     readonly pendingPhotoMs: number;
+    /** How long the last photo a person sent waits for `group <name>`, `contact <name>` or a pick card. */
+    readonly recentPhotoMs: number;
     /** Time between sweeps of expired pending state (waiting photos, claims, leases). */
     readonly pendingSweepMs: number;
   };
@@ -176,6 +178,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       downloadTimeoutMs: v.DOWNLOAD_TIMEOUT_MS,
       tokenHosts,
       pendingPhotoMs: v.PENDING_PHOTO_MINUTES * 60_000,
+      recentPhotoMs: v.RECENT_PHOTO_MINUTES * 60_000,
       pendingSweepMs: v.PENDING_SWEEP_SECONDS * 1000,
     },
     entra,

@@ -5,6 +5,7 @@
  */
 import { OnBehalfOfCredential, type TokenCredentialOptions } from '@azure/identity';
 import { toAuthError } from './azure-token-errors.js';
+import type { PhotoTarget } from '../graph/photo-target.js';
 import { TokenCache, tokenCacheKey } from './token-cache.js';
 
 /** The Graph scopes each feature asks for, delegated. */
@@ -20,6 +21,24 @@ export const DELEGATED_SCOPES = {
   /** A file shared in a message (SharePoint or OneDrive), read through `/shares`. */
   sharedFiles: ['Files.Read.All'],
 } as const;
+
+/**
+ * The delegated scopes that change `target`'s photo: one's own, a group's (as its owner) or a contact's. Another
+ * user's photo has none: only the app's own identity may change it.
+ * @throws RangeError for a user target, which no delegated token may change
+ */
+export function scopesForTarget(target: PhotoTarget): readonly string[] {
+  switch (target.kind) {
+    case 'me':
+      return DELEGATED_SCOPES.ownPhoto;
+    case 'group':
+      return DELEGATED_SCOPES.groupPhoto;
+    case 'contact':
+      return DELEGATED_SCOPES.contactPhoto;
+    case 'user':
+      throw new RangeError("another user's photo is changed with the app's own identity only");
+  }
+}
 
 export interface OboProviderOptions {
   readonly tenantId: string;

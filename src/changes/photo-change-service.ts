@@ -14,11 +14,14 @@
  * instances. A redo is explicit: a new change that sets the undone photo again, itself undoable.
  */
 import { AppError, type ErrorCode } from '../errors.js';
+import { auditTarget, resultOf, subjectOf } from './change-subjects.js';
 import type { AccessTokenSource, GraphPhotoClient } from '../graph/graph-photo-client.js';
 import type { PhotoTarget } from '../graph/photo-target.js';
-import type { AuditLog, AuditPath, AuditTarget } from '../storage/audit-log.js';
+import type { AuditLog, AuditPath } from '../storage/audit-log.js';
 import type { BackupInput, BackupRecord, BackupStore } from '../storage/backup-store.js';
 import type { LeaseStore, LeaseTerms } from '../storage/lease-store.js';
+
+export { subjectOf } from './change-subjects.js';
 
 /** What a backup records about whose photo changed (a type alias, so it fits the JSON store). */
 export type ChangeTarget = {
@@ -94,39 +97,6 @@ export type UndoLatestResult =
   UndoResult | { readonly outcome: 'nothing-left' } | { readonly outcome: 'nothing-yet' };
 
 /**
- * The backup's name for a target's photo: one string per photo, whoever asks (`me` is the actor's id). A user
- * named by user principal name is a different string from the same user by id, so callers name users by their
- * object id (the admin features resolve names first) for Undo to see every change to one photo in order.
- */
-export function subjectOf(target: PhotoTarget, actorId: string): string {
-  const owner = (o: { kind: 'me' } | { kind: 'user'; user: string }): string =>
-    o.kind === 'me' ? actorId : o.user.toLowerCase();
-  switch (target.kind) {
-    case 'me':
-      return `users/${actorId}`;
-    case 'user':
-      return `users/${target.user.toLowerCase()}`;
-    case 'group':
-      return `groups/${target.groupId}`;
-    case 'contact':
-      return `users/${owner(target.owner)}/contacts/${target.folderId ?? ''}/${target.contactId}`;
-  }
-}
-
-function auditTarget(target: PhotoTarget, actorId: string): AuditTarget {
-  switch (target.kind) {
-    case 'me':
-      return { kind: 'user', id: actorId };
-    case 'user':
-      return { kind: 'user', id: target.user };
-    case 'group':
-      return { kind: 'group', id: target.groupId };
-    case 'contact':
-      return { kind: 'contact', id: target.contactId };
-  }
-}
-
-/**
  * `UndoSuperseded`, saying what came after: `newerPhotoAt` is when the photo in place now was set, when the actor
  * set it themselves (so the answer can say "you set a newer photo on <date>").
  */
@@ -142,10 +112,6 @@ export class SupersededError extends AppError<'UndoSuperseded'> {
     // "You set a newer photo" only when it was this person; someone else's change is not theirs to be told of.
     this.newerPhotoAt = inPlace !== undefined && inPlace.actor === actor.id ? inPlace.createdAt : undefined;
   }
-}
-
-function resultOf(error: unknown): ErrorCode | 'InternalError' {
-  return error instanceof AppError ? (error as AppError).code : 'InternalError';
 }
 
 export class PhotoChangeService {
@@ -180,6 +146,48 @@ export class PhotoChangeService {
     // A card's Undo undoes a photo change; reversing an undo is a redo, asked for by its own button.
     if (record.kind === 'undo') throw new AppError('UndoNotFound', 'that change is an undo');
     return this.oneAtATime(record.target.subject, () => this.undoHeld(changeId, token, actor));
+  }
+
+  /**
+   * Removes the target's photo, backed up first: undoing the removal puts it back byte for byte.
+   * @throws AppError `NoPhotoToRemove` when there is none (nothing is recorded then), `PhotoChangeInProgress`;
+   *   GraphError or AuthError, the photo then still in place
+   */
+  async remove(target: PhotoTarget, token: AccessTokenSource, actor: Actor): Promise<ChangeResult> {
+    return this.oneAtATime(subjectOf(target, actor.id), async () => {
+      const current = await this.deps.graph.getPhoto(target, token);
+      if (current === null) throw new AppError('NoPhotoToRemove', 'the target has no photo');
+      const { backup, before } = await this.backUp(target, token, actor, undefined, current);
+      const { requestId } = await this.audited(target, actor, backup.changeId, async () => {
+        await this.deps.graph.deletePhoto(target, token, actor.path);
+        return { requestId: undefined as string | undefined };
+      });
+      await this.deps.backups.markLatest(backup);
+      return { changeId: backup.changeId, graphRequestId: requestId, replaced: before };
+    });
+  }
+
+  /**
+   * Whose photo a change of the actor's was about, so that an Undo or a redo asks for the right permission and
+   * checks the actor's rights on it again.
+   * @throws AppError `UndoNotFound` for an unknown change or somebody else's
+   */
+  async targetOf(changeId: string, actor: Actor): Promise<PhotoTarget> {
+    return (await this.ownRecord(changeId, actor)).target.target;
+  }
+
+  /**
+   * Writes a refused attempt to the audit log (a forged card naming a group the actor does not own, say): nothing
+   * was asked of Graph and nothing changed, but the organisation's record shows who tried what.
+   */
+  async recordRefusal(target: PhotoTarget, actor: Actor, code: ErrorCode): Promise<void> {
+    await this.deps.audit.append({
+      actor: actor.id,
+      target: auditTarget(target, actor.id),
+      path: actor.path,
+      result: code,
+      ...(actor.correlationId ? { correlationId: actor.correlationId } : {}),
+    });
   }
 
   /**
@@ -311,8 +319,10 @@ export class PhotoChangeService {
     token: AccessTokenSource,
     actor: Actor,
     history?: BackupInput<ChangeTarget>['history'],
+    /** The photo already read (a removal reads it first, to refuse when there is none). */
+    read?: Uint8Array,
   ): Promise<{ backup: BackupRecord<ChangeTarget>; before: Uint8Array | null }> {
-    const before = (await this.deps.graph.getPhoto(target, token)) ?? null;
+    const before = read ?? (await this.deps.graph.getPhoto(target, token)) ?? null;
     const backup = await this.deps.backups.save({
       target: { target, subject: subjectOf(target, actor.id) },
       actor: actor.id,

@@ -23,6 +23,9 @@ export type PhotoTarget =
 
 function segment(value: string): string {
   if (value.length === 0) throw new RangeError('a Graph path segment cannot be empty');
+  // `encodeURIComponent` leaves dots alone, and a URL parser resolves `.` and `..` (also as `%2E%2E`): a contact id
+  // of `..` would turn `/me/contacts/../photo` into `/me/photo`.
+  if (value === '.' || value === '..') throw new RangeError('a Graph path segment cannot be a dot segment');
   return encodeURIComponent(value);
 }
 

@@ -171,11 +171,53 @@ export const en = {
   ChoiceExpired: 'That choice has expired: the photo is no longer waiting.',
   'ChoiceExpired.next': 'Please send the image again.',
   // Group and contact photos in chat (issue 15).
+  'undo.other.restored': 'Undone: the photo from before this change is back.',
+  'undo.other.removed': 'Undone: there is no photo now, as before this change.',
+  'command.team': 'team',
+  'command.removeGroupPhoto': 'remove group photo',
+  'group.youOwn': 'Groups you own: {names}.',
+  'group.ownNone':
+    'You do not own any Microsoft 365 group, so there is no group photo you can change. Ask an owner of the group, or your IT department.',
+  'group.whichOne':
+    'Which group? Send the image with "group" and the group\'s name, for example "group Marketing".',
+  'group.teamOnlyInChannel':
+    'Name the group after "group" (for example "group Marketing"): only in a team\'s channel does "group" alone mean that team.',
+  'contact.whichOne':
+    'Which contact? Send the image with "contact" and a name, for example "contact Ravi Kumar".',
+  'contact.some': 'Some of your contacts: {names}.',
+  'contact.none': 'You have no Outlook contacts yet.',
+  'target.updated.group': 'The photo of {name} is set',
+  'target.updated.contact': 'The photo of your contact {name} is set',
+  'target.updated.propagation':
+    'It can take up to 72\u00a0hours to show everywhere in Microsoft 365, and Teams may show the old photo for up to 3\u00a0days.',
+  'target.previewAlt': 'Preview of the photo of {name}',
+  'target.beforeAlt': 'The photo of {name} before this change',
+  'pick.group.title': 'Which group did you mean?',
+  'pick.group.text': 'Several groups you own match "{name}". Choose one to set its photo:',
+  'pick.contact.title': 'Which contact did you mean?',
+  'pick.contact.text': 'Several of your contacts match "{name}". Choose one to set their photo:',
+  'pick.cancel': 'Cancel',
+  'pick.cancelled': 'Cancelled: nothing was changed.',
+  'pick.inFolder': '{name} (in {folder})',
+  'remove.confirm.own': 'Remove your profile photo?',
+  'remove.confirm.group': 'Remove the photo of {name}?',
+  'remove.confirm.text': 'I keep a copy first, so you can undo this.',
+  'remove.confirm.button': 'Remove',
+  'remove.done.own': 'Your profile photo is removed',
+  'remove.done.group': 'The photo of {name} is removed',
+  'remove.whichOne': 'Type "remove my photo", or "remove group photo" and the group\'s name.',
+  'channel.imageNeedsCommand':
+    'In a team or group chat I only change a group\'s photo: mention me with "group" (this team) or "group <name>". To change your own photo, send it to me in our personal chat.',
+  'help.group':
+    'Send a photo with "group" and a group\'s name to set the photo of a group you own; in a team\'s channel, mention me with "group" to set that team\'s photo.',
+  'help.contact': 'Send a photo with "contact" and a name to set one of your Outlook contacts\' photo.',
+  'help.remove':
+    'Type "remove my photo" (or "remove group photo" and a name) to remove a photo; you can undo it.',
   // The messaging extension (issue 15).
   // The app package's group, contact and messaging-extension strings (issue 15).
   'command.group': 'group',
   'command.contact': 'contact',
-  'command.remove': 'remove',
+  'command.remove': 'remove my photo',
   'app.command.group.description': 'Send an image with "group" and a name to set a group\'s photo',
   'app.command.contact.description': 'Send an image with "contact" and a name to set a contact\'s photo',
   'app.command.remove.description': 'Remove your photo, or a group\'s: "remove my photo"',
@@ -185,6 +227,9 @@ export const en = {
   'app.extension.groups.description': 'Find a group you own and change its photo',
   'app.extension.groups.parameter.title': 'Group name',
   'app.extension.groups.parameter.description': 'The name or email address of a group you own',
+  // Added once the rest of issue 15 was translated.
+  'target.updated.contactNote':
+    'It shows in your Outlook contacts and wherever Teams and Outlook show this contact; only you see it.',
 } as const satisfies Record<ErrorCode, string> & Record<ErrorNextKey, string> & Record<string, string>;
 
 /**

@@ -146,31 +146,83 @@ export const es: Catalog = {
   'app.command.help.description': 'Cómo usar Teams Photo',
   'app.command.undo.description': 'Recuperar tu foto de perfil anterior',
   // Choosing a group or contact, and removing a photo (issue 15).
-  GroupNotFound: 'None of the groups you own is called "{name}".',
-  'GroupNotFound.next': "Check the group's name or email address and try again.",
-  NotGroupOwner: 'You are not an owner of {name}, so you cannot change its photo.',
-  'NotGroupOwner.next': 'Ask one of its owners, or ask your IT department to make you an owner.',
-  ContactNotFound: 'None of your Outlook contacts is called "{name}".',
-  'ContactNotFound.next': "Check the contact's name or email address in Outlook and try again.",
-  NoPhotoToRemove: 'There is no photo to remove, so nothing was changed.',
-  'NoPhotoToRemove.next': 'Send me a photo whenever you want to set one.',
-  NoRecentImage: 'I have no image from you from the last few minutes to use.',
-  'NoRecentImage.next': 'Send the image again with "group" and the group\'s name in the same message.',
-  ChoiceExpired: 'That choice has expired: the photo is no longer waiting.',
-  'ChoiceExpired.next': 'Please send the image again.',
+  GroupNotFound: 'Ninguno de los grupos de los que eres propietario se llama "{name}".',
+  'GroupNotFound.next': 'Comprueba el nombre o la dirección de correo del grupo y vuelve a intentarlo.',
+  NotGroupOwner: 'No eres propietario de {name}, así que no puedes cambiar su foto.',
+  'NotGroupOwner.next':
+    'Pídeselo a uno de sus propietarios o pide a tu departamento de TI que te haga propietario.',
+  ContactNotFound: 'Ninguno de tus contactos de Outlook se llama "{name}".',
+  'ContactNotFound.next':
+    'Comprueba el nombre o la dirección de correo del contacto en Outlook y vuelve a intentarlo.',
+  NoPhotoToRemove: 'No hay ninguna foto que quitar, así que no se ha cambiado nada.',
+  'NoPhotoToRemove.next': 'Envíame una foto cuando quieras poner una.',
+  NoRecentImage: 'No tengo ninguna imagen tuya de los últimos minutos que pueda usar.',
+  'NoRecentImage.next': 'Vuelve a enviar la imagen con "grupo" y el nombre del grupo en el mismo mensaje.',
+  ChoiceExpired: 'Esa elección ha caducado: la foto ya no está esperando.',
+  'ChoiceExpired.next': 'Vuelve a enviar la imagen.',
   // Group and contact photos in chat (issue 15).
+  'undo.other.restored': 'Deshecho: vuelve a estar la foto de antes de este cambio.',
+  'undo.other.removed': 'Deshecho: ahora no hay foto, como antes de este cambio.',
+  'command.team': 'equipo',
+  'command.removeGroupPhoto': 'quitar foto del grupo',
+  'group.youOwn': 'Grupos de los que eres propietario: {names}.',
+  'group.ownNone':
+    'No eres propietario de ningún grupo de Microsoft 365, así que no hay ninguna foto de grupo que puedas cambiar. Pídeselo a un propietario del grupo o a tu departamento de TI.',
+  'group.whichOne':
+    '¿Qué grupo? Envía la imagen con "grupo" y el nombre del grupo, por ejemplo "grupo Marketing".',
+  'group.teamOnlyInChannel':
+    'Escribe el nombre del grupo después de "grupo" (por ejemplo "grupo Marketing"): solo en el canal de un equipo "grupo" a secas significa ese equipo.',
+  'contact.whichOne':
+    '¿Qué contacto? Envía la imagen con "contacto" y un nombre, por ejemplo "contacto Ravi Kumar".',
+  'contact.some': 'Algunos de tus contactos: {names}.',
+  'contact.none': 'Todavía no tienes contactos de Outlook.',
+  'target.updated.group': 'La foto de {name} ya está puesta',
+  'target.updated.contact': 'La foto de tu contacto {name} ya está puesta',
+  'target.updated.propagation':
+    'Puede tardar hasta 72\u00a0horas en verse en todo Microsoft 365, y Teams puede seguir mostrando la foto anterior hasta 3\u00a0días.',
+  'target.previewAlt': 'Vista previa de la foto de {name}',
+  'target.beforeAlt': 'La foto de {name} antes de este cambio',
+  'pick.group.title': '¿A qué grupo te refieres?',
+  'pick.group.text':
+    'Varios grupos de los que eres propietario coinciden con "{name}". Elige uno para ponerle la foto:',
+  'pick.contact.title': '¿A qué contacto te refieres?',
+  'pick.contact.text': 'Varios de tus contactos coinciden con "{name}". Elige uno para ponerle la foto:',
+  'pick.cancel': 'Cancelar',
+  'pick.cancelled': 'Cancelado: no se ha cambiado nada.',
+  'pick.inFolder': '{name} (en {folder})',
+  'remove.confirm.own': '¿Quitar tu foto de perfil?',
+  'remove.confirm.group': '¿Quitar la foto de {name}?',
+  'remove.confirm.text': 'Antes guardo una copia, así que podrás deshacerlo.',
+  'remove.confirm.button': 'Quitar',
+  'remove.done.own': 'Se ha quitado tu foto de perfil',
+  'remove.done.group': 'Se ha quitado la foto de {name}',
+  'remove.whichOne': 'Escribe "quitar mi foto", o "quitar foto del grupo" y el nombre del grupo.',
+  'channel.imageNeedsCommand':
+    'En un equipo o un chat de grupo solo cambio la foto de un grupo: mencióname con "grupo" (este equipo) o "grupo <nombre>". Para cambiar tu propia foto, envíamela en nuestro chat personal.',
+  'help.group':
+    'Envía una foto con "grupo" y el nombre de un grupo para poner la foto de un grupo del que eres propietario; en el canal de un equipo, mencióname con "grupo" para poner la foto de ese equipo.',
+  'help.contact':
+    'Envía una foto con "contacto" y un nombre para poner la foto de uno de tus contactos de Outlook.',
+  'help.remove':
+    'Escribe "quitar mi foto" (o "quitar foto del grupo" y un nombre) para quitar una foto; puedes deshacerlo.',
   // The messaging extension (issue 15).
   // The app package's group, contact and messaging-extension strings (issue 15).
-  'command.group': 'group',
-  'command.contact': 'contact',
-  'command.remove': 'remove',
-  'app.command.group.description': 'Send an image with "group" and a name to set a group\'s photo',
-  'app.command.contact.description': 'Send an image with "contact" and a name to set a contact\'s photo',
-  'app.command.remove.description': 'Remove your photo, or a group\'s: "remove my photo"',
-  'app.extension.setGroupPhoto.title': 'Set as group photo',
-  'app.extension.setGroupPhoto.description': 'Make an image in this message the photo of a group you own',
-  'app.extension.groups.title': 'Groups',
-  'app.extension.groups.description': 'Find a group you own and change its photo',
-  'app.extension.groups.parameter.title': 'Group name',
-  'app.extension.groups.parameter.description': 'The name or email address of a group you own',
+  'command.group': 'grupo',
+  'command.contact': 'contacto',
+  'command.remove': 'quitar mi foto',
+  'app.command.group.description': 'Envía una imagen con "grupo" y un nombre para poner la foto de un grupo',
+  'app.command.contact.description':
+    'Envía una imagen con "contacto" y un nombre para poner la foto de un contacto',
+  'app.command.remove.description': 'Quitar tu foto o la de un grupo: "quitar mi foto"',
+  'app.extension.setGroupPhoto.title': 'Poner como foto del grupo',
+  'app.extension.setGroupPhoto.description':
+    'Usar una imagen de este mensaje como foto de un grupo del que eres propietario',
+  'app.extension.groups.title': 'Grupos',
+  'app.extension.groups.description': 'Buscar un grupo del que eres propietario y cambiar su foto',
+  'app.extension.groups.parameter.title': 'Nombre del grupo',
+  'app.extension.groups.parameter.description':
+    'El nombre o la dirección de correo de un grupo del que eres propietario',
+  // Added once the rest of issue 15 was translated.
+  'target.updated.contactNote':
+    'Aparece en sus contactos de Outlook y dondequiera que Teams y Outlook muestren este contacto; solo usted lo ve.',
 };

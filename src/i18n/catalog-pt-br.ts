@@ -146,31 +146,83 @@ export const ptBR: Catalog = {
   'app.command.help.description': 'Como usar o Teams Photo',
   'app.command.undo.description': 'Voltar à sua foto de perfil anterior',
   // Choosing a group or contact, and removing a photo (issue 15).
-  GroupNotFound: 'None of the groups you own is called "{name}".',
-  'GroupNotFound.next': "Check the group's name or email address and try again.",
-  NotGroupOwner: 'You are not an owner of {name}, so you cannot change its photo.',
-  'NotGroupOwner.next': 'Ask one of its owners, or ask your IT department to make you an owner.',
-  ContactNotFound: 'None of your Outlook contacts is called "{name}".',
-  'ContactNotFound.next': "Check the contact's name or email address in Outlook and try again.",
-  NoPhotoToRemove: 'There is no photo to remove, so nothing was changed.',
-  'NoPhotoToRemove.next': 'Send me a photo whenever you want to set one.',
-  NoRecentImage: 'I have no image from you from the last few minutes to use.',
-  'NoRecentImage.next': 'Send the image again with "group" and the group\'s name in the same message.',
-  ChoiceExpired: 'That choice has expired: the photo is no longer waiting.',
-  'ChoiceExpired.next': 'Please send the image again.',
+  GroupNotFound: 'Nenhum dos grupos dos quais você é proprietário se chama "{name}".',
+  'GroupNotFound.next': 'Verifique o nome ou o endereço de email do grupo e tente de novo.',
+  NotGroupOwner: 'Você não é proprietário de {name}, então não pode alterar a foto.',
+  'NotGroupOwner.next':
+    'Peça a um dos proprietários ou peça ao seu departamento de TI para tornar você proprietário.',
+  ContactNotFound: 'Nenhum dos seus contatos do Outlook se chama "{name}".',
+  'ContactNotFound.next': 'Verifique o nome ou o endereço de email do contato no Outlook e tente de novo.',
+  NoPhotoToRemove: 'Não há foto para remover, então nada foi alterado.',
+  'NoPhotoToRemove.next': 'Envie uma foto quando quiser definir uma.',
+  NoRecentImage: 'Não tenho nenhuma imagem sua dos últimos minutos para usar.',
+  'NoRecentImage.next': 'Envie a imagem de novo com "grupo" e o nome do grupo na mesma mensagem.',
+  ChoiceExpired: 'Essa escolha expirou: a foto não está mais aguardando.',
+  'ChoiceExpired.next': 'Envie a imagem de novo.',
   // Group and contact photos in chat (issue 15).
+  'undo.other.restored': 'Desfeito: a foto de antes desta alteração está de volta.',
+  'undo.other.removed': 'Desfeito: agora não há foto, como antes desta alteração.',
+  'command.team': 'equipe',
+  'command.removeGroupPhoto': 'remover foto do grupo',
+  'group.youOwn': 'Grupos dos quais você é proprietário: {names}.',
+  'group.ownNone':
+    'Você não é proprietário de nenhum grupo do Microsoft 365, então não há foto de grupo que você possa alterar. Peça a um proprietário do grupo ou ao seu departamento de TI.',
+  'group.whichOne':
+    'Qual grupo? Envie a imagem com "grupo" e o nome do grupo, por exemplo "grupo Marketing".',
+  'group.teamOnlyInChannel':
+    'Escreva o nome do grupo depois de "grupo" (por exemplo "grupo Marketing"): só no canal de uma equipe "grupo" sozinho significa essa equipe.',
+  'contact.whichOne':
+    'Qual contato? Envie a imagem com "contato" e um nome, por exemplo "contato Ravi Kumar".',
+  'contact.some': 'Alguns dos seus contatos: {names}.',
+  'contact.none': 'Você ainda não tem contatos do Outlook.',
+  'target.updated.group': 'A foto de {name} foi definida',
+  'target.updated.contact': 'A foto do seu contato {name} foi definida',
+  'target.updated.propagation':
+    'Pode levar até 72\u00a0horas para aparecer em todo o Microsoft 365, e o Teams pode mostrar a foto antiga por até 3\u00a0dias.',
+  'target.previewAlt': 'Prévia da foto de {name}',
+  'target.beforeAlt': 'A foto de {name} antes desta alteração',
+  'pick.group.title': 'Qual grupo você quis dizer?',
+  'pick.group.text':
+    'Vários grupos dos quais você é proprietário correspondem a "{name}". Escolha um para definir a foto dele:',
+  'pick.contact.title': 'Qual contato você quis dizer?',
+  'pick.contact.text':
+    'Vários dos seus contatos correspondem a "{name}". Escolha um para definir a foto dele:',
+  'pick.cancel': 'Cancelar',
+  'pick.cancelled': 'Cancelado: nada foi alterado.',
+  'pick.inFolder': '{name} (em {folder})',
+  'remove.confirm.own': 'Remover sua foto de perfil?',
+  'remove.confirm.group': 'Remover a foto de {name}?',
+  'remove.confirm.text': 'Antes eu guardo uma cópia, então você pode desfazer isso.',
+  'remove.confirm.button': 'Remover',
+  'remove.done.own': 'Sua foto de perfil foi removida',
+  'remove.done.group': 'A foto de {name} foi removida',
+  'remove.whichOne': 'Digite "remover minha foto", ou "remover foto do grupo" e o nome do grupo.',
+  'channel.imageNeedsCommand':
+    'Em uma equipe ou chat em grupo, só altero a foto de um grupo: mencione-me com "grupo" (esta equipe) ou "grupo <nome>". Para alterar sua própria foto, envie-a para mim no nosso chat pessoal.',
+  'help.group':
+    'Envie uma foto com "grupo" e o nome de um grupo para definir a foto de um grupo do qual você é proprietário; no canal de uma equipe, mencione-me com "grupo" para definir a foto dessa equipe.',
+  'help.contact':
+    'Envie uma foto com "contato" e um nome para definir a foto de um dos seus contatos do Outlook.',
+  'help.remove':
+    'Digite "remover minha foto" (ou "remover foto do grupo" e um nome) para remover uma foto; você pode desfazer isso.',
   // The messaging extension (issue 15).
   // The app package's group, contact and messaging-extension strings (issue 15).
-  'command.group': 'group',
-  'command.contact': 'contact',
-  'command.remove': 'remove',
-  'app.command.group.description': 'Send an image with "group" and a name to set a group\'s photo',
-  'app.command.contact.description': 'Send an image with "contact" and a name to set a contact\'s photo',
-  'app.command.remove.description': 'Remove your photo, or a group\'s: "remove my photo"',
-  'app.extension.setGroupPhoto.title': 'Set as group photo',
-  'app.extension.setGroupPhoto.description': 'Make an image in this message the photo of a group you own',
-  'app.extension.groups.title': 'Groups',
-  'app.extension.groups.description': 'Find a group you own and change its photo',
-  'app.extension.groups.parameter.title': 'Group name',
-  'app.extension.groups.parameter.description': 'The name or email address of a group you own',
+  'command.group': 'grupo',
+  'command.contact': 'contato',
+  'command.remove': 'remover minha foto',
+  'app.command.group.description': 'Envie uma imagem com "grupo" e um nome para definir a foto de um grupo',
+  'app.command.contact.description':
+    'Envie uma imagem com "contato" e um nome para definir a foto de um contato',
+  'app.command.remove.description': 'Remover sua foto ou a de um grupo: "remover minha foto"',
+  'app.extension.setGroupPhoto.title': 'Definir como foto do grupo',
+  'app.extension.setGroupPhoto.description':
+    'Usar uma imagem desta mensagem como foto de um grupo do qual você é proprietário',
+  'app.extension.groups.title': 'Grupos',
+  'app.extension.groups.description': 'Encontrar um grupo do qual você é proprietário e alterar a foto dele',
+  'app.extension.groups.parameter.title': 'Nome do grupo',
+  'app.extension.groups.parameter.description':
+    'O nome ou o endereço de email de um grupo do qual você é proprietário',
+  // Added once the rest of issue 15 was translated.
+  'target.updated.contactNote':
+    'Ela aparece nos seus contatos do Outlook e onde o Teams e o Outlook mostrarem este contato; só você a vê.',
 };

@@ -149,31 +149,86 @@ export const ru: Catalog = {
   'app.command.help.description': 'Как пользоваться Teams Photo',
   'app.command.undo.description': 'Вернуть прежнее фото профиля',
   // Choosing a group or contact, and removing a photo (issue 15).
-  GroupNotFound: 'None of the groups you own is called "{name}".',
-  'GroupNotFound.next': "Check the group's name or email address and try again.",
-  NotGroupOwner: 'You are not an owner of {name}, so you cannot change its photo.',
-  'NotGroupOwner.next': 'Ask one of its owners, or ask your IT department to make you an owner.',
-  ContactNotFound: 'None of your Outlook contacts is called "{name}".',
-  'ContactNotFound.next': "Check the contact's name or email address in Outlook and try again.",
-  NoPhotoToRemove: 'There is no photo to remove, so nothing was changed.',
-  'NoPhotoToRemove.next': 'Send me a photo whenever you want to set one.',
-  NoRecentImage: 'I have no image from you from the last few minutes to use.',
-  'NoRecentImage.next': 'Send the image again with "group" and the group\'s name in the same message.',
-  ChoiceExpired: 'That choice has expired: the photo is no longer waiting.',
-  'ChoiceExpired.next': 'Please send the image again.',
+  GroupNotFound: 'Среди групп, которыми вы владеете, нет группы «{name}».',
+  'GroupNotFound.next': 'Проверьте название или адрес электронной почты группы и попробуйте ещё раз.',
+  NotGroupOwner: 'Вы не владелец группы {name}, поэтому изменить её фото нельзя.',
+  'NotGroupOwner.next':
+    'Обратитесь к одному из её владельцев или попросите ИТ-отдел назначить вас владельцем.',
+  ContactNotFound: 'Среди ваших контактов Outlook нет контакта «{name}».',
+  'ContactNotFound.next':
+    'Проверьте имя или адрес электронной почты контакта в Outlook и попробуйте ещё раз.',
+  NoPhotoToRemove: 'Фото нет, удалять нечего, поэтому ничего не изменено.',
+  'NoPhotoToRemove.next': 'Отправьте мне фото, когда захотите его установить.',
+  NoRecentImage: 'За последние несколько минут от вас не приходило изображения, которое можно использовать.',
+  'NoRecentImage.next':
+    'Отправьте изображение ещё раз, указав в том же сообщении «группа» и название группы.',
+  ChoiceExpired: 'Время выбора истекло: фото больше не ждёт.',
+  'ChoiceExpired.next': 'Отправьте изображение ещё раз.',
   // Group and contact photos in chat (issue 15).
+  'undo.other.restored': 'Отменено: снова стоит фото, которое было до этого изменения.',
+  'undo.other.removed': 'Отменено: теперь фото нет, как до этого изменения.',
+  'command.team': 'команда',
+  'command.removeGroupPhoto': 'удалить фото группы',
+  'group.youOwn': 'Группы, которыми вы владеете: {names}.',
+  'group.ownNone':
+    'Вы не владеете ни одной группой Microsoft 365, поэтому изменить фото группы нельзя. Обратитесь к владельцу группы или в ИТ-отдел.',
+  'group.whichOne':
+    'Какая группа? Отправьте изображение со словом «группа» и названием группы, например «группа Маркетинг».',
+  'group.teamOnlyInChannel':
+    'Укажите название группы после слова «группа» (например, «группа Маркетинг»): только в канале команды слово «группа» без названия означает эту команду.',
+  'contact.whichOne':
+    'Какой контакт? Отправьте изображение со словом «контакт» и именем, например «контакт Анна Смирнова».',
+  'contact.some': 'Некоторые из ваших контактов: {names}.',
+  'contact.none': 'У вас пока нет контактов Outlook.',
+  'target.updated.group': 'Фото группы {name} установлено',
+  'target.updated.contact': 'Фото вашего контакта {name} установлено',
+  'target.updated.propagation':
+    'Может пройти до 72\u00a0часов, пока оно появится везде в Microsoft 365, а Teams может показывать старое фото до 3\u00a0дней.',
+  'target.previewAlt': 'Предпросмотр фото: {name}',
+  'target.beforeAlt': 'Фото до этого изменения: {name}',
+  'pick.group.title': 'Какую группу вы имели в виду?',
+  'pick.group.text':
+    'Запросу «{name}» соответствует несколько групп, которыми вы владеете. Выберите одну, чтобы установить её фото:',
+  'pick.contact.title': 'Какой контакт вы имели в виду?',
+  'pick.contact.text':
+    'Запросу «{name}» соответствует несколько ваших контактов. Выберите один, чтобы установить его фото:',
+  'pick.cancel': 'Отмена',
+  'pick.cancelled': 'Отменено: ничего не изменено.',
+  'pick.inFolder': '{name} (в папке {folder})',
+  'remove.confirm.own': 'Удалить ваше фото профиля?',
+  'remove.confirm.group': 'Удалить фото группы {name}?',
+  'remove.confirm.text': 'Сначала будет сохранена копия, так что это можно будет отменить.',
+  'remove.confirm.button': 'Удалить',
+  'remove.done.own': 'Ваше фото профиля удалено',
+  'remove.done.group': 'Фото группы {name} удалено',
+  'remove.whichOne': 'Напишите «удалить фото профиля» или «удалить фото группы» и название группы.',
+  'channel.imageNeedsCommand':
+    'В команде или групповом чате я меняю только фото группы: упомяните меня со словом «группа» (эта команда) или «группа <название>». Чтобы изменить своё фото, отправьте его мне в личном чате.',
+  'help.group':
+    'Отправьте фото со словом «группа» и названием группы, чтобы установить фото группы, которой вы владеете; в канале команды упомяните меня со словом «группа», чтобы установить фото этой команды.',
+  'help.contact':
+    'Отправьте фото со словом «контакт» и именем, чтобы установить фото одного из ваших контактов Outlook.',
+  'help.remove':
+    'Напишите «удалить фото профиля» (или «удалить фото группы» и название), чтобы удалить фото; это можно отменить.',
   // The messaging extension (issue 15).
   // The app package's group, contact and messaging-extension strings (issue 15).
-  'command.group': 'group',
-  'command.contact': 'contact',
-  'command.remove': 'remove',
-  'app.command.group.description': 'Send an image with "group" and a name to set a group\'s photo',
-  'app.command.contact.description': 'Send an image with "contact" and a name to set a contact\'s photo',
-  'app.command.remove.description': 'Remove your photo, or a group\'s: "remove my photo"',
-  'app.extension.setGroupPhoto.title': 'Set as group photo',
-  'app.extension.setGroupPhoto.description': 'Make an image in this message the photo of a group you own',
-  'app.extension.groups.title': 'Groups',
-  'app.extension.groups.description': 'Find a group you own and change its photo',
-  'app.extension.groups.parameter.title': 'Group name',
-  'app.extension.groups.parameter.description': 'The name or email address of a group you own',
+  'command.group': 'группа',
+  'command.contact': 'контакт',
+  'command.remove': 'удалить фото профиля',
+  'app.command.group.description':
+    'Отправьте изображение со словом «группа» и названием, чтобы установить фото группы',
+  'app.command.contact.description':
+    'Отправьте изображение со словом «контакт» и именем, чтобы установить фото контакта',
+  'app.command.remove.description': 'Удалить ваше фото или фото группы: «удалить фото профиля»',
+  'app.extension.setGroupPhoto.title': 'Сделать фото группы',
+  'app.extension.setGroupPhoto.description':
+    'Сделать изображение из этого сообщения фото группы, которой вы владеете',
+  'app.extension.groups.title': 'Группы',
+  'app.extension.groups.description': 'Найти группу, которой вы владеете, и изменить её фото',
+  'app.extension.groups.parameter.title': 'Название группы',
+  'app.extension.groups.parameter.description':
+    'Название или адрес электронной почты группы, которой вы владеете',
+  // Added once the rest of issue 15 was translated.
+  'target.updated.contactNote':
+    'Оно видно в ваших контактах Outlook и везде, где Teams и Outlook показывают этот контакт; видите его только вы.',
 };

@@ -38,3 +38,66 @@ export function matchCommand(text: string | undefined): BotCommand | undefined {
     .replace(/[\s"'„“”«»‘’.!?。！？]+$/u, '');
   return WORDS.get(word);
 }
+
+/** What a command with a name asks for: whose photo, and the name typed after the command word (may be empty). */
+export interface ArgumentCommandMatch {
+  /** `group` (also `team`), `contact`, `remove-own` (`remove my photo`) or `remove-group` (`remove group photo`). */
+  readonly command: 'group' | 'contact' | 'remove-own' | 'remove-group';
+  /** The rest of the message, trimmed, without surrounding quotes: a group's or contact's name or mail. */
+  readonly name: string;
+}
+
+/** The command phrases that take a name, folded, longest first (so `remove group photo` wins over shorter ones). */
+const PHRASES: readonly (readonly [string, ArgumentCommandMatch['command']])[] = (
+  [
+    ['command.group', 'group'],
+    ['command.team', 'group'],
+    ['command.contact', 'contact'],
+    ['command.remove', 'remove-own'],
+    ['command.removeGroupPhoto', 'remove-group'],
+  ] as const
+)
+  .flatMap(([key, command]) =>
+    SUPPORTED_LOCALES.map((locale) => [fold(CATALOGS[locale][key]), command] as const),
+  )
+  .sort((a, b) => b[0].length - a[0].length);
+
+/**
+ * True when `rest` may follow a command phrase: nothing, a space, or a closing quote or colon (`"group" Sales`,
+ * `gruppe: Vertrieb`); after a Chinese phrase anything (Chinese is written without spaces: `群组市场部`).
+ */
+function endsWord(phrase: string, rest: string): boolean {
+  if (rest === '' || /^[\s"'„“”«»‘’:：,，]/u.test(rest)) return true;
+  return /\p{Script=Han}$/u.test(phrase);
+}
+
+/** Longest message read as a command with a name: a name is short, a long message is a conversation. */
+const MAX_ARGUMENT_COMMAND_LENGTH = 300;
+
+/**
+ * A command followed by a name, in any supported language: `group Marketing`, `Gruppe „Vertrieb“`,
+ * `contact ravi@fabrikam.example`, `remove my photo`, `remove group photo Sales`. The command word must be the
+ * message's first word(s); case, Unicode normal form and quotes around the name do not matter.
+ * Expects text with the bot's @mention already removed.
+ */
+export function parseArgumentCommand(text: string | undefined): ArgumentCommandMatch | undefined {
+  if (text === undefined || text.length > MAX_ARGUMENT_COMMAND_LENGTH) return undefined;
+  const folded = fold(text).replace(/^[\s"'„“”«»‘’/]+/u, '');
+  for (const [phrase, command] of PHRASES) {
+    if (!folded.startsWith(phrase) || !endsWord(phrase, folded.slice(phrase.length))) continue;
+    // The name as typed (not folded): the original text from the same offset, so a display name keeps its case.
+    const original = text
+      .normalize('NFC')
+      .trim()
+      .replace(/^[\s"'„“”«»‘’/]+/u, '');
+    const name = original
+      .slice(phrase.length)
+      .trim()
+      .replace(/^["'„“”«»‘’:：,，\s]+|["'„“”«»‘’]+$/gu, '')
+      .trim();
+    // `remove my photo` takes nothing after it; anything more is a different sentence.
+    if (command === 'remove-own' && name !== '') return undefined;
+    return { command, name };
+  }
+  return undefined;
+}

@@ -51,6 +51,14 @@ describe('photoPath', () => {
   ])('%j → %s', (target, path) => {
     expect(photoPath(target)).toBe(path);
   });
+
+  it.each<PhotoTarget>([
+    { kind: 'contact', owner: { kind: 'me' }, contactId: '..' },
+    { kind: 'group', groupId: '.' },
+    { kind: 'contact', owner: { kind: 'me' }, contactId: 'c1', folderId: '..' },
+  ])('refuses a dot segment, which a URL parser would resolve to another photo: %j', (target) => {
+    expect(() => photoPath(target)).toThrow(RangeError);
+  });
 });
 
 describe('GraphPhotoClient over HTTP', () => {

@@ -21,3 +21,29 @@ export async function ownPhoto(emulatorUrl: string, token: string): Promise<Buff
   });
   return response.status === 200 ? Buffer.from(await response.arrayBuffer()) : null;
 }
+
+/**
+ * Puts `bytes` as the photo at a Graph photo path (`/groups/{id}/photo`, `/me/contacts/{id}/photo`, ...) with
+ * `token`; the emulator must accept it.
+ */
+export async function putPhotoAt(
+  emulatorUrl: string,
+  token: string,
+  photoPath: string,
+  bytes: Buffer,
+): Promise<void> {
+  const response = await fetch(`${emulatorUrl}/v1.0${photoPath}/$value`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'image/jpeg' },
+    body: bytes,
+  });
+  expect(response.status).toBe(200);
+}
+
+/** The photo at a Graph photo path, or null when there is none. */
+export async function photoAt(emulatorUrl: string, token: string, photoPath: string): Promise<Buffer | null> {
+  const response = await fetch(`${emulatorUrl}/v1.0${photoPath}/$value`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  return response.status === 200 ? Buffer.from(await response.arrayBuffer()) : null;
+}

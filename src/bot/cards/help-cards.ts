@@ -29,6 +29,9 @@ function helpLines(locale: Locale): string[] {
     translate(locale, 'help.sendPhoto'),
     translate(locale, 'help.formats'),
     translate(locale, 'help.undo'),
+    translate(locale, 'help.group'),
+    translate(locale, 'help.contact'),
+    translate(locale, 'help.remove'),
     translate(locale, 'help.help'),
   ];
 }

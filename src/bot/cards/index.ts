@@ -29,3 +29,20 @@ export {
 } from './undone-card.js';
 export { PICTURE_PX, initialsOf, pictureOf, type Picture } from './photo-pictures.js';
 export { helpCard, welcomeCard, type HelpCardOptions, type WelcomeCardOptions } from './help-cards.js';
+export {
+  CANCEL_CHOICE_VERB,
+  CONFIRM_REMOVE_VERB,
+  MAX_PICK_BUTTONS,
+  PICK_TARGET_VERB,
+  isConfirmRemoveData,
+  isPickTargetData,
+  pickCard,
+  removeConfirmCard,
+  removedCard,
+  targetUpdatedCard,
+  type ConfirmRemoveData,
+  type PickOption,
+  type PickTargetData,
+  type RemovableGroup,
+  type TargetKind,
+} from './target-cards.js';

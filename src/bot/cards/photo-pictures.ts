@@ -98,13 +98,30 @@ function pictureColumn(label: string, picture: CardElement): Column {
   };
 }
 
+/** The pictures' alternative texts, when the photo is not the person's own (a group's, a contact's). */
+export interface PictureAltTexts {
+  readonly before: string;
+  readonly after: string;
+}
+
 /**
  * "Before" and "After" side by side. The two previews together get the one preview's budget
  * ({@link MAX_PREVIEW_DATA_URI_BYTES}), so the message stays as far under Teams' 100 KB as with one picture.
+ * @param after the new photo's preview data URI, or a picture (after a removal: none)
  * @throws RangeError when the two previews together pass that budget; otherwise as {@link pictureElement}
  */
-export function beforeAfter(locale: Locale, before: Picture, afterDataUri: string): ColumnSet {
-  const total = afterDataUri.length + (before.kind === 'photo' ? before.previewDataUri.length : 0);
+export function beforeAfter(
+  locale: Locale,
+  before: Picture,
+  after: string | Picture,
+  alt: PictureAltTexts = {
+    before: translate(locale, 'photo.beforeAlt'),
+    after: translate(locale, 'photo.previewAlt'),
+  },
+): ColumnSet {
+  const afterPicture: Picture = typeof after === 'string' ? { kind: 'photo', previewDataUri: after } : after;
+  const sizeOf = (picture: Picture): number => (picture.kind === 'photo' ? picture.previewDataUri.length : 0);
+  const total = sizeOf(afterPicture) + sizeOf(before);
   if (total > MAX_PREVIEW_DATA_URI_BYTES) {
     throw new RangeError(
       `before and after previews are ${total} bytes together; at most ${MAX_PREVIEW_DATA_URI_BYTES} keep the message under Teams' size limit`,
@@ -113,18 +130,8 @@ export function beforeAfter(locale: Locale, before: Picture, afterDataUri: strin
   return {
     type: 'ColumnSet',
     columns: [
-      pictureColumn(
-        translate(locale, 'photo.before'),
-        pictureElement(before, translate(locale, 'photo.beforeAlt'), locale),
-      ),
-      pictureColumn(
-        translate(locale, 'photo.after'),
-        pictureElement(
-          { kind: 'photo', previewDataUri: afterDataUri },
-          translate(locale, 'photo.previewAlt'),
-          locale,
-        ),
-      ),
+      pictureColumn(translate(locale, 'photo.before'), pictureElement(before, alt.before, locale)),
+      pictureColumn(translate(locale, 'photo.after'), pictureElement(afterPicture, alt.after, locale)),
     ],
   };
 }

@@ -4,20 +4,18 @@
  * old photo first), and answered with a card showing the new photo and an Undo. A sender who must sign in first
  * gets a sign-in card, and the prepared photo (never the raw download) waits for them in the pending store.
  */
-import { ActivityTypes, type TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import type { PhotoChangeService } from '../../changes/photo-change-service.js';
-import { AppError, AuthError } from '../../errors.js';
+import { AuthError } from '../../errors.js';
 import type { AccessTokenSource } from '../../graph/graph-photo-client.js';
 import { DELEGATED_SCOPES } from '../../auth/obo-token-provider.js';
 import { pickLocale, translate } from '../../i18n/index.js';
 import type { Logger } from '../../logger.js';
-import type { PrepareOptions, PreparedPhoto } from '../../photo/photo-pipeline.js';
-import type { RunHandoff } from '../../photo/worker-pool.js';
 import type { PendingStore } from '../../storage/pending-store.js';
 import { encodeKeySegment } from '../../storage/storage.js';
 import type { AttachmentDownloader } from '../attachments/attachment-downloader.js';
-import { pickImage } from '../attachments/image-picker.js';
 import { jpegDataUri, photoUpdatedCard, pictureOf } from '../cards/index.js';
+import type { RecentPhotos } from '../recent-photos.js';
 import { senderId, type SenderTokens } from '../sender-tokens.js';
 import { failureText } from '../turn-errors.js';
 import {
@@ -27,10 +25,9 @@ import {
   type DisplayNameLookup,
 } from './photo-previews.js';
 
-/** The photo pool's one operation the handler needs. */
-export interface PhotoPreparer {
-  run(input: Uint8Array, options?: PrepareOptions, handoff?: RunHandoff): Promise<PreparedPhoto>;
-}
+import { IncomingImages, type PhotoPreparer } from './incoming-image.js';
+
+export type { PhotoPreparer } from './incoming-image.js';
 
 /** What became of a photo that waited for a sign-in. */
 export type ResumeOutcome = 'none' | 'done' | 'failed';
@@ -55,39 +52,31 @@ export interface PhotoMessageDeps {
   readonly directoryFile?: string;
   /** The sender's name from a directory, for the card's initials (else `from.name`). */
   readonly displayName?: DisplayNameLookup;
+  /** Where the photo waits a few minutes for a following `group <name>` or `contact <name>`. */
+  readonly recent?: RecentPhotos;
 }
 
 export class PhotoMessageHandler {
-  constructor(private readonly deps: PhotoMessageDeps) {}
+  private readonly images: IncomingImages;
+
+  constructor(private readonly deps: PhotoMessageDeps) {
+    this.images = new IncomingImages(deps);
+  }
 
   /** True when the message carries something that looks like an image (or a file) for this handler. */
   static wants(context: TurnContext): boolean {
-    return (context.activity.attachments ?? []).some((a) => a.contentType !== 'text/html');
+    return IncomingImages.present(context);
   }
 
   async handle(context: TurnContext): Promise<void> {
     const locale = pickLocale(context.activity.locale);
-    const { image, imageCount, otherFileName } = pickImage(context.activity.attachments);
-    if (!image) {
-      // A file that is not an image is named in the answer: "attach it as a file" would puzzle someone who did.
-      const refusal = otherFileName ? new AppError('FileNotAnImage') : new AppError('NoImageFound');
-      await context.sendActivity(
-        failureText(refusal, locale, this.deps.logger, 'photo', { name: otherFileName ?? '' }),
-      );
-      return;
-    }
-    await context.sendActivity({ type: ActivityTypes.Typing });
     try {
-      const bytes = await this.deps.downloader.download(image);
       // Prepared before anything else: a photo that waits for a sign-in is kept as the prepared JPEG only (no
       // EXIF, no GPS, a few dozen KB), never as the raw download, and a refused image is answered at once.
-      // The download is this turn's alone and not used again: handed to the worker rather than copied, which would
-      // block the event loop for tens of milliseconds per 12 MP photo.
-      const photo = await this.deps.preparer.run(
-        bytes,
-        { maxInputBytes: this.deps.maxInputBytes },
-        { transferInput: true },
-      );
+      const received = await this.images.receive(context);
+      if (!received) return;
+      const { photo, imageCount } = received;
+      await this.deps.recent?.keep(senderId(context), photo.jpeg);
       let token: AccessTokenSource;
       try {
         token = await this.deps.tokens.forSender(context, DELEGATED_SCOPES.ownPhoto);

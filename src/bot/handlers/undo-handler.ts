@@ -7,13 +7,17 @@
 import type { AdaptiveCardInvokeResponse, TurnContext } from 'botbuilder';
 import type { PhotoChangeService, UndoResult } from '../../changes/photo-change-service.js';
 import { SupersededError, type ChangeTarget } from '../../changes/photo-change-service.js';
-import { DELEGATED_SCOPES } from '../../auth/obo-token-provider.js';
+import { DELEGATED_SCOPES, scopesForTarget } from '../../auth/obo-token-provider.js';
+import type { AccessTokenSource } from '../../graph/graph-photo-client.js';
+import type { PhotoTarget } from '../../graph/photo-target.js';
 import { errorText, pickLocale, translate, type Locale } from '../../i18n/index.js';
 import type { Logger } from '../../logger.js';
 import type { BackupStore } from '../../storage/backup-store.js';
 import { photoUpdatedCard, pictureOf, undoneCard, type AdaptiveCardAttachment } from '../cards/index.js';
 import { senderId, type SenderTokens } from '../sender-tokens.js';
 import { codeOf, failureText } from '../turn-errors.js';
+import { cardResponse, messageResponse } from './invoke-responses.js';
+import { refusedGroupName, type GroupLookup } from './target-lookups.js';
 import {
   formatWhen,
   previewDataUriOf,
@@ -33,6 +37,8 @@ export interface UndoDeps {
   readonly previews?: PreviewMaker;
   /** The sender's name from a directory, for the card's initials (else `from.name`). */
   readonly displayName?: DisplayNameLookup;
+  /** The owner check for an undo or redo of a group's photo (a former owner may no longer change it). */
+  readonly groups?: Pick<GroupLookup, 'requireOwned'>;
 }
 
 /** Answers that are not failures but the state of things: said plainly, with what to do next, no reference. */
@@ -45,8 +51,11 @@ export class UndoHandler {
   async onCardAction(context: TurnContext, changeId: string): Promise<AdaptiveCardInvokeResponse> {
     const locale = pickLocale(context.activity.locale);
     try {
-      const result = await this.deps.changes.undo(changeId, await this.token(context), this.actor(context));
-      return cardResponse(await this.undoneAnswer(context, locale, result));
+      const target = await this.targetOf(context, changeId);
+      const token = await this.tokenFor(context, target);
+      const result = await this.deps.changes.undo(changeId, token, this.actor(context));
+      const own = target === undefined || target.kind === 'me';
+      return cardResponse(await this.undoneAnswer(context, locale, result, own));
     } catch (error) {
       return messageResponse(this.refusalText(error, locale, context, 'undo'));
     }
@@ -56,7 +65,8 @@ export class UndoHandler {
   async onRedoCardAction(context: TurnContext, undoId: string): Promise<AdaptiveCardInvokeResponse> {
     const locale = pickLocale(context.activity.locale);
     try {
-      const result = await this.deps.changes.redo(undoId, await this.token(context), this.actor(context));
+      const token = await this.tokenFor(context, await this.targetOf(context, undoId));
+      const result = await this.deps.changes.redo(undoId, token, this.actor(context));
       this.deps.logger.info('redo done', {
         correlationId: result.changeId,
         outcome: 'ok',
@@ -110,6 +120,8 @@ export class UndoHandler {
     context: TurnContext,
     locale: Locale,
     result: UndoResult,
+    /** False for a group's or a contact's photo: the sentences about "your photo" do not fit it. */
+    own = true,
   ): Promise<AdaptiveCardAttachment> {
     // The undo's own change id is its correlation id (the audit log has Graph's request id under it).
     this.deps.logger.info('undo done', {
@@ -118,8 +130,9 @@ export class UndoHandler {
       result: result.outcome,
     });
     const previewDataUri = await this.preview(result.photo);
-    const backTo =
-      result.inPlace !== null && result.inPlace.byActor
+    const backTo = !own
+      ? ({ kind: 'other' } as const)
+      : result.inPlace !== null && result.inPlace.byActor
         ? ({
             kind: 'change',
             date: formatWhen(result.inPlace.createdAt, locale, timeZoneOf(context)),
@@ -142,6 +155,7 @@ export class UndoHandler {
       return `${translate(locale, 'undo.supersededOn', { date })}${between}${translate(locale, 'UndoSuperseded.next')}`;
     }
     const code = codeOf(error);
+    if (code === 'NotGroupOwner') return errorText(code, locale, { name: refusedGroupName(error) ?? '' });
     if (code !== undefined && STATE_CODES.has(code)) return errorText(code, locale);
     return failureText(error, locale, this.deps.logger, what);
   }
@@ -155,16 +169,33 @@ export class UndoHandler {
     return this.deps.tokens.forSender(context, DELEGATED_SCOPES.ownPhoto);
   }
 
+  /** Whose photo a change of the sender's was about; `undefined` for an unknown change (refused later). */
+  private targetOf(context: TurnContext, changeId: string): Promise<PhotoTarget | undefined> {
+    return this.deps.changes.targetOf(changeId, this.actor(context)).catch(() => undefined);
+  }
+
+  /**
+   * A token with the permission the change's photo needs (one's own, a group's, a contact's). A group's owner is
+   * checked again first: the Undo button stays on a card long after its owner may have stopped being one.
+   * An unknown change gets the own-photo token; the change service then answers "not found".
+   */
+  private async tokenFor(context: TurnContext, target: PhotoTarget | undefined): Promise<AccessTokenSource> {
+    if (target === undefined || target.kind === 'me' || target.kind === 'user') return this.token(context);
+    const token = await this.deps.tokens.forSender(context, scopesForTarget(target));
+    if (target.kind === 'group' && this.deps.groups) {
+      try {
+        await this.deps.groups.requireOwned(target.groupId, token);
+      } catch (error) {
+        if (codeOf(error) === 'NotGroupOwner') {
+          await this.deps.changes.recordRefusal(target, this.actor(context), 'NotGroupOwner');
+        }
+        throw error;
+      }
+    }
+    return token;
+  }
+
   private actor(context: TurnContext) {
     return { id: senderId(context), path: 'chat' as const };
   }
-}
-
-function cardResponse(card: AdaptiveCardAttachment): AdaptiveCardInvokeResponse {
-  return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card.content };
-}
-
-function messageResponse(text: string): AdaptiveCardInvokeResponse {
-  // botbuilder types `value` as a record, but a message answer's value is its text (Universal Actions' contract).
-  return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text as never };
 }

@@ -1,0 +1,259 @@
+/**
+ * The directory reads that choose whose photo a person may change besides their own: the Microsoft 365 groups they
+ * own and their Outlook contacts (the default Contacts folder and every contact folder), plus one group by id to name
+ * it in a refusal. Built on {@link GraphTransport}, so these reads retry, time out and fail like the photo writes.
+ *
+ * Collections are read to the end by following `@odata.nextLink`, with two guards, because the link is whatever
+ * the server wrote and the bearer token goes wherever we follow it:
+ * - a link is followed only when it lies under the transport's own root (same scheme, host, port and API version
+ *   path); anything else is refused before a request is sent, so a token never reaches another host;
+ * - at most {@link MAX_PAGES} pages are read per collection, so a server that keeps sending links cannot keep a
+ *   turn (and its token) busy for ever. Hitting the bound is an error rather than a short list: a short list of
+ *   owned groups would turn an owner into a "not an owner" refusal without saying why.
+ *
+ * Ids are opaque (Exchange's hold `=`, `/`, `+`) and are percent-encoded as path segments; `.` and `..` cannot be
+ * encoded (URL parsers resolve `%2E%2E` as a parent segment), so such an id is never sent.
+ */
+import { GraphError } from './graph-errors.js';
+import { GraphTransport, type AccessTokenSource, type GraphTransportOptions } from './graph-transport.js';
+
+export type { AccessTokenSource } from './graph-transport.js';
+
+/** A Microsoft 365 group, as far as choosing it by name needs. */
+export interface OwnedGroup {
+  readonly id: string;
+  readonly displayName: string;
+  readonly mail?: string;
+  readonly mailNickname?: string;
+}
+
+/** An Outlook contact and the folder it is filed in. */
+export interface ContactEntry {
+  readonly id: string;
+  readonly displayName: string;
+  readonly emails: readonly string[];
+  /** undefined: the default Contacts folder */
+  readonly folderId?: string;
+  readonly folderName?: string;
+}
+
+/** Most pages read from one collection before giving up. */
+export const MAX_PAGES = 50;
+
+/**
+ * Items asked for per page. Graph's own defaults are small (10 for contacts, 100 for directory objects); 999 is
+ * within what both the directory and Outlook accept, so a typical mailbox takes one request per folder.
+ */
+const PAGE_SIZE = 999;
+
+/** Folders whose contacts are read at the same time. */
+const FOLDER_CONCURRENCY = 4;
+
+const GROUP_SELECT = 'id,displayName,mail,mailNickname,groupTypes';
+const CONTACT_SELECT = 'id,displayName,emailAddresses';
+const FOLDER_SELECT = 'id,displayName';
+
+type Json = Readonly<Record<string, unknown>>;
+
+export class GraphDirectoryClient {
+  private readonly transport: GraphTransport;
+  /** The root as a URL, to tell whether a next link lies under it. */
+  private readonly root: URL;
+
+  constructor(options: GraphTransportOptions) {
+    this.transport = new GraphTransport(options);
+    this.root = new URL(this.transport.root);
+  }
+
+  /**
+   * The Microsoft 365 groups (`groupTypes` holds `Unified`) the signed-in user owns, every page. Security and
+   * distribution groups are left out: Graph keeps no photo for them.
+   * @throws GraphError
+   */
+  async ownedGroups(token: AccessTokenSource): Promise<OwnedGroup[]> {
+    const items = await this.list(
+      `/me/ownedObjects/microsoft.graph.group?$select=${GROUP_SELECT}&$top=${PAGE_SIZE}`,
+      token,
+    );
+    return items.filter(isUnified).flatMap((item) => groupOf(item) ?? []);
+  }
+
+  /**
+   * The signed-in user's contacts: the default Contacts folder's, then each contact folder's (with its id and
+   * name), every page of each.
+   * @throws GraphError
+   */
+  async contacts(token: AccessTokenSource): Promise<ContactEntry[]> {
+    const query = `$select=${CONTACT_SELECT}&$top=${PAGE_SIZE}`;
+    const [inDefault, folders] = await Promise.all([
+      this.list(`/me/contacts?${query}`, token),
+      this.list(`/me/contactFolders?$select=${FOLDER_SELECT}&$top=${PAGE_SIZE}`, token),
+    ]);
+    const named = folders.flatMap((folder) => {
+      const id = text(folder['id']);
+      return id === undefined || !sendable(id) ? [] : [{ id, name: text(folder['displayName']) }];
+    });
+    const perFolder = await inBatches(named, FOLDER_CONCURRENCY, async (folder) => {
+      const items = await this.list(
+        `/me/contactFolders/${encodeURIComponent(folder.id)}/contacts?${query}`,
+        token,
+      );
+      return items.flatMap((item) => contactOf(item, folder.id, folder.name) ?? []);
+    });
+    return [...inDefault.flatMap((item) => contactOf(item, undefined, undefined) ?? []), ...perFolder.flat()];
+  }
+
+  /**
+   * One group by id, whoever owns it and whatever its type (to name it in a refusal); `null` when Graph does not
+   * know it.
+   * @throws GraphError
+   */
+  async group(groupId: string, token: AccessTokenSource): Promise<OwnedGroup | null> {
+    if (!sendable(groupId)) return null;
+    try {
+      const answer = await this.transport.send(
+        `/groups/${encodeURIComponent(groupId)}?$select=${GROUP_SELECT}`,
+        token,
+        { method: 'GET' },
+        { absentCodes: ['Request_ResourceNotFound'] },
+      );
+      return answer ? groupOf(await readJson(answer.response, answer.requestId)) : null;
+    } catch (error) {
+      // Any 404 means the same here, whatever code a Graph version writes with it.
+      if (error instanceof GraphError && error.status === 404) return null;
+      throw error;
+    }
+  }
+
+  /** Every item of a collection, following next links under the root, at most {@link MAX_PAGES} pages. */
+  private async list(firstPath: string, token: AccessTokenSource): Promise<Json[]> {
+    const items: Json[] = [];
+    let path: string | undefined = firstPath;
+    for (let page = 1; path !== undefined; page++) {
+      if (page > MAX_PAGES) throw untrusted('TooManyPages');
+      const answer = await this.transport.require(path, token, { method: 'GET' });
+      const body = await readJson(answer.response, answer.requestId);
+      const value = body['value'];
+      if (!Array.isArray(value)) throw malformed(answer.requestId);
+      for (const item of value as unknown[]) if (isObject(item)) items.push(item);
+      const next = body['@odata.nextLink'];
+      if (next !== undefined && next !== null && typeof next !== 'string') throw malformed(answer.requestId);
+      path = typeof next === 'string' ? this.pathUnderRoot(next) : undefined;
+    }
+    return items;
+  }
+
+  /**
+   * The path (after the root) of a next link, when it lies under the transport's root.
+   * @throws GraphError `GraphUnavailable` for a link anywhere else; the link is not quoted (it may hold tokens)
+   */
+  private pathUnderRoot(link: string): string {
+    let url: URL;
+    try {
+      url = new URL(link);
+    } catch {
+      throw untrusted('NextLinkNotUrl');
+    }
+    const rootPath = this.root.pathname;
+    if (
+      url.origin !== this.root.origin ||
+      url.username !== '' ||
+      url.password !== '' ||
+      !url.pathname.startsWith(`${rootPath}/`)
+    ) {
+      throw untrusted('NextLinkOutsideGraph');
+    }
+    return `${url.pathname.slice(rootPath.length)}${url.search}`;
+  }
+}
+
+/** True for an id that can travel as one path segment. */
+function sendable(id: string): boolean {
+  return id.length > 0 && id !== '.' && id !== '..';
+}
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value.length > 0 ? value : undefined;
+}
+
+function isUnified(item: Json): boolean {
+  const types = item['groupTypes'];
+  return Array.isArray(types) && types.some((type) => String(type).toLowerCase() === 'unified');
+}
+
+function groupOf(item: Json): OwnedGroup | null {
+  const id = text(item['id']);
+  if (id === undefined) return null;
+  const mail = text(item['mail']);
+  const mailNickname = text(item['mailNickname']);
+  return {
+    id,
+    displayName: text(item['displayName']) ?? mailNickname ?? mail ?? id,
+    ...(mail === undefined ? {} : { mail }),
+    ...(mailNickname === undefined ? {} : { mailNickname }),
+  };
+}
+
+function contactOf(
+  item: Json,
+  folderId: string | undefined,
+  folderName: string | undefined,
+): ContactEntry | null {
+  const id = text(item['id']);
+  if (id === undefined) return null;
+  const addresses = item['emailAddresses'];
+  const emails = Array.isArray(addresses)
+    ? (addresses as unknown[]).flatMap((entry) => (isObject(entry) ? (text(entry['address']) ?? []) : []))
+    : [];
+  // Outlook allows a contact with only an address; it shows the address as its name.
+  const displayName = text(item['displayName']) ?? emails[0] ?? '';
+  return {
+    id,
+    displayName,
+    emails,
+    ...(folderId === undefined ? {} : { folderId }),
+    ...(folderName === undefined ? {} : { folderName }),
+  };
+}
+
+async function readJson(response: Response, requestId: string | undefined): Promise<Json> {
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch {
+    throw malformed(requestId);
+  }
+  if (!isObject(body)) throw malformed(requestId);
+  return body;
+}
+
+/** A 200 whose body is not the collection or entity Graph documents. */
+function malformed(requestId: string | undefined): GraphError {
+  return new GraphError('GraphUnavailable', {
+    status: 200,
+    graphCode: 'MalformedAnswer',
+    ...(requestId === undefined ? {} : { requestId }),
+  });
+}
+
+/** A paging answer the client refuses to follow; no request was sent for it. */
+function untrusted(reason: 'TooManyPages' | 'NextLinkNotUrl' | 'NextLinkOutsideGraph'): GraphError {
+  return new GraphError('GraphUnavailable', { status: 0, graphCode: reason });
+}
+
+/** `work` over `items`, at most `size` at a time, results in the order of `items`. */
+async function inBatches<T, R>(
+  items: readonly T[],
+  size: number,
+  work: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = [];
+  for (let start = 0; start < items.length; start += size) {
+    results.push(...(await Promise.all(items.slice(start, start + size).map(work))));
+  }
+  return results;
+}
