@@ -130,14 +130,7 @@ export class TargetPhotoHandler {
       if (data.kind === 'group') {
         const token = await this.token(context, 'group');
         const group = await this.ownedGroup(context, data.id, token);
-        card = await this.apply(
-          context,
-          locale,
-          { kind: 'group', groupId: group.id },
-          group.displayName,
-          jpeg,
-          token,
-        );
+        card = await this.applyToGroup(context, locale, group, jpeg, token);
       } else {
         const token = await this.token(context, 'contact');
         const folderId = data.folderId === '' ? undefined : data.folderId;
@@ -194,30 +187,12 @@ export class TargetPhotoHandler {
     if (name === '' && teamGroupId !== undefined) {
       // This team's own group: the id comes with the activity, and the owner check is the same as for a card's.
       const group = await this.ownedGroup(context, teamGroupId, token);
-      return attachmentOf(
-        await this.apply(
-          context,
-          locale,
-          { kind: 'group', groupId: group.id },
-          group.displayName,
-          jpeg,
-          token,
-        ),
-      );
+      return attachmentOf(await this.applyToGroup(context, locale, group, jpeg, token));
     }
     const found = await this.deps.groups.find(name, token);
     if (found.kind === 'one') {
       const group = found.item;
-      return attachmentOf(
-        await this.apply(
-          context,
-          locale,
-          { kind: 'group', groupId: group.id },
-          group.displayName,
-          jpeg,
-          token,
-        ),
-      );
+      return attachmentOf(await this.applyToGroup(context, locale, group, jpeg, token));
     }
     if (found.kind === 'several') {
       const choice = await this.deps.recent.holdForChoice(senderId(context), jpeg);
@@ -280,6 +255,17 @@ export class TargetPhotoHandler {
       }
       throw error;
     }
+  }
+
+  /** Sets a group's photo (its owner already checked) and builds the answer card. */
+  private applyToGroup(
+    context: TurnContext,
+    locale: Locale,
+    group: NamedGroup,
+    jpeg: Uint8Array,
+    token: AccessTokenSource,
+  ): Promise<AdaptiveCardAttachment> {
+    return this.apply(context, locale, { kind: 'group', groupId: group.id }, group.displayName, jpeg, token);
   }
 
   /** Sets the photo and builds the answer card. */
