@@ -4,8 +4,6 @@
  * command runs with the image that waited, on behalf of the sender (Group.ReadWrite.All through OBO).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { TestAdapter, type Activity } from 'botbuilder';
@@ -34,6 +32,7 @@ import { ContactTargets } from '../../src/targets/contact-targets.js';
 import { GroupTargets } from '../../src/targets/group-targets.js';
 import { SEED, startHarness, type Harness } from '../emulator/harness.js';
 import { FAKE_AUTHORITY, fakeEntra } from '../helpers/fake-entra.js';
+import { fileServer, type FileServer } from '../helpers/file-server.js';
 import { encodeJpeg, photoLike } from '../helpers/images.js';
 
 const CONNECTION = 'graph';
@@ -43,26 +42,15 @@ describe('single sign-on for a group photo', () => {
   let harness: Harness;
   let folder: string;
   let fileUrl: string;
-  let closeFiles: () => Promise<void>;
+  let files: FileServer;
   let adapter: TestAdapter;
   let exchanges: ReturnType<typeof fakeEntra>;
 
   beforeEach(async () => {
     harness = await startHarness();
     folder = await mkdtemp(path.join(tmpdir(), 'sso-targets-'));
-    const sent = await encodeJpeg(photoLike(800, 600, 3));
-    const files = createServer((_req, res) => {
-      res.writeHead(200);
-      res.end(sent);
-    });
-    await new Promise<void>((resolve) => files.listen(0, '127.0.0.1', resolve));
-    fileUrl = `http://127.0.0.1:${(files.address() as AddressInfo).port}/photo.jpg`;
-    closeFiles = () =>
-      new Promise((resolve) => {
-        files.close(() => {
-          resolve();
-        });
-      });
+    files = await fileServer({ 'photo.jpg': await encodeJpeg(photoLike(800, 600, 3)) });
+    fileUrl = `${files.url}/photo.jpg`;
 
     exchanges = fakeEntra(() => ({
       status: 200,
@@ -151,7 +139,7 @@ describe('single sign-on for a group photo', () => {
   });
   afterEach(async () => {
     await harness.stop();
-    await closeFiles();
+    await files.close();
     await rm(folder, { recursive: true, force: true });
   });
 
