@@ -173,11 +173,28 @@ export async function startApp(config: AppConfig, logger: Logger, seams: AppSeam
     maxInputBytes: config.photo.maxInputBytes,
     logger,
   });
+  const targets = new TargetPhotoHandler({
+    images,
+    preparer: pool,
+    recent,
+    tokens,
+    changes,
+    groups,
+    contacts,
+    logger,
+    signIn: signInPrompt,
+    pending,
+    pendingMs: config.bot.pendingPhotoMs,
+  });
   if (userTokens) {
     signIn = new SignInHandler({
       userTokens,
       pending,
-      resume: (context, ssoToken) => photo.resumePending(context, ssoToken),
+      // The own photo that waited, else a group's or contact's command that did.
+      resume: async (context, ssoToken) => {
+        const own = await photo.resumePending(context, ssoToken);
+        return own === 'none' ? targets.resumePending(context, ssoToken) : own;
+      },
       logger,
     });
   }
@@ -210,17 +227,7 @@ export async function startApp(config: AppConfig, logger: Logger, seams: AppSeam
         groups,
       }),
       signIn,
-      targets: new TargetPhotoHandler({
-        images,
-        preparer: pool,
-        recent,
-        tokens,
-        changes,
-        groups,
-        contacts,
-        logger,
-        signIn: signInPrompt,
-      }),
+      targets,
       remove: new RemovePhotoHandler({ tokens, changes, groups, preparer: pool, logger }),
       extension,
     },

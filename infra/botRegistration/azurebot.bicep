@@ -34,7 +34,7 @@ param aadAppTenantId string
 param oauthConnectionName string = 'graph'
 
 @description('Delegated Graph scopes the connection asks for (space-separated)')
-param graphScopes string = 'User.ReadWrite Group.ReadWrite.All Contacts.ReadWrite User.ReadBasic.All'
+param graphScopes string = 'User.ReadWrite Group.ReadWrite.All User.Read Contacts.ReadWrite Chat.Read ChannelMessage.Read.All Files.Read.All User.ReadBasic.All'
 
 resource botService 'Microsoft.BotService/botServices@2022-09-15' = {
   kind: 'azurebot'

@@ -1,12 +1,14 @@
 /**
  * Writes the app package's text from the bot's catalogs (src/i18n), so nobody edits it by hand: the English
- * names, descriptions and command list in `appPackage/manifest.json`, and one `appPackage/<lang>.json` per other
- * language the bot speaks. Everything else in manifest.json is left as it is.
+ * names, descriptions, command lists and messaging extension in `appPackage/manifest.json` (with the bot's scopes,
+ * which the command lists follow), and one `appPackage/<lang>.json` per other language the bot speaks. Everything
+ * else in manifest.json is left as it is.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { BOT_SCOPES, BOT_TEXT_COMMANDS } from '../bot/bot-commands.js';
+import { BOT_SCOPES } from '../bot/bot-commands.js';
 import { CATALOGS, DEFAULT_LOCALE, SUPPORTED_LOCALES, type Locale } from '../i18n/index.js';
+import { commandLists, composeExtensions, localizableStrings } from './manifest-commands.js';
 
 /** The manifest schema version the package is written for (the newest stable one in @microsoft/app-manifest). */
 export const MANIFEST_VERSION = '1.30';
@@ -29,23 +31,18 @@ export function languageFile(locale: Locale): string {
 /** A manifest as JSON: only the parts this module writes are typed. */
 export type Manifest = Record<string, unknown>;
 
-/** The command list of the manifest's bot, in a language. */
-function commandList(locale: Locale) {
-  return BOT_TEXT_COMMANDS.map(({ word, description }) => ({
-    title: CATALOGS[locale][word],
-    description: CATALOGS[locale][description],
-  }));
-}
-
-/** The manifest with its English strings, bot command list and localizationInfo written from the catalogs. */
-export function withCatalogStrings(manifest: Manifest): Manifest {
-  const en = CATALOGS[DEFAULT_LOCALE];
+/**
+ * The manifest with its strings in `locale`: names and descriptions, the bot's scopes and command lists, the
+ * messaging extension, and localizationInfo. Everything else in it is kept as it is.
+ */
+function withStrings(manifest: Manifest, locale: Locale): Manifest {
+  const catalog = CATALOGS[locale];
   const bots = Array.isArray(manifest.bots) ? (manifest.bots as Record<string, unknown>[]) : [];
   const [bot, ...otherBots] = bots;
   return {
     ...manifest,
-    name: { short: `${en['app.name.short']}${NAME_SUFFIX}`, full: en['app.name.full'] },
-    description: { short: en['app.description.short'], full: en['app.description.full'] },
+    name: { short: `${catalog['app.name.short']}${NAME_SUFFIX}`, full: catalog['app.name.full'] },
+    description: { short: catalog['app.description.short'], full: catalog['app.description.full'] },
     localizationInfo: {
       defaultLanguageTag: DEFAULT_LOCALE,
       additionalLanguages: ADDITIONAL_LANGUAGES.map((languageTag) => ({
@@ -53,28 +50,22 @@ export function withCatalogStrings(manifest: Manifest): Manifest {
         file: languageFile(languageTag),
       })),
     },
-    bots: [
-      { ...bot, commandLists: [{ scopes: [...BOT_SCOPES], commands: commandList(DEFAULT_LOCALE) }] },
-      ...otherBots,
-    ],
+    bots: [{ ...bot, scopes: [...BOT_SCOPES], commandLists: commandLists(locale) }, ...otherBots],
+    composeExtensions: composeExtensions(locale),
   };
 }
 
-/** A language's localization file: the keys the Localization schema names, from that language's catalog. */
-export function localizationFile(locale: Locale): Record<string, string> {
-  const catalog = CATALOGS[locale];
-  const file: Record<string, string> = {
-    $schema: LOCALIZATION_SCHEMA_URL,
-    'name.short': `${catalog['app.name.short']}${NAME_SUFFIX}`,
-    'name.full': catalog['app.name.full'],
-    'description.short': catalog['app.description.short'],
-    'description.full': catalog['app.description.full'],
-  };
-  commandList(locale).forEach((command, index) => {
-    file[`bots[0].commandLists[0].commands[${index}].title`] = command.title;
-    file[`bots[0].commandLists[0].commands[${index}].description`] = command.description;
-  });
-  return file;
+/** The manifest with its English strings, bot scopes and command lists, messaging extension and localizationInfo. */
+export function withCatalogStrings(manifest: Manifest): Manifest {
+  return withStrings(manifest, DEFAULT_LOCALE);
+}
+
+/**
+ * A language's localization file: the same manifest written in that language, read back under the keys the
+ * Localization schema names, so the file's keys follow the manifest's structure by construction.
+ */
+export function localizationFile(locale: Locale): Record<string, unknown> {
+  return { $schema: LOCALIZATION_SCHEMA_URL, ...localizableStrings(withStrings({}, locale)) };
 }
 
 /** Formats JSON as Prettier would (the repository's `prettier --check .` covers appPackage/). */

@@ -1,7 +1,9 @@
 /**
  * The Microsoft Graph permissions the app's Entra registration (`aad.manifest.json`) asks for, with their ids
- * (from Microsoft's Graph permissions reference) and why the app needs each. The README's permission table and
- * the check of aad.manifest.json both come from this list.
+ * (from Microsoft's Graph permissions reference) and why the app needs each. The README's permission table is
+ * written from this list (`permission-table.ts`), and `checkAadManifest` holds aad.manifest.json to it. Every
+ * scope in `DELEGATED_SCOPES` (src/auth/obo-token-provider.ts) is here (a test checks it); User.ReadBasic.All is
+ * the one delegated permission besides, for the people picker.
  */
 
 /** Microsoft Graph's application id, the resource of every permission below. */
@@ -21,19 +23,43 @@ export const GRAPH_PERMISSIONS: readonly GraphPermission[] = [
     name: 'User.ReadWrite',
     id: 'b4e74841-8e56-480b-be8b-910348b18b4c',
     type: 'Scope',
-    why: "Set, read back and remove the signed-in person's own profile photo (the least privilege for /me/photo).",
+    why: "Set, read back and remove the signed-in person's own photo (the least privilege for `/me/photo`).",
   },
   {
     name: 'Group.ReadWrite.All',
     id: '4e46008b-f24c-477d-8fff-7bb4ec7aafe0',
     type: 'Scope',
-    why: "Set a group's photo as one of its owners (Graph does not allow group photos with app-only tokens).",
+    why: "Set a group's photo as one of its owners (Graph refuses group photos with app-only tokens).",
+  },
+  {
+    name: 'User.Read',
+    id: 'e1fe6dd8-ba31-4d61-89e7-88639da4683d',
+    type: 'Scope',
+    why: 'List the groups the signed-in person owns (`/me/ownedObjects`), to pick the one whose photo to change.',
   },
   {
     name: 'Contacts.ReadWrite',
     id: 'd56682ec-c09e-4743-aaf4-1a3aac4caa21',
     type: 'Scope',
-    why: "Set the photo of a contact in the signed-in person's own Outlook contacts.",
+    why: "Set the photo of a contact in the person's own Outlook contacts.",
+  },
+  {
+    name: 'Chat.Read',
+    id: 'f501c180-9344-439a-bca0-6cbf209fd270',
+    type: 'Scope',
+    why: "Read an image pasted into a chat message, for the messaging extension's Set as group photo.",
+  },
+  {
+    name: 'ChannelMessage.Read.All',
+    id: '767156cb-16ae-4d10-8f8b-41b657c8c8c8',
+    type: 'Scope',
+    why: 'The same for a channel message: read the image pasted into it. Needs admin consent.',
+  },
+  {
+    name: 'Files.Read.All',
+    id: 'df85f4d6-205c-4ac5-a5ea-6bf408dba283',
+    type: 'Scope',
+    why: "Read an image file shared in a message (OneDrive or SharePoint, through `/shares`); `Files.Read` covers only a person's own files.",
   },
   {
     name: 'User.ReadBasic.All',
@@ -45,7 +71,7 @@ export const GRAPH_PERMISSIONS: readonly GraphPermission[] = [
     name: 'User.ReadWrite.All',
     id: '741f803b-c850-494e-b5df-cde7c675a1ca',
     type: 'Role',
-    why: "Let admins set anyone's photo under the app's own identity: Graph allows another user's photo only with this application permission. Needs admin consent.",
+    why: "Let admins set anyone's photo under the app's own identity, the only way Graph allows another user's photo. Needs admin consent.",
   },
 ];
 

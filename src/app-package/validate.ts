@@ -12,11 +12,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import {
-  BOT_MESSAGING_EXTENSION_COMMANDS,
-  BOT_TEXT_COMMANDS,
-  type BotTextCommandSpec,
-} from '../bot/bot-commands.js';
+import type { BotScope, BotTextCommandSpec } from '../bot/bot-commands.js';
 import { DEFAULT_LOCALE } from '../i18n/index.js';
 import { isDeepStrictEqual } from 'node:util';
 import {
@@ -28,9 +24,11 @@ import {
 } from './app-strings.js';
 import { fillPlaceholders, readEnv, SAMPLE_VALUES } from './env-file.js';
 import { checkAadManifest, checkIcons } from './asset-checks.js';
-import { checkCommands } from './command-checks.js';
+import { BOT_COMMAND_SURFACE, checkCommands } from './command-checks.js';
 import { drawColorIcon, drawOutlineIcon, readPixels } from './icons.js';
 import { asArray, asObject, type Json } from './json-shape.js';
+import { BOT_ID_PLACEHOLDER, localizableStrings } from './manifest-commands.js';
+import { checkPermissionTable } from './permission-table.js';
 
 const require = createRequire(import.meta.url);
 
@@ -90,9 +88,11 @@ export interface ValidateOptions {
   readonly root: string;
   /** Fill placeholders from `env/.env.<env>`; without it, from SAMPLE_VALUES. */
   readonly env?: string;
-  /** The bot's commands; the real list unless a test plants another. */
+  /** The bot's command-menu commands, messaging-extension commands and scopes; the real ones unless a test plants
+   * others. */
   readonly botCommands?: readonly BotTextCommandSpec[];
   readonly messagingExtensionCommands?: readonly string[];
+  readonly botScopes?: readonly BotScope[];
   /**
    * Compare the generated files with what the generators give now (default true): the strings from the catalogs,
    * the icons from their drawing code. Tests that break a generated file on purpose to test another rule turn it off.
@@ -161,7 +161,12 @@ function checkTemplate(template: string): string[] {
     problems.push(`manifest.json: must use schema v${MANIFEST_VERSION} (${MANIFEST_SCHEMA_URL})`);
   }
   const bot = asObject(asArray(manifest.bots)[0]);
-  if (bot.botId !== '${{BOT_ID}}') problems.push('manifest.json: bots[0].botId must be ${{BOT_ID}}');
+  if (bot.botId !== BOT_ID_PLACEHOLDER) problems.push('manifest.json: bots[0].botId must be ${{BOT_ID}}');
+  asArray(manifest.composeExtensions).forEach((extension, e) => {
+    if (asObject(extension).botId !== BOT_ID_PLACEHOLDER) {
+      problems.push(`manifest.json: composeExtensions[${e}].botId must be \${{BOT_ID}} (the same bot)`);
+    }
+  });
   if (bot.supportsFiles !== true) {
     problems.push(
       'manifest.json: bots[0].supportsFiles must be true (photos sent as files in personal chat need it)',
@@ -215,21 +220,9 @@ export async function validateAppPackage(options: ValidateOptions): Promise<stri
   ) as Json;
 
   // The manifest's own (English) strings, as the localization keys name them, within the same lengths.
-  const name = asObject(manifest.name);
-  const description = asObject(manifest.description);
-  const english: Json = {
-    'name.short': name.short,
-    'name.full': name.full,
-    'description.short': description.short,
-    'description.full': description.full,
-  };
-  asArray(asObject(asArray(manifest.bots)[0]).commandLists).forEach((list, l) => {
-    asArray(asObject(list).commands).forEach((command, c) => {
-      english[`bots[0].commandLists[${l}].commands[${c}].title`] = asObject(command).title;
-      english[`bots[0].commandLists[${l}].commands[${c}].description`] = asObject(command).description;
-    });
-  });
-  problems.push(...checkLengths('appPackage/manifest.json', english, localizationSchema));
+  problems.push(
+    ...checkLengths('appPackage/manifest.json', localizableStrings(manifest), localizationSchema),
+  );
 
   // Localization: exactly the bot's other languages, each file valid and within the lengths.
   const info = asObject(manifest.localizationInfo);
@@ -267,12 +260,12 @@ export async function validateAppPackage(options: ValidateOptions): Promise<stri
   }
 
   problems.push(
-    ...checkCommands(
-      manifest,
-      localized,
-      options.botCommands ?? BOT_TEXT_COMMANDS,
-      options.messagingExtensionCommands ?? BOT_MESSAGING_EXTENSION_COMMANDS,
-    ),
+    ...checkCommands(manifest, localized, {
+      commands: options.botCommands ?? BOT_COMMAND_SURFACE.commands,
+      messagingExtensionCommands:
+        options.messagingExtensionCommands ?? BOT_COMMAND_SURFACE.messagingExtensionCommands,
+      scopes: options.botScopes ?? BOT_COMMAND_SURFACE.scopes,
+    }),
   );
   problems.push(...(await checkIcons(root, manifest)));
 
@@ -295,7 +288,8 @@ function sameJson(a: string | undefined, b: string): boolean {
 
 /**
  * The files nobody edits by hand, against their generators: manifest.json's catalog strings and the <lang>.json
- * files (compared as JSON, so formatting is not the point), and the two icons (compared pixel by pixel).
+ * files (compared as JSON, so formatting is not the point), the two icons (compared pixel by pixel), and the
+ * README's Graph permission table.
  */
 export async function checkGenerated(root: string): Promise<string[]> {
   const problems: string[] = [];
@@ -322,6 +316,7 @@ export async function checkGenerated(root: string): Promise<string[]> {
       // An unreadable icon is reported by checkIcons.
     }
   }
+  problems.push(...checkPermissionTable(root));
   return problems;
 }
 

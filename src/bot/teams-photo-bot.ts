@@ -121,7 +121,9 @@ export class TeamsPhotoBot extends TeamsActivityHandler {
     }
     if (hasImage) {
       // In a team or a group chat an image is someone's message to the others: only a group command acts on it.
-      if ((context.activity.conversation.conversationType ?? 'personal') !== 'personal') {
+      // botbuilder types it as always there; test adapters and some channels leave it out (then: a personal chat).
+      const { conversationType } = context.activity.conversation as { conversationType?: string };
+      if ((conversationType ?? 'personal') !== 'personal') {
         await context.sendActivity(translate(locale, 'channel.imageNeedsCommand'));
         return;
       }

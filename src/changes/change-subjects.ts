@@ -43,4 +43,3 @@ export function auditTarget(target: PhotoTarget, actorId: string): AuditTarget {
 export function resultOf(error: unknown): ErrorCode | 'InternalError' {
   return error instanceof AppError ? (error as AppError).code : 'InternalError';
 }
-

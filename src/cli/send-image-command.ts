@@ -21,14 +21,15 @@ import { EXIT, UsageError, type CliIo, type Command } from './command.js';
 /** Where Microsoft 365 Agents Playground listens unless told otherwise (`npm run dev`). */
 const PLAYGROUND_URL = 'http://localhost:56150';
 
-const usage = `profile-photo send-image <file> [--bot URL] [--user ID] [--as-file] [--locale TAG] [--wait-ms N]
-                           [--playground] [--playground-url URL]
+const usage = `profile-photo send-image <file> [--bot URL] [--user ID] [--as-file] [--text TEXT] [--locale TAG]
+                           [--wait-ms N] [--playground] [--playground-url URL]
 
 Sends <file> to the running bot (npm start) as an image in a Teams personal chat, prints its answer and where
 to see the new photo.
   --bot URL             the bot's messages endpoint (default http://127.0.0.1:$PORT/api/messages)
   --user ID             the sender's Entra object id (default: Agents Playground's user, Alex Wilber)
   --as-file             send it as a file (a pre-authorized download URL) instead of an inline image
+  --text TEXT           the message's text with the image, e.g. "group My Team" or "contact Ravi Kumar"
   --locale TAG          the sender's language, e.g. de-DE (default en-US)
   --wait-ms N           how long to wait for the answer (default 60000)
   --playground          send it through the running Agents Playground (npm run dev), so the answer appears
@@ -54,7 +55,8 @@ function describe(reply: Reply): string {
     if (Array.isArray(node)) node.forEach(walk);
     else if (node && typeof node === 'object') {
       const record = node as Record<string, unknown>;
-      if (record.type === 'TextBlock' && typeof record.text === 'string') texts.push(record.text);
+      if ((record.type === 'TextBlock' || record.type === 'TextRun') && typeof record.text === 'string')
+        texts.push(record.text);
       if (typeof record.title === 'string' && record.type === 'Action.Execute')
         texts.push(`[${record.title}]`);
       Object.values(record).forEach(walk);
@@ -76,10 +78,15 @@ async function emulatorRevision(emulatorUrl: string): Promise<number | undefined
   }
 }
 
-/** Lines saying where to see the photo: the emulator's page and the sender's photo itself. */
-function whereToSee(emulatorUrl: string, user: string): string[] {
+/**
+ * Lines saying where to see the photo: the emulator's page and, for one's own photo (no text with the image), the
+ * sender's photo itself; a group's or contact's is on the page.
+ */
+function whereToSee(emulatorUrl: string, user: string, text: string): string[] {
+  const page = `See it on the Graph emulator's page: ${emulatorUrl}/`;
+  if (text.trim() !== '') return [page];
   return [
-    `See it on the Graph emulator's page: ${emulatorUrl}/`,
+    page,
     `The photo itself:                    ${emulatorUrl}/_view/photo/users/${encodeURIComponent(user)}`,
   ];
 }
@@ -106,6 +113,7 @@ export const sendImageCommand: Command = {
         bot: { type: 'string' },
         user: { type: 'string' },
         'as-file': { type: 'boolean' },
+        text: { type: 'string' },
         locale: { type: 'string' },
         'wait-ms': { type: 'string' },
         playground: { type: 'boolean' },
@@ -119,6 +127,8 @@ export const sendImageCommand: Command = {
     const waitMs = values['wait-ms'] === undefined ? 60_000 : Number(values['wait-ms']);
     if (!Number.isInteger(waitMs) || waitMs < 1) throw new UsageError('--wait-ms must be a whole number');
     const locale = values.locale ?? 'en-US';
+    const text = values.text ?? '';
+    if (text.length > 300) throw new UsageError('--text is at most 300 characters');
     if (!/^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$/.test(locale)) {
       throw new UsageError('--locale must be a language tag such as de-DE');
     }
@@ -187,7 +197,7 @@ export const sendImageCommand: Command = {
         if (!template) throw new AppError('PlaygroundUnreachable', 'no template');
         const before = await emulatorRevision(emulatorUrl);
         // The template's serviceUrl points back at the Playground, so the bot's answer lands in its chat.
-        const activity = { ...template, type: 'message', text: '', locale, attachments: [attachment] };
+        const activity = { ...template, type: 'message', text, locale, attachments: [attachment] };
         const sent = await fetch(`${playground}/_internal/v1/customActivities`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
@@ -204,7 +214,7 @@ export const sendImageCommand: Command = {
           await new Promise((resolve) => setTimeout(resolve, 250));
         }
         io.out(`Sent through Microsoft 365 Agents Playground: the answer is in its chat, ${playground}`);
-        if (before !== undefined) for (const line of whereToSee(emulatorUrl, user)) io.out(line);
+        if (before !== undefined) for (const line of whereToSee(emulatorUrl, user, text)) io.out(line);
         return EXIT.ok;
       }
 
@@ -228,6 +238,7 @@ export const sendImageCommand: Command = {
           },
           channelData: { tenant: { id: PLAYGROUND_TENANT_ID } },
           locale,
+          text,
           attachments: [attachment],
         }),
       }).catch((cause: unknown) => {
@@ -240,7 +251,7 @@ export const sendImageCommand: Command = {
       // Only when the photo did change (a card came and the emulator saw it): a refusal changes nothing to see.
       const changed = before !== undefined && (await emulatorRevision(emulatorUrl)) !== before;
       if (replies.some((reply) => reply.attachments?.length) && changed) {
-        for (const line of whereToSee(emulatorUrl, user)) io.out(line);
+        for (const line of whereToSee(emulatorUrl, user, text)) io.out(line);
       }
       return EXIT.ok;
     } finally {

@@ -10,6 +10,12 @@
  * - Contacts live in a mailbox: a delegated token reaches only its own user's (`Contacts.Read` to read,
  *   `Contacts.ReadWrite` to change a photo), an application token anyone's with the application permission.
  * - Directory reads need the least permission Graph documents (see the lists below).
+ * - A chat message's hosted contents: delegated `Chat.Read` (or `Chat.ReadWrite`) and membership of the chat;
+ *   application `Chat.Read.All` reaches every chat. A channel message's: `ChannelMessage.Read.All` and, delegated,
+ *   membership of the team. Teams answers a refusal with 403 `Forbidden`.
+ * - A shared file: delegated `Files.Read.All` (or `Files.ReadWrite.All`) reaches what the owner shared with the
+ *   caller or with the organisation, `Files.Read` (or `Files.ReadWrite`) only the caller's own files; application
+ *   `Files.Read.All` any file. OneDrive answers a refusal with 403 `accessDenied`.
  * Scopes and roles compare without case, as Entra's do.
  */
 import type { LocalTokenClaims, LocalTokenIssuer, TokenRejection } from '../auth/local-token-issuer.js';
@@ -75,6 +81,30 @@ export const READ_CONTACTS: Permission = {
 export const WRITE_CONTACTS: Permission = {
   delegated: ['Contacts.ReadWrite'],
   application: ['Contacts.ReadWrite'],
+};
+
+/** Reading a chat's messages and their hosted contents (the least: Chat.Read). */
+export const READ_CHAT_MESSAGES: Permission = {
+  delegated: ['Chat.Read', 'Chat.ReadWrite'],
+  application: ['Chat.Read.All', 'Chat.ReadWrite.All'],
+};
+
+/** Reading a channel's messages and their hosted contents. */
+export const READ_CHANNEL_MESSAGES: Permission = {
+  delegated: ['ChannelMessage.Read.All'],
+  application: ['ChannelMessage.Read.All'],
+};
+
+/** Reading any file the caller can see (shared with them, or with the organisation); an app, any file. */
+export const READ_FILES: Permission = {
+  delegated: ['Files.Read.All', 'Files.ReadWrite.All'],
+  application: ['Files.Read.All', 'Files.ReadWrite.All'],
+};
+
+/** Reading the signed-in user's own files. */
+export const READ_OWN_FILES: Permission = {
+  delegated: ['Files.Read', 'Files.ReadWrite', ...READ_FILES.delegated],
+  application: [],
 };
 
 const OWN_PHOTO_WRITE = ['User.ReadWrite', 'User.ReadWrite.All'];
@@ -201,6 +231,68 @@ export function requireGroupPhotoWrite(caller: Caller, isOwner: boolean): void {
   if (!holds(caller, { delegated: GROUP_PHOTO_WRITE, application: [] })) throw accessDenied();
   if (!isOwner)
     throw accessDenied("Access is denied. Only an owner of the group can change the group's photo.");
+}
+
+/** 403 as Teams' Graph routes answer it. */
+export function teamsForbidden(message: string): GraphFault {
+  return new GraphFault(403, 'Forbidden', message);
+}
+
+/**
+ * Reading a chat's or channel's messages: asked before the chat is looked up, as Graph checks scopes first.
+ * @throws GraphFault 403 `Forbidden` for a token without the permission
+ */
+export function requireMessageRead(caller: Caller, permission: Permission): void {
+  if (holds(caller, permission)) return;
+  const wanted = caller.kind === 'user' ? permission.delegated : permission.application;
+  throw teamsForbidden(
+    `Missing scope permissions on the request. API requires one of '${wanted.join(', ')}'.`,
+  );
+}
+
+/**
+ * Reading a message of a chat, or of a channel: a signed-in user must be a member (of the chat, or of the channel's
+ * team); an application with the permission reads every conversation.
+ * @throws GraphFault 403 `Forbidden`
+ */
+export function requireConversationMember(caller: Caller, isMember: (user: DirectoryUser) => boolean): void {
+  if (caller.kind === 'user' && !isMember(caller.user)) {
+    throw teamsForbidden('The signed-in user is not a member of this conversation.');
+  }
+}
+
+function filesDenied(): GraphFault {
+  return new GraphFault(403, 'accessDenied', 'Access denied');
+}
+
+/**
+ * Reaching files at all: asked before the file is looked up.
+ * @throws GraphFault 403 `accessDenied` for a token with no Files permission
+ */
+export function requireFilesScope(caller: Caller): void {
+  if (!holds(caller, READ_OWN_FILES) && !holds(caller, READ_FILES)) throw filesDenied();
+}
+
+/**
+ * Reading one file: an application with {@link READ_FILES} any file; a signed-in user their own files with
+ * {@link READ_OWN_FILES}, and others' with {@link READ_FILES} when shared with them or with the organisation.
+ * @param isOwner whether `user` owns the file
+ * @param isSharedWith whether the file is shared with `user` (directly or through the organisation)
+ * @throws GraphFault 403 `accessDenied`
+ */
+export function requireFileRead(
+  caller: Caller,
+  isOwner: (user: DirectoryUser) => boolean,
+  isSharedWith: (user: DirectoryUser) => boolean,
+): void {
+  if (caller.kind === 'app') {
+    if (holds(caller, READ_FILES)) return;
+  } else if (isOwner(caller.user)) {
+    if (holds(caller, READ_OWN_FILES)) return;
+  } else if (holds(caller, READ_FILES) && isSharedWith(caller.user)) {
+    return;
+  }
+  throw filesDenied();
 }
 
 /**

@@ -1,17 +1,38 @@
 /**
- * The emulator's tenant: users, groups, directory roles and each user's contacts, read from
+ * The emulator's tenant: users, groups, directory roles, each user's contacts, and the chats, channel messages and
+ * shared files that hold images (see directory-content.ts), read from
  * `<dataDir>/emulator/directory.json`. The file is written from the built-in seed the first time anything needs it
  * (the emulator or `profile-photo token`), then it is the user's to edit; a running emulator picks edits up at
  * its next request (see directory-source.ts).
  *
- * Ids are opaque strings (Agents Playground's are not UUIDs). Like Graph, look-ups by id or user principal name
- * ignore case.
+ * Ids are opaque strings (Agents Playground's are not UUIDs). Like Graph, look-ups of users, groups and roles by
+ * id or user principal name ignore case; Teams and OneDrive ids (chats, channels, messages, drive items) do not.
  */
-import { link, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from '../config.js';
+import {
+  channelSchema,
+  chatSchema,
+  checkContent,
+  driveItemSchema,
+  webUrlKey,
+  type DirectoryChannel,
+  type DirectoryChat,
+  type DirectoryDriveItem,
+} from './directory-content.js';
 import { SEED_DIRECTORY } from './seed-directory.js';
+import { writeIfAbsent } from './write-once.js';
+
+export type {
+  DirectoryChannel,
+  DirectoryChannelMessage,
+  DirectoryChat,
+  DirectoryDriveItem,
+  DirectoryHostedContent,
+  DirectoryMessage,
+} from './directory-content.js';
 
 const id = z.string().trim().min(1);
 
@@ -65,6 +86,9 @@ const directorySchema = z
     users: z.array(userSchema),
     groups: z.array(groupSchema).default([]),
     directoryRoles: z.array(roleSchema).default([]),
+    chats: z.array(chatSchema).default([]),
+    channels: z.array(channelSchema).default([]),
+    driveItems: z.array(driveItemSchema).default([]),
   })
   .superRefine((directory, context) => {
     const problem = (where: (string | number)[], message: string): void => {
@@ -114,6 +138,7 @@ const directorySchema = z
           problem(['directoryRoles', index, 'members', at], `no user ${member}`);
       });
     });
+    checkContent(directory, userIds, groupIds, problem);
   });
 
 /** directory.json as a person writes it (defaults may be left out). */
@@ -145,6 +170,9 @@ export class Directory {
   readonly users: readonly DirectoryUser[];
   readonly groups: readonly DirectoryGroup[];
   readonly roles: readonly DirectoryRole[];
+  readonly chats: readonly DirectoryChat[];
+  readonly channels: readonly DirectoryChannel[];
+  readonly driveItems: readonly DirectoryDriveItem[];
   readonly #usersById = new Map<string, DirectoryUser>();
   readonly #usersByUpn = new Map<string, DirectoryUser>();
   readonly #groupsById = new Map<string, DirectoryGroup>();
@@ -167,6 +195,9 @@ export class Directory {
     this.users = directory.users;
     this.groups = directory.groups;
     this.roles = directory.directoryRoles;
+    this.chats = directory.chats;
+    this.channels = directory.channels;
+    this.driveItems = directory.driveItems;
     for (const user of this.users) {
       this.#usersById.set(user.id.toLowerCase(), user);
       this.#usersByUpn.set(user.userPrincipalName.toLowerCase(), user);
@@ -206,11 +237,52 @@ export class Directory {
   }
 
   groupsWithMember(user: DirectoryUser): DirectoryGroup[] {
-    return this.groups.filter((group) => group.members.some((member) => sameId(member, user.id)));
+    return this.groups.filter((group) => this.isGroupMember(user, group));
   }
 
   rolesOf(user: DirectoryUser): DirectoryRole[] {
     return this.roles.filter((role) => role.members.some((member) => sameId(member, user.id)));
+  }
+
+  /** A chat by its Teams id (exact, case included). */
+  findChat(chatId: string): DirectoryChat | undefined {
+    return this.chats.find((chat) => chat.id === chatId);
+  }
+
+  /** A channel of the team `teamId` (a group id, any case) by its Teams id (exact). */
+  findChannel(teamId: string, channelId: string): DirectoryChannel | undefined {
+    return this.channels.find((channel) => channel.id === channelId && sameId(channel.teamId, teamId));
+  }
+
+  /** A drive item by its id (exact). */
+  findDriveItem(itemId: string): DirectoryDriveItem | undefined {
+    return this.driveItems.find((item) => item.id === itemId);
+  }
+
+  /**
+   * A drive item by its web URL, as a message's `reference` attachment names it (see {@link webUrlKey} for what
+   * counts as the same URL).
+   */
+  findDriveItemByWebUrl(url: string): DirectoryDriveItem | undefined {
+    const key = webUrlKey(url);
+    return this.driveItems.find((item) => webUrlKey(item.webUrl) === key);
+  }
+
+  isChatMember(user: DirectoryUser, chat: DirectoryChat): boolean {
+    return chat.members.some((member) => sameId(member, user.id));
+  }
+
+  isGroupMember(user: DirectoryUser, group: DirectoryGroup): boolean {
+    return group.members.some((member) => sameId(member, user.id));
+  }
+
+  ownsDriveItem(user: DirectoryUser, item: DirectoryDriveItem): boolean {
+    return sameId(item.owner, user.id);
+  }
+
+  /** True when `item` is shared with `user`: with the whole organisation, or with them by name. */
+  isSharedWith(user: DirectoryUser, item: DirectoryDriveItem): boolean {
+    return item.sharedWith === 'organization' || item.sharedWith.some((reader) => sameId(reader, user.id));
   }
 
   /** A contact folder of `user` by id. */
@@ -267,21 +339,6 @@ export async function readDirectoryFile(file: string): Promise<Directory> {
   return new Directory(data, file);
 }
 
-async function ensureSeeded(file: string): Promise<void> {
-  try {
-    await readFile(file);
-    return;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
-  await mkdir(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  try {
-    await writeFile(temporary, `${JSON.stringify(SEED_DIRECTORY, null, 2)}\n`, { flag: 'wx' });
-    await link(temporary, file).catch((error: unknown) => {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    });
-  } finally {
-    await rm(temporary, { force: true });
-  }
+function ensureSeeded(file: string): Promise<void> {
+  return writeIfAbsent(file, () => `${JSON.stringify(SEED_DIRECTORY, null, 2)}\n`);
 }

@@ -3,7 +3,10 @@
  * `/v1.0` and `/beta`, with Graph's rules, status codes and error bodies (see auth-rules.ts, photo-routes.ts and
  * directory-routes.ts). It verifies tokens from the local issuer, reads its tenant from
  * `<dataDir>/emulator/directory.json` and keeps photos under `<dataDir>/emulator/photos/`, so they survive restarts.
- * `/` is a read-only page of the directory and its photos, for people on this machine only.
+ * Message images and shared files come from `<dataDir>/emulator/content/` (content-routes.ts); the seed's pictures
+ * are drawn there on first start (seed-content.ts).
+ * `/` is a read-only page of the directory and its photos, and `/_download/{token}` serves a shared file once
+ * (SharePoint's pre-authenticated download URL), both for this machine only.
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -14,6 +17,8 @@ import { LocalTokenIssuer } from '../auth/local-token-issuer.js';
 import { authenticate } from './auth-rules.js';
 import { isLoopbackHostHeader } from '../server/loopback-host.js';
 import { answerThenDrain, drainBody, type DrainLimits } from './body-reader.js';
+import { contentRoutes, serveDownload } from './content-routes.js';
+import { ContentStore } from './content-store.js';
 import type { Directory } from './directory.js';
 import { DirectorySource } from './directory-source.js';
 import { directoryRoutes } from './directory-routes.js';
@@ -27,9 +32,11 @@ import {
   type RequestIds,
 } from './graph-answers.js';
 import { changesJson, PAGE_CONTENT_SECURITY_POLICY, renderDirectoryPage } from './html-page.js';
+import { isLoopback, onlyLocal } from './local-only.js';
 import { silentLogger, type EmulatorLogger } from './logger.js';
 import { photoRoutes } from './photo-routes.js';
 import { mimeType, PhotoStore, type PhotoKey } from './photo-store.js';
+import { seedContent } from './seed-content.js';
 import { matchRoute, type ApiVersion, type EmulatorContext, type HttpMethod, type Route } from './router.js';
 
 /** Re-exported so callers of {@link startEmulator} need one import. */
@@ -88,9 +95,11 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   const random = options.random ?? Math.random;
   const logger = options.logger ?? silentLogger;
   const directories = await DirectorySource.open(options.dataDir, logger);
+  await seedContent(options.dataDir);
   const context: EmulatorContext = {
     directory: directories.latest,
     photos: new PhotoStore(path.join(options.dataDir, 'emulator', 'photos')),
+    content: new ContentStore(path.join(options.dataDir, 'emulator'), clock),
     issuer: await LocalTokenIssuer.open(options.dataDir, { clock }),
     maxPhotoBytes: options.maxPhotoBytes ?? GRAPH_PHOTO_MAX_BYTES,
   };
@@ -98,7 +107,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     maxBytes: options.drainLimits?.maxBytes ?? 2 * context.maxPhotoBytes,
     timeoutMs: options.drainLimits?.timeoutMs ?? DRAIN_TIMEOUT_MS,
   };
-  const routes: readonly Route[] = [...photoRoutes(), ...directoryRoutes()];
+  const routes: readonly Route[] = [...photoRoutes(), ...directoryRoutes(), ...contentRoutes()];
   const inFlight = new Set<Promise<void>>();
   let baseUrl = '';
 
@@ -149,6 +158,10 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
         await serveView(request, response, segments, directory);
         return;
       }
+      if (segments[0] === '_download') {
+        await serveDownload(request, response, segments, context.content);
+        return;
+      }
       const [version, ...rest] = segments;
       if (!VERSIONS.includes(version as ApiVersion)) {
         throw new GraphFault(400, 'BadRequest', `Invalid version: ${version}`);
@@ -178,6 +191,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
           incoming: request,
           caller,
           serviceRoot: `${baseUrl}/${version}`,
+          emulatorUrl: baseUrl,
           path: url.pathname.split('/').slice(2).join('/'),
         },
         { ...context, directory },
@@ -218,17 +232,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     segments: readonly string[],
     directory: Directory,
   ): Promise<void> {
-    if (!isLoopback(request.socket.remoteAddress)) {
-      response.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' });
-      response.end('Only for this machine.\n');
-      return;
-    }
-    if (request.method !== 'GET' && request.method !== 'HEAD') {
-      response.writeHead(405, { allow: 'GET, HEAD' });
-      response.end();
-      return;
-    }
-    response.setHeader('cache-control', 'no-store');
+    if (!onlyLocal(request, response, ['GET', 'HEAD'])) return;
     if (segments.length === 0) {
       const html = Buffer.from(await renderDirectoryPage(directory, context.photos, baseUrl), 'utf8');
       response.writeHead(200, {
@@ -340,9 +344,4 @@ function bodyPending(request: IncomingMessage): boolean {
 
 function singleHeader(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
-}
-
-function isLoopback(address: string | undefined): boolean {
-  if (address === undefined) return false;
-  return address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
 }

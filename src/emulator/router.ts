@@ -6,6 +6,7 @@
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import type { LocalTokenIssuer } from '../auth/local-token-issuer.js';
 import type { Caller } from './auth-rules.js';
+import type { ContentStore } from './content-store.js';
 import type { Directory } from './directory.js';
 import type { GraphAnswer } from './graph-answers.js';
 import type { PhotoStore } from './photo-store.js';
@@ -20,6 +21,8 @@ export type HttpMethod = 'GET' | 'PUT' | 'PATCH' | 'DELETE';
 export interface EmulatorContext {
   readonly directory: Directory;
   readonly photos: PhotoStore;
+  /** The files behind message images and shared files, and their one-time download links. */
+  readonly content: ContentStore;
   readonly issuer: LocalTokenIssuer;
   /** Largest photo body accepted, in bytes. */
   readonly maxPhotoBytes: number;
@@ -37,6 +40,8 @@ export interface GraphRequest {
   readonly caller: Caller;
   /** e.g. `http://127.0.0.1:3979/v1.0`, for `@odata.context` and `@odata.nextLink`. */
   readonly serviceRoot: string;
+  /** e.g. `http://127.0.0.1:3979`: the emulator's own address, for links outside the API (downloads). */
+  readonly emulatorUrl: string;
   /** The path after the version, as requested (for `@odata.nextLink`). */
   readonly path: string;
 }

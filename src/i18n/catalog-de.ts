@@ -158,59 +158,69 @@ export const de: Catalog = {
   'app.command.help.description': 'So verwenden Sie Teams Photo',
   'app.command.undo.description': 'Ihr vorheriges Profilbild wiederherstellen',
   // Choosing a group or contact, and removing a photo (issue 15).
-  GroupNotFound: 'None of the groups you own is called "{name}".',
-  'GroupNotFound.next': "Check the group's name or email address and try again.",
-  NotGroupOwner: 'You are not an owner of {name}, so you cannot change its photo.',
-  'NotGroupOwner.next': 'Ask one of its owners, or ask your IT department to make you an owner.',
-  ContactNotFound: 'None of your Outlook contacts is called "{name}".',
-  'ContactNotFound.next': "Check the contact's name or email address in Outlook and try again.",
-  NoPhotoToRemove: 'There is no photo to remove, so nothing was changed.',
-  'NoPhotoToRemove.next': 'Send me a photo whenever you want to set one.',
-  NoRecentImage: 'I have no image from you from the last few minutes to use.',
-  'NoRecentImage.next': 'Send the image again with "group" and the group\'s name in the same message.',
-  ChoiceExpired: 'That choice has expired: the photo is no longer waiting.',
-  'ChoiceExpired.next': 'Please send the image again.',
+  GroupNotFound: 'Keine der Gruppen, deren Besitzer Sie sind, heißt „{name}“.',
+  'GroupNotFound.next':
+    'Prüfen Sie den Namen oder die E-Mail-Adresse der Gruppe und versuchen Sie es erneut.',
+  NotGroupOwner: 'Sie sind kein Besitzer von {name}, daher können Sie das Foto nicht ändern.',
+  'NotGroupOwner.next':
+    'Wenden Sie sich an einen der Besitzer, oder bitten Sie Ihre IT-Abteilung, Sie zum Besitzer zu machen.',
+  ContactNotFound: 'Keiner Ihrer Outlook-Kontakte heißt „{name}“.',
+  'ContactNotFound.next':
+    'Prüfen Sie den Namen oder die E-Mail-Adresse des Kontakts in Outlook und versuchen Sie es erneut.',
+  NoPhotoToRemove: 'Es gibt kein Foto zum Entfernen, daher wurde nichts geändert.',
+  'NoPhotoToRemove.next': 'Senden Sie mir ein Foto, wann immer Sie eines festlegen möchten.',
+  NoRecentImage: 'Ich habe von Ihnen in den letzten Minuten kein Bild erhalten, das ich verwenden könnte.',
+  'NoRecentImage.next':
+    'Senden Sie das Bild erneut, mit „Gruppe“ und dem Namen der Gruppe in derselben Nachricht.',
+  ChoiceExpired: 'Diese Auswahl ist abgelaufen: Das Foto wartet nicht mehr.',
+  'ChoiceExpired.next': 'Bitte senden Sie das Bild erneut.',
   // Group and contact photos in chat (issue 15).
+  'undo.other.restored': 'Rückgängig gemacht: Das Foto von vor dieser Änderung ist wieder da.',
+  'undo.other.removed': 'Rückgängig gemacht: Es gibt jetzt kein Foto, wie vor dieser Änderung.',
   'command.team': 'team',
-  'command.removeGroupPhoto': 'remove group photo',
-  'group.youOwn': 'Groups you own: {names}.',
+  'command.removeGroupPhoto': 'gruppenfoto entfernen',
+  'group.youOwn': 'Gruppen, deren Besitzer Sie sind: {names}.',
   'group.ownNone':
-    'You do not own any Microsoft 365 group, so there is no group photo you can change. Ask an owner of the group, or your IT department.',
+    'Sie sind Besitzer keiner Microsoft 365-Gruppe, daher gibt es kein Gruppenfoto, das Sie ändern können. Wenden Sie sich an einen Besitzer der Gruppe oder an Ihre IT-Abteilung.',
   'group.whichOne':
-    'Which group? Send the image with "group" and the group\'s name, for example "group Marketing".',
+    'Welche Gruppe? Senden Sie das Bild mit „Gruppe“ und dem Namen der Gruppe, zum Beispiel „Gruppe Marketing“.',
   'group.teamOnlyInChannel':
-    'Name the group after "group" (for example "group Marketing"): only in a team\'s channel does "group" alone mean that team.',
+    'Nennen Sie den Namen der Gruppe nach „Gruppe“ (zum Beispiel „Gruppe Marketing“): Nur im Kanal eines Teams steht „Gruppe“ allein für dieses Team.',
   'contact.whichOne':
-    'Which contact? Send the image with "contact" and a name, for example "contact Ravi Kumar".',
-  'contact.some': 'Some of your contacts: {names}.',
-  'contact.none': 'You have no Outlook contacts yet.',
-  'target.updated.group': 'The photo of {name} is set',
-  'target.updated.contact': 'The photo of your contact {name} is set',
+    'Welcher Kontakt? Senden Sie das Bild mit „Kontakt“ und einem Namen, zum Beispiel „Kontakt Ravi Kumar“.',
+  'contact.some': 'Einige Ihrer Kontakte: {names}.',
+  'contact.none': 'Sie haben noch keine Outlook-Kontakte.',
+  'target.updated.group': 'Das Foto von {name} ist festgelegt',
+  'target.updated.contact': 'Das Foto Ihres Kontakts {name} ist festgelegt',
   'target.updated.propagation':
-    'Members will see it in Teams and Outlook within a few hours; Teams can show the old photo for up to 3\u00a0days.',
-  'target.previewAlt': 'Preview of the photo of {name}',
-  'target.beforeAlt': 'The photo of {name} before this change',
-  'pick.group.title': 'Which group did you mean?',
-  'pick.group.text': 'Several groups you own match "{name}". Choose one to set its photo:',
-  'pick.contact.title': 'Which contact did you mean?',
-  'pick.contact.text': 'Several of your contacts match "{name}". Choose one to set their photo:',
-  'pick.cancel': 'Cancel',
-  'pick.cancelled': 'Cancelled: nothing was changed.',
-  'pick.inFolder': '{name} (in {folder})',
-  'remove.confirm.own': 'Remove your profile photo?',
-  'remove.confirm.group': 'Remove the photo of {name}?',
-  'remove.confirm.text': 'I keep a copy first, so you can undo this.',
-  'remove.confirm.button': 'Remove',
-  'remove.done.own': 'Your profile photo is removed',
-  'remove.done.group': 'The photo of {name} is removed',
-  'remove.whichOne': 'Type "remove my photo", or "remove group photo" and the group\'s name.',
+    'Es kann bis zu 72\u00a0Stunden dauern, bis es überall in Microsoft 365 erscheint, und Teams zeigt das alte Foto möglicherweise noch bis zu 3\u00a0Tage lang an.',
+  'target.previewAlt': 'Vorschau des Fotos von {name}',
+  'target.beforeAlt': 'Das Foto von {name} vor dieser Änderung',
+  'pick.group.title': 'Welche Gruppe meinten Sie?',
+  'pick.group.text':
+    'Mehrere Gruppen, deren Besitzer Sie sind, passen zu „{name}“. Wählen Sie eine aus, um ihr Foto festzulegen:',
+  'pick.contact.title': 'Welchen Kontakt meinten Sie?',
+  'pick.contact.text':
+    'Mehrere Ihrer Kontakte passen zu „{name}“. Wählen Sie einen aus, um sein Foto festzulegen:',
+  'pick.cancel': 'Abbrechen',
+  'pick.cancelled': 'Abgebrochen: Es wurde nichts geändert.',
+  'pick.inFolder': '{name} (im Ordner {folder})',
+  'remove.confirm.own': 'Ihr Profilbild entfernen?',
+  'remove.confirm.group': 'Das Foto von {name} entfernen?',
+  'remove.confirm.text': 'Ich bewahre vorher eine Kopie auf, damit Sie das rückgängig machen können.',
+  'remove.confirm.button': 'Entfernen',
+  'remove.done.own': 'Ihr Profilbild ist entfernt',
+  'remove.done.group': 'Das Foto von {name} ist entfernt',
+  'remove.whichOne':
+    'Geben Sie „mein Foto entfernen“ ein, oder „Gruppenfoto entfernen“ und den Namen der Gruppe.',
   'channel.imageNeedsCommand':
-    'In a team or group chat I only change a group\'s photo: mention me with "group" (this team) or "group <name>". To change your own photo, send it to me in our personal chat.',
+    'In einem Team oder Gruppenchat ändere ich nur das Foto einer Gruppe: Erwähnen Sie mich mit „Gruppe“ (dieses Team) oder „Gruppe <Name>“. Um Ihr eigenes Foto zu ändern, senden Sie es mir in unserem persönlichen Chat.',
   'help.group':
-    'Send a photo with "group" and a group\'s name to set the photo of a group you own; in a team\'s channel, mention me with "group" to set that team\'s photo.',
-  'help.contact': 'Send a photo with "contact" and a name to set one of your Outlook contacts\' photo.',
+    'Senden Sie ein Foto mit „Gruppe“ und dem Namen einer Gruppe, um das Foto einer Gruppe festzulegen, deren Besitzer Sie sind; im Kanal eines Teams erwähnen Sie mich mit „Gruppe“, um das Foto dieses Teams festzulegen.',
+  'help.contact':
+    'Senden Sie ein Foto mit „Kontakt“ und einem Namen, um das Foto eines Ihrer Outlook-Kontakte festzulegen.',
   'help.remove':
-    'Type "remove my photo" (or "remove group photo" and a name) to remove a photo; you can undo it.',
+    'Geben Sie „mein Foto entfernen“ ein (oder „Gruppenfoto entfernen“ und einen Namen), um ein Foto zu entfernen; Sie können das rückgängig machen.',
   // The messaging extension (issue 15).
   'extension.dialog.title': 'Set as group photo',
   'extension.dialog.text': 'Choose the group whose photo this image becomes.',
@@ -232,16 +242,23 @@ export const de: Catalog = {
     'To change it, send me the image in our chat with "group {name}", or use "Set as group photo" on a message with the image.',
   'extension.signIn.text': 'Please sign in once so I can see the groups you own and change their photos.',
   // The app package's group, contact and messaging-extension strings (issue 15).
-  'command.group': 'group',
-  'command.contact': 'contact',
-  'command.remove': 'remove my photo',
-  'app.command.group.description': 'Send an image with "group" and a name to set a group\'s photo',
-  'app.command.contact.description': 'Send an image with "contact" and a name to set a contact\'s photo',
-  'app.command.remove.description': 'Remove your photo, or a group\'s: "remove my photo"',
-  'app.extension.setGroupPhoto.title': 'Set as group photo',
-  'app.extension.setGroupPhoto.description': 'Make an image in this message the photo of a group you own',
-  'app.extension.groups.title': 'Groups',
-  'app.extension.groups.description': 'Find a group you own and change its photo',
-  'app.extension.groups.parameter.title': 'Group name',
-  'app.extension.groups.parameter.description': 'The name or email address of a group you own',
+  'command.group': 'gruppe',
+  'command.contact': 'kontakt',
+  'command.remove': 'mein foto entfernen',
+  'app.command.group.description':
+    'Senden Sie ein Bild mit „Gruppe“ und einem Namen, um das Foto einer Gruppe festzulegen',
+  'app.command.contact.description':
+    'Senden Sie ein Bild mit „Kontakt“ und einem Namen, um das Foto eines Kontakts festzulegen',
+  'app.command.remove.description': 'Ihr Foto oder das einer Gruppe entfernen: „mein Foto entfernen“',
+  'app.extension.setGroupPhoto.title': 'Als Gruppenfoto festlegen',
+  'app.extension.setGroupPhoto.description':
+    'Ein Bild aus dieser Nachricht als Foto einer Gruppe festlegen, deren Besitzer Sie sind',
+  'app.extension.groups.title': 'Gruppen',
+  'app.extension.groups.description': 'Eine Gruppe suchen, deren Besitzer Sie sind, und ihr Foto ändern',
+  'app.extension.groups.parameter.title': 'Gruppenname',
+  'app.extension.groups.parameter.description':
+    'Der Name oder die E-Mail-Adresse einer Gruppe, deren Besitzer Sie sind',
+  // Added once the rest of issue 15 was translated.
+  'target.updated.contactNote':
+    'Es erscheint in Ihren Outlook-Kontakten und überall, wo Teams und Outlook diesen Kontakt zeigen; nur Sie sehen es.',
 };

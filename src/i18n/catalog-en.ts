@@ -171,6 +171,8 @@ export const en = {
   ChoiceExpired: 'That choice has expired: the photo is no longer waiting.',
   'ChoiceExpired.next': 'Please send the image again.',
   // Group and contact photos in chat (issue 15).
+  'undo.other.restored': 'Undone: the photo from before this change is back.',
+  'undo.other.removed': 'Undone: there is no photo now, as before this change.',
   'command.team': 'team',
   'command.removeGroupPhoto': 'remove group photo',
   'group.youOwn': 'Groups you own: {names}.',
@@ -187,7 +189,7 @@ export const en = {
   'target.updated.group': 'The photo of {name} is set',
   'target.updated.contact': 'The photo of your contact {name} is set',
   'target.updated.propagation':
-    'Members will see it in Teams and Outlook within a few hours; Teams can show the old photo for up to 3\u00a0days.',
+    'It can take up to 72\u00a0hours to show everywhere in Microsoft 365, and Teams may show the old photo for up to 3\u00a0days.',
   'target.previewAlt': 'Preview of the photo of {name}',
   'target.beforeAlt': 'The photo of {name} before this change',
   'pick.group.title': 'Which group did you mean?',
@@ -244,6 +246,9 @@ export const en = {
   'app.extension.groups.description': 'Find a group you own and change its photo',
   'app.extension.groups.parameter.title': 'Group name',
   'app.extension.groups.parameter.description': 'The name or email address of a group you own',
+  // Added once the rest of issue 15 was translated.
+  'target.updated.contactNote':
+    'It shows in your Outlook contacts and wherever Teams and Outlook show this contact; only you see it.',
 } as const satisfies Record<ErrorCode, string> & Record<ErrorNextKey, string> & Record<string, string>;
 
 /**

@@ -62,6 +62,15 @@ const PHRASES: readonly (readonly [string, ArgumentCommandMatch['command']])[] =
   )
   .sort((a, b) => b[0].length - a[0].length);
 
+/**
+ * True when `rest` may follow a command phrase: nothing, a space, or a closing quote or colon (`"group" Sales`,
+ * `gruppe: Vertrieb`); after a Chinese phrase anything (Chinese is written without spaces: `群组市场部`).
+ */
+function endsWord(phrase: string, rest: string): boolean {
+  if (rest === '' || /^[\s"'„“”«»‘’:：,，]/u.test(rest)) return true;
+  return /\p{Script=Han}$/u.test(phrase);
+}
+
 /** Longest message read as a command with a name: a name is short, a long message is a conversation. */
 const MAX_ARGUMENT_COMMAND_LENGTH = 300;
 
@@ -75,8 +84,7 @@ export function parseArgumentCommand(text: string | undefined): ArgumentCommandM
   if (text === undefined || text.length > MAX_ARGUMENT_COMMAND_LENGTH) return undefined;
   const folded = fold(text).replace(/^[\s"'„“”«»‘’/]+/u, '');
   for (const [phrase, command] of PHRASES) {
-    if (folded !== phrase && !(folded.startsWith(phrase) && /^\s/u.test(folded.slice(phrase.length))))
-      continue;
+    if (!folded.startsWith(phrase) || !endsWord(phrase, folded.slice(phrase.length))) continue;
     // The name as typed (not folded): the original text from the same offset, so a display name keeps its case.
     const original = text
       .normalize('NFC')
@@ -85,7 +93,7 @@ export function parseArgumentCommand(text: string | undefined): ArgumentCommandM
     const name = original
       .slice(phrase.length)
       .trim()
-      .replace(/^["'„“”«»‘’]+|["'„“”«»‘’]+$/gu, '')
+      .replace(/^["'„“”«»‘’:：,，\s]+|["'„“”«»‘’]+$/gu, '')
       .trim();
     // `remove my photo` takes nothing after it; anything more is a different sentence.
     if (command === 'remove-own' && name !== '') return undefined;

@@ -4,5 +4,10 @@
  */
 export { SUPPORTED_LOCALES, DEFAULT_LOCALE, isLocale, pickLocale, type Locale } from './locales.js';
 export { CATALOGS, errorText, placeholdersOf, translate } from './translate.js';
-export { matchCommand, parseArgumentCommand, type ArgumentCommandMatch, type BotCommand } from './commands.js';
+export {
+  matchCommand,
+  parseArgumentCommand,
+  type ArgumentCommandMatch,
+  type BotCommand,
+} from './commands.js';
 export type { Catalog, MessageKey, MessageParams, MessagePlaceholder } from './catalog-en.js';

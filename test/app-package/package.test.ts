@@ -3,7 +3,8 @@
  * and the two commands as `npm test` runs them (the compiled scripts, on the real repository).
  */
 import { execFile } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { unzipSync } from 'fflate';
@@ -11,6 +12,13 @@ import { generatedAppStrings } from '../../src/app-package/app-strings.js';
 import { buildAppPackage } from '../../src/app-package/build.js';
 import { fillPlaceholders, parseEnvFile, placeholdersIn } from '../../src/app-package/env-file.js';
 import { GRAPH_PERMISSIONS } from '../../src/app-package/graph-permissions.js';
+import {
+  checkPermissionTable,
+  PERMISSION_TABLE_END,
+  PERMISSION_TABLE_START,
+  permissionTableMarkdown,
+} from '../../src/app-package/permission-table.js';
+import { DELEGATED_SCOPES } from '../../src/auth/obo-token-provider.js';
 import { drawColorIcon, drawOutlineIcon, readPixels } from '../../src/app-package/icons.js';
 import { BOT_TEXT_COMMANDS } from '../../src/bot/bot-commands.js';
 import { CATALOGS, matchCommand, SUPPORTED_LOCALES } from '../../src/i18n/index.js';
@@ -74,13 +82,53 @@ describe('generated files', () => {
 describe('Graph permissions', () => {
   it('the table holds exactly the permissions the app uses', () => {
     expect(GRAPH_PERMISSIONS.map((p) => `${p.name} ${p.type}`).sort()).toEqual([
+      'ChannelMessage.Read.All Scope',
+      'Chat.Read Scope',
       'Contacts.ReadWrite Scope',
+      'Files.Read.All Scope',
       'Group.ReadWrite.All Scope',
+      'User.Read Scope',
       'User.ReadBasic.All Scope',
       'User.ReadWrite Scope',
       'User.ReadWrite.All Role',
     ]);
     for (const permission of GRAPH_PERMISSIONS) expect(permission.why.length).toBeGreaterThan(20);
+  });
+
+  it('asks for every delegated scope the bot requests on behalf of a person', () => {
+    const delegated = new Set(GRAPH_PERMISSIONS.filter((p) => p.type === 'Scope').map((p) => p.name));
+    for (const scope of Object.values(DELEGATED_SCOPES).flat()) {
+      expect({ scope, requested: delegated.has(scope) }).toEqual({ scope, requested: true });
+    }
+  });
+
+  it("the README's table is the list, row for row, between its markers", () => {
+    const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+    expect(readme).toContain(
+      `${PERMISSION_TABLE_START}\n${permissionTableMarkdown()}\n${PERMISSION_TABLE_END}`,
+    );
+    expect(permissionTableMarkdown().split('\n').slice(2)).toHaveLength(GRAPH_PERMISSIONS.length);
+    expect(checkPermissionTable(repoRoot)).toEqual([]);
+  });
+
+  it('refuses a README table edited by hand, or without its markers', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'teams-photo-readme-'));
+    try {
+      const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+      writeFileSync(
+        path.join(root, 'README.md'),
+        readme.replace('| `Chat.Read` | delegated |', '| `Chat.Read` | application |'),
+      );
+      expect(checkPermissionTable(root)).toEqual([
+        'README.md: the Graph permission table is not what src/app-package/graph-permissions.ts gives; run `npm run appPackage:generate` instead of editing it by hand',
+      ]);
+      writeFileSync(path.join(root, 'README.md'), readme.replace(PERMISSION_TABLE_END, ''));
+      expect(checkPermissionTable(root)).toEqual([
+        `README.md has no ${PERMISSION_TABLE_START} … ${PERMISSION_TABLE_END} markers`,
+      ]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
 
@@ -133,12 +181,14 @@ describe('package', () => {
         id: string;
         name: { short: string };
         bots: { botId: string }[];
+        composeExtensions: { botId: string }[];
         webApplicationInfo: { id: string; resource: string };
         validDomains: string[];
       };
       expect(manifest.id).toBe(PROVISIONED.TEAMS_APP_ID);
       expect(manifest.name.short).toBe('Teams Photolocal');
       expect(manifest.bots[0]!.botId).toBe(PROVISIONED.BOT_ID);
+      expect(manifest.composeExtensions[0]!.botId).toBe(PROVISIONED.BOT_ID);
       expect(manifest.webApplicationInfo).toEqual({
         id: PROVISIONED.AAD_APP_CLIENT_ID,
         resource: `api://botid-${PROVISIONED.BOT_ID!}`,

@@ -1,15 +1,13 @@
 /**
  * `npm run validate`'s checks (src/app-package/validate.ts), each shown to fail on a copy of the package with
- * one thing broken, and to pass on the committed files.
+ * one thing broken, and to pass on the committed files. The command checks are in commands.test.ts.
  */
 import { readFileSync } from 'node:fs';
 import { Jimp } from 'jimp';
-import { BOT_TEXT_COMMANDS } from '../../src/bot/bot-commands.js';
 import { newestStableManifestVersion, validateAppPackage } from '../../src/app-package/validate.js';
 import { copyPackage, type PackageCopy } from './helpers.js';
 
 type Json = Record<string, unknown>;
-type Command = { title: string; description?: string };
 
 let copy: PackageCopy;
 beforeEach(() => {
@@ -28,11 +26,6 @@ function editManifest(change: (manifest: Json) => void): void {
   const manifest = copy.readJson('appPackage/manifest.json');
   change(manifest);
   copy.writeJson('appPackage/manifest.json', manifest);
-}
-
-function commandsOf(manifest: Json): Command[] {
-  const bots = manifest.bots as { commandLists: { commands: Command[] }[] }[];
-  return bots[0]!.commandLists[0]!.commands;
 }
 
 async function png(width: number, height: number, pixel: (x: number, y: number) => number): Promise<Buffer> {
@@ -71,68 +64,6 @@ describe('validate', () => {
     expect(manifest.$schema).toBe(
       `https://developer.microsoft.com/json-schemas/teams/v${newest}/MicrosoftTeams.schema.json`,
     );
-  });
-
-  describe('commands', () => {
-    it('refuses a manifest command the bot has no handler for', async () => {
-      editManifest((m) => commandsOf(m).push({ title: 'rotate', description: 'Turn the photo' }));
-      expect(await validate()).toEqual([
-        'manifest.json: bots[0].commandLists[0].commands[2] "rotate" is a command the bot does not handle',
-      ]);
-    });
-
-    it('refuses a manifest that leaves out a command the bot understands', async () => {
-      editManifest((m) => {
-        const commands = commandsOf(m);
-        commands.splice(
-          commands.findIndex((c) => c.title === 'undo'),
-          1,
-        );
-      });
-      const problems = await validate();
-      expect(problems).toContain(
-        'manifest.json: bots[0].commandLists[0] does not list "undo", which the bot understands',
-      );
-    });
-
-    it('refuses the manifest when the bot gains a command it does not list', async () => {
-      const withRotate = [
-        ...BOT_TEXT_COMMANDS,
-        { command: 'rotate', word: 'photo.after', description: 'photo.before' } as const,
-      ];
-      expect(await validate({ botCommands: withRotate })).toEqual([
-        'manifest.json: bots[0].commandLists[0] does not list "rotate", which the bot understands',
-      ]);
-    });
-
-    it('refuses a localized command title the bot would not understand', async () => {
-      const es = copy.readJson('appPackage/es.json');
-      es['bots[0].commandLists[0].commands[1].title'] = 'revertir';
-      copy.writeJson('appPackage/es.json', es);
-      expect(await validate()).toEqual([
-        'appPackage/es.json: bots[0].commandLists[0].commands[1].title "revertir" is not a word the bot understands as "undo"',
-      ]);
-    });
-
-    it('refuses a messaging-extension command the bot does not handle', async () => {
-      editManifest((m) => {
-        m.composeExtensions = [
-          {
-            botId: '${{BOT_ID}}',
-            commands: [{ id: 'setGroupPhoto', type: 'action', title: 'Set group photo', fetchTask: true }],
-          },
-        ];
-      });
-      expect(await validate()).toEqual([
-        'manifest.json: messaging-extension command "setGroupPhoto" is not handled by the bot',
-      ]);
-    });
-
-    it('refuses a manifest without a messaging-extension command the bot handles', async () => {
-      expect(await validate({ messagingExtensionCommands: ['setGroupPhoto'] })).toEqual([
-        'manifest.json: the bot handles messaging-extension command "setGroupPhoto", which the manifest lacks',
-      ]);
-    });
   });
 
   describe('manifest', () => {
@@ -200,6 +131,23 @@ describe('validate', () => {
       });
       expect(await validate()).toContain(
         'appPackage/manifest.json: "name.short" is 34 characters, the limit is 30',
+      );
+    });
+
+    it("refuses a messaging-extension string over the schema length, in the manifest or a language's file", async () => {
+      editManifest((m) => {
+        const [extension] = m.composeExtensions as { commands: Json[] }[];
+        extension!.commands[1]!.title = 'Groups you own, by name or e-mail';
+      });
+      const zh = copy.readJson('appPackage/zh-CN.json');
+      zh['composeExtensions[0].commands[1].parameters[0].description'] = '组'.repeat(129);
+      copy.writeJson('appPackage/zh-CN.json', zh);
+      const problems = await validate();
+      expect(problems).toContain(
+        'appPackage/manifest.json: "composeExtensions[0].commands[1].title" is 33 characters, the limit is 32',
+      );
+      expect(problems).toContain(
+        'appPackage/zh-CN.json: "composeExtensions[0].commands[1].parameters[0].description" is 129 characters, the limit is 128',
       );
     });
 

@@ -141,6 +141,19 @@ describe('profile-photo send-image', () => {
     expect(served.status).toBe(200);
   });
 
+  it("with --text, sends the words with the image: a group's photo is set and the card names it", async () => {
+    const outcome = await runCli(['send-image', photo, '--text', 'group my team', '--bot', bot], env);
+    expect(outcome.code).toBe(0);
+    const lines = outcome.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^Teams Photo: card: The photo of My Team is set \| Before \| .* \| \[Undo\]$/);
+    // A group's photo is not the sender's: only the page is pointed at.
+    expect(lines.slice(1)).toEqual([`See it on the Graph emulator's page: ${app.emulator!.url}/`]);
+    const served = await fetch(
+      `${app.emulator!.url}/_view/photo/groups/00000000-0000-0000-0000-000000000031`,
+    );
+    expect(served.status).toBe(200);
+  });
+
   it('speaks the --locale it is given, and points at no photo when nothing changed', async () => {
     const pdf = path.join(folder, 'Lebenslauf.pdf');
     await writeFile(pdf, '%PDF-1.7\n');

@@ -11,7 +11,7 @@ import { LocalTokenIssuer } from '../../dist/auth/local-token-issuer.js';
 import { loadConfig } from '../../dist/config.js';
 import { SEED_DIRECTORY } from '../../dist/emulator/seed-directory.js';
 import { createLogger, silentLogger } from '../../dist/logger.js';
-import { fakeConnector, postActivity, teamsActivity } from './fake-connector.js';
+import { fakeConnector, postActivity, teamsActivity, type SentActivity } from './fake-connector.js';
 import { fileServer } from './file-server.js';
 
 export const TENANT = '00000000-0000-0000-0000-0000000000001';
@@ -40,7 +40,7 @@ export interface LocalBot {
   /** The image attachment of a file the file server serves. */
   image(name: string): { contentType: string; contentUrl: string };
   /** Sends, then waits for the bot's next message and returns it. */
-  ask(person: Person, extra: Record<string, unknown>): Promise<Record<string, unknown> & { text?: string }>;
+  ask(person: Person, extra: Record<string, unknown>): Promise<SentActivity['activity']>;
   stop(): Promise<void>;
 }
 

@@ -69,6 +69,8 @@ describe('Group photos in chat (local mode, over HTTP)', () => {
       data: { changeId: changeIdOf(card)! },
     });
     expect(undo).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
+    // Said of the group's photo, not of "your" photo.
+    expect(JSON.stringify(undo)).toContain('Undone: there is no photo now, as before this change.');
     expect(await groupPhoto(MY_TEAM)).toBeNull();
   });
 

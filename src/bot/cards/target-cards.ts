@@ -114,7 +114,11 @@ export function targetUpdatedCard(options: TargetUpdatedCardOptions): AdaptiveCa
         before: translate(locale, 'target.beforeAlt', { name }),
         after: translate(locale, 'target.previewAlt', { name }),
       }),
-      textBlock(translate(locale, 'target.updated.propagation'), { subtle: true }),
+      // A group's photo is everyone's; a contact's lives in the sender's own mailbox.
+      textBlock(
+        translate(locale, kind === 'group' ? 'target.updated.propagation' : 'target.updated.contactNote'),
+        { subtle: true },
+      ),
     ],
     [undoAction(locale, changeId)],
   );

@@ -15,8 +15,14 @@ import { pictureElement } from './photo-pictures.js';
 /** The `verb` of the "Use this photo again" button's `Action.Execute`. */
 export const REDO_PHOTO_CHANGE_VERB = 'redoPhotoChange';
 
-/** Which photo is back after an undo: one the person set on `date` (already formatted), or the one from before. */
-export type BackTo = { readonly kind: 'change'; readonly date: string } | { readonly kind: 'original' };
+/**
+ * Which photo is back after an undo: one the person set on `date` (already formatted), the one from before, or
+ * (`other`) the one from before a change of somebody else's photo (a group's, a contact's), said without "your".
+ */
+export type BackTo =
+  | { readonly kind: 'change'; readonly date: string }
+  | { readonly kind: 'original' }
+  | { readonly kind: 'other' };
 
 /** What {@link undoneCard} needs. */
 export interface UndoneCardOptions {
@@ -35,6 +41,9 @@ export interface UndoneCardOptions {
 export function undoneText(locale: Locale, outcome: 'restored' | 'removed', backTo?: BackTo): string {
   if (backTo === undefined)
     return translate(locale, outcome === 'restored' ? 'undo.restored' : 'undo.removed');
+  if (backTo.kind === 'other') {
+    return translate(locale, outcome === 'removed' ? 'undo.other.removed' : 'undo.other.restored');
+  }
   if (outcome === 'removed') return translate(locale, 'undo.backToNone');
   return backTo.kind === 'change'
     ? translate(locale, 'undo.backToChange', { date: backTo.date })

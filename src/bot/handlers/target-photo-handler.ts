@@ -29,13 +29,15 @@ import {
   type PickTargetData,
   type TargetKind,
 } from '../cards/index.js';
+import type { PendingStore } from '../../storage/pending-store.js';
+import { encodeKeySegment } from '../../storage/storage.js';
 import type { RecentPhotos } from '../recent-photos.js';
 import { senderId, type SenderTokens } from '../sender-tokens.js';
 import { codeOf, failureText } from '../turn-errors.js';
 import type { IncomingImages, PhotoPreparer } from './incoming-image.js';
 import { cardResponse, messageResponse } from './invoke-responses.js';
 import { PREVIEW_SIDE, previewDataUriOf } from './photo-previews.js';
-import type { SignInPrompt } from './photo-message-handler.js';
+import type { ResumeOutcome, SignInPrompt } from './photo-message-handler.js';
 import {
   refusedGroupName,
   type ContactLookup,
@@ -55,7 +57,13 @@ export interface TargetPhotoDeps {
   readonly logger: Logger;
   /** `null` in local mode, where nobody signs in. */
   readonly signIn: SignInPrompt | null;
+  /** Where a command waits for the sender's sign-in, and for how long. */
+  readonly pending: PendingStore;
+  readonly pendingMs: number;
 }
+
+/** `group <name>` or `contact <name>`, as parsed from the message. */
+export type TargetCommand = ArgumentCommandMatch & { readonly command: TargetKind };
 
 /** An answer in chat: a sentence, or a card. */
 type Answer = string | { readonly attachments: AdaptiveCardAttachment[] };
@@ -70,21 +78,44 @@ export class TargetPhotoHandler {
   constructor(private readonly deps: TargetPhotoDeps) {}
 
   /** `group ...` or `contact ...`, with an image in the message or one sent a few minutes before. */
-  async onCommand(
-    context: TurnContext,
-    command: ArgumentCommandMatch & { command: TargetKind },
-  ): Promise<void> {
+  async onCommand(context: TurnContext, command: TargetCommand): Promise<void> {
+    await this.run(context, command);
+  }
+
+  /**
+   * After a sign-in: runs the command that waited for it, if any, with the photo sent last.
+   * @param ssoToken the token the sign-in produced
+   */
+  async resumePending(context: TurnContext, ssoToken: string): Promise<ResumeOutcome> {
+    // Read back from storage: checked as the untyped JSON it is.
+    const stored = await this.deps.pending.takeJson<{ command?: unknown; name?: unknown }>(
+      commandKey(context),
+    );
+    const { command, name } = stored ?? {};
+    if ((command !== 'group' && command !== 'contact') || typeof name !== 'string') return 'none';
+    return this.run(context, { command, name }, ssoToken);
+  }
+
+  private async run(context: TurnContext, command: TargetCommand, ssoToken?: string): Promise<ResumeOutcome> {
     const locale = pickLocale(context.activity.locale);
     try {
       const jpeg = await this.photoFor(context);
-      if (jpeg === undefined) return;
+      if (jpeg === undefined) return 'failed';
       const answer =
         command.command === 'group'
-          ? await this.forGroup(context, locale, command.name, jpeg)
-          : await this.forContact(context, locale, command.name, jpeg);
+          ? await this.forGroup(context, locale, command.name, jpeg, ssoToken)
+          : await this.forContact(context, locale, command.name, jpeg, ssoToken);
       await context.sendActivity(answer);
+      return 'done';
     } catch (error) {
-      await this.refuse(context, locale, error);
+      if (error instanceof AuthError && this.deps.signIn && ssoToken === undefined) {
+        // The photo waits as the sender's last one and the command beside it: once signed in, it runs.
+        await this.deps.pending.putJson(commandKey(context), command, this.deps.pendingMs);
+        await this.deps.signIn(context);
+        return 'failed';
+      }
+      await context.sendActivity(await this.refusalText(context, locale, error));
+      return 'failed';
     }
   }
 
@@ -148,6 +179,7 @@ export class TargetPhotoHandler {
     locale: Locale,
     name: string,
     jpeg: Uint8Array,
+    ssoToken?: string,
   ): Promise<Answer> {
     const teamGroupId = teamGroupIdOf(context);
     if (name === '' && teamGroupId === undefined) {
@@ -158,7 +190,7 @@ export class TargetPhotoHandler {
           : 'group.teamOnlyInChannel',
       );
     }
-    const token = await this.token(context, 'group');
+    const token = await this.token(context, 'group', ssoToken);
     if (name === '' && teamGroupId !== undefined) {
       // This team's own group: the id comes with the activity, and the owner check is the same as for a card's.
       const group = await this.ownedGroup(context, teamGroupId, token);
@@ -200,9 +232,10 @@ export class TargetPhotoHandler {
     locale: Locale,
     name: string,
     jpeg: Uint8Array,
+    ssoToken?: string,
   ): Promise<Answer> {
     if (name === '') return translate(locale, 'contact.whichOne');
-    const token = await this.token(context, 'contact');
+    const token = await this.token(context, 'contact', ssoToken);
     const found = await this.deps.contacts.find(name, token);
     if (found.kind === 'one') {
       const contact = found.item;
@@ -278,20 +311,10 @@ export class TargetPhotoHandler {
     });
   }
 
-  private async token(context: TurnContext, kind: TargetKind): Promise<AccessTokenSource> {
-    return this.deps.tokens.forSender(
-      context,
-      kind === 'group' ? DELEGATED_SCOPES.groupPhoto : DELEGATED_SCOPES.contactPhoto,
-    );
-  }
-
-  private async refuse(context: TurnContext, locale: Locale, error: unknown): Promise<void> {
-    if (error instanceof AuthError && this.deps.signIn) {
-      // The photo waits as the sender's last one: once signed in, the same command sets it.
-      await this.deps.signIn(context);
-      return;
-    }
-    await context.sendActivity(await this.refusalText(context, locale, error));
+  /** @param ssoToken a token a sign-in just produced (otherwise the stored one is used) */
+  private async token(context: TurnContext, kind: TargetKind, ssoToken?: string): Promise<AccessTokenSource> {
+    const scopes = kind === 'group' ? DELEGATED_SCOPES.groupPhoto : DELEGATED_SCOPES.contactPhoto;
+    return this.deps.tokens.forSender(context, scopes, ssoToken);
   }
 
   /** A refusal as the person reads it: the state plainly, with what they own where that helps. */
@@ -325,6 +348,11 @@ export class TargetPhotoHandler {
 export function teamGroupIdOf(context: TurnContext): string | undefined {
   const team = (context.activity.channelData as { team?: { aadGroupId?: unknown } } | undefined)?.team;
   return typeof team?.aadGroupId === 'string' && team.aadGroupId !== '' ? team.aadGroupId : undefined;
+}
+
+/** The pending store's key of a command that waits for its sender's sign-in. */
+function commandKey(context: TurnContext): string {
+  return `command-${encodeKeySegment(senderId(context))}`;
 }
 
 function contactTarget(contact: NamedContact): PhotoTarget {

@@ -9,6 +9,7 @@ import type { PhotoChangeService, UndoResult } from '../../changes/photo-change-
 import { SupersededError, type ChangeTarget } from '../../changes/photo-change-service.js';
 import { DELEGATED_SCOPES, scopesForTarget } from '../../auth/obo-token-provider.js';
 import type { AccessTokenSource } from '../../graph/graph-photo-client.js';
+import type { PhotoTarget } from '../../graph/photo-target.js';
 import { errorText, pickLocale, translate, type Locale } from '../../i18n/index.js';
 import type { Logger } from '../../logger.js';
 import type { BackupStore } from '../../storage/backup-store.js';
@@ -50,9 +51,11 @@ export class UndoHandler {
   async onCardAction(context: TurnContext, changeId: string): Promise<AdaptiveCardInvokeResponse> {
     const locale = pickLocale(context.activity.locale);
     try {
-      const token = await this.tokenForChange(context, changeId);
+      const target = await this.targetOf(context, changeId);
+      const token = await this.tokenFor(context, target);
       const result = await this.deps.changes.undo(changeId, token, this.actor(context));
-      return cardResponse(await this.undoneAnswer(context, locale, result));
+      const own = target === undefined || target.kind === 'me';
+      return cardResponse(await this.undoneAnswer(context, locale, result, own));
     } catch (error) {
       return messageResponse(this.refusalText(error, locale, context, 'undo'));
     }
@@ -62,7 +65,7 @@ export class UndoHandler {
   async onRedoCardAction(context: TurnContext, undoId: string): Promise<AdaptiveCardInvokeResponse> {
     const locale = pickLocale(context.activity.locale);
     try {
-      const token = await this.tokenForChange(context, undoId);
+      const token = await this.tokenFor(context, await this.targetOf(context, undoId));
       const result = await this.deps.changes.redo(undoId, token, this.actor(context));
       this.deps.logger.info('redo done', {
         correlationId: result.changeId,
@@ -117,6 +120,8 @@ export class UndoHandler {
     context: TurnContext,
     locale: Locale,
     result: UndoResult,
+    /** False for a group's or a contact's photo: the sentences about "your photo" do not fit it. */
+    own = true,
   ): Promise<AdaptiveCardAttachment> {
     // The undo's own change id is its correlation id (the audit log has Graph's request id under it).
     this.deps.logger.info('undo done', {
@@ -125,8 +130,9 @@ export class UndoHandler {
       result: result.outcome,
     });
     const previewDataUri = await this.preview(result.photo);
-    const backTo =
-      result.inPlace !== null && result.inPlace.byActor
+    const backTo = !own
+      ? ({ kind: 'other' } as const)
+      : result.inPlace !== null && result.inPlace.byActor
         ? ({
             kind: 'change',
             date: formatWhen(result.inPlace.createdAt, locale, timeZoneOf(context)),
@@ -163,13 +169,17 @@ export class UndoHandler {
     return this.deps.tokens.forSender(context, DELEGATED_SCOPES.ownPhoto);
   }
 
+  /** Whose photo a change of the sender's was about; `undefined` for an unknown change (refused later). */
+  private targetOf(context: TurnContext, changeId: string): Promise<PhotoTarget | undefined> {
+    return this.deps.changes.targetOf(changeId, this.actor(context)).catch(() => undefined);
+  }
+
   /**
    * A token with the permission the change's photo needs (one's own, a group's, a contact's). A group's owner is
    * checked again first: the Undo button stays on a card long after its owner may have stopped being one.
    * An unknown change gets the own-photo token; the change service then answers "not found".
    */
-  private async tokenForChange(context: TurnContext, changeId: string): Promise<AccessTokenSource> {
-    const target = await this.deps.changes.targetOf(changeId, this.actor(context)).catch(() => undefined);
+  private async tokenFor(context: TurnContext, target: PhotoTarget | undefined): Promise<AccessTokenSource> {
     if (target === undefined || target.kind === 'me' || target.kind === 'user') return this.token(context);
     const token = await this.deps.tokens.forSender(context, scopesForTarget(target));
     if (target.kind === 'group' && this.deps.groups) {

@@ -410,6 +410,9 @@ describe('welcomeCard', () => {
         '- Send a photo in this chat to make it your profile photo.',
         '- I accept JPEG, PNG, GIF, WebP or HEIC, up to 25\u00a0MB.',
         '- Type "undo" to put your previous photo back.',
+        `- Send a photo with "group" and a group's name to set the photo of a group you own; in a team's channel, mention me with "group" to set that team's photo.`,
+        `- Send a photo with "contact" and a name to set one of your Outlook contacts' photo.`,
+        '- Type "remove my photo" (or "remove group photo" and a name) to remove a photo; you can undo it.',
         '- Type "help" to see this again.',
       ].join('\r'),
     ]);
@@ -443,7 +446,15 @@ describe('helpCard', () => {
     const { content } = helpCard({ locale: 'zh-CN' });
     expect(cardTexts(content)).toEqual([
       '如何使用 Teams Photo',
-      ['help.sendPhoto', 'help.formats', 'help.undo', 'help.group', 'help.contact', 'help.remove', 'help.help']
+      [
+        'help.sendPhoto',
+        'help.formats',
+        'help.undo',
+        'help.group',
+        'help.contact',
+        'help.remove',
+        'help.help',
+      ]
         .map((key) => `- ${translate('zh-CN', key as 'help.undo')}`)
         .join('\r'),
     ]);
