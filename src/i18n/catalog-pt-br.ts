@@ -216,6 +216,8 @@ export const ptBR: Catalog = {
   'extension.dialog.previewAlt': 'Preview of the new group photo',
   'extension.noImage':
     'I found no image in that message. Use "Set as group photo" on a message with a picture or an image file.',
+  'extension.imageNotReadable':
+    'I could not open the image in that message: it may have been removed, or you may not have access to it.',
   'extension.done': 'The photo of {name} is set.',
   'extension.group.photoAlt': 'The photo of {name}',
   'extension.group.change': 'Change photo',

@@ -114,7 +114,16 @@ export class MessagingExtensionHandler {
       if (!source) return messageDialogResponse(translate(locale, 'extension.noImage'));
       const owned = await this.deps.groups.owned(await this.groupToken(context));
       if (owned.length === 0) return messageDialogResponse(translate(locale, 'group.ownNone'));
-      const bytes = await this.deps.images.bytes(source, (scopes) => this.deps.signIn.token(context, scopes));
+      let bytes: Uint8Array;
+      try {
+        bytes = await this.deps.images.bytes(source, (scopes) => this.deps.signIn.token(context, scopes));
+      } catch (error) {
+        // Graph's "no" to reading the message's image is about the image, not about changing a photo.
+        const code = codeOf(error);
+        if (code === 'GraphForbidden' || code === 'GraphNotFound')
+          return messageDialogResponse(translate(locale, 'extension.imageNotReadable'));
+        throw error;
+      }
       // The bytes are this turn's alone: handed to the worker rather than copied. Only the prepared JPEG (no
       // metadata) waits for the choice.
       const photo = await this.deps.preparer.run(

@@ -57,25 +57,42 @@ const groups = (count: number) =>
 
 describe('the Set as group photo dialog', () => {
   it('lists the groups, requires one, and its Set button carries the waiting photo', () => {
-    const card = setGroupPhotoDialogCard({ locale: 'en', previewDataUri: preview, groups: groups(3), choice: 'c1' });
+    const card = setGroupPhotoDialogCard({
+      locale: 'en',
+      previewDataUri: preview,
+      groups: groups(3),
+      choice: 'c1',
+    });
     expectRoundTrip(card);
     const picker = pickerOf(card);
     expect(picker).toMatchObject({ id: 'groupId', style: 'compact', isRequired: true });
     expect(picker.choices).toEqual(groups(3));
     expect(picker.value).toBeUndefined();
     expect(picker['choices.data']).toBeUndefined();
-    expect(card.content.actions).toEqual([{ type: 'Action.Submit', title: 'Set photo', data: { choice: 'c1' } }]);
+    expect(card.content.actions).toEqual([
+      { type: 'Action.Submit', title: 'Set photo', data: { choice: 'c1' } },
+    ]);
     expect(JSON.stringify(card)).toContain(preview);
   });
 
   it('chooses the only group already', () => {
-    const card = setGroupPhotoDialogCard({ locale: 'en', previewDataUri: preview, groups: groups(1), choice: 'c1' });
+    const card = setGroupPhotoDialogCard({
+      locale: 'en',
+      previewDataUri: preview,
+      groups: groups(1),
+      choice: 'c1',
+    });
     expect(pickerOf(card).value).toBe('group-1');
   });
 
   it('adds the typeahead on our dataset past a screenful, and lists only a screenful itself', () => {
     const many = groups(MAX_STATIC_GROUP_CHOICES + 1);
-    const card = setGroupPhotoDialogCard({ locale: 'de', previewDataUri: preview, groups: many, choice: 'c1' });
+    const card = setGroupPhotoDialogCard({
+      locale: 'de',
+      previewDataUri: preview,
+      groups: many,
+      choice: 'c1',
+    });
     expectRoundTrip(card);
     const picker = pickerOf(card);
     expect(picker.style).toBe('filtered');
@@ -117,7 +134,11 @@ describe('a group as a search result', () => {
     expect(texts).toContain('design@example.com');
     expect(texts).toContain(preview);
     expect(card.content.actions).toEqual([
-      { type: 'Action.Submit', title: 'Change photo', data: { msteams: { type: 'task/fetch' }, groupId: 'g1' } },
+      {
+        type: 'Action.Submit',
+        title: 'Change photo',
+        data: { msteams: { type: 'task/fetch' }, groupId: 'g1' },
+      },
     ]);
   });
 
@@ -132,11 +153,15 @@ describe('a group as a search result', () => {
     expect(JSON.stringify(card.content.body)).toContain('"text":"DT"');
   });
 
-  it("previews it with a data: image only (JPEG, PNG or SVG), never a URL a client would fetch", () => {
+  it('previews it with a data: image only (JPEG, PNG or SVG), never a URL a client would fetch', () => {
     const png = 'data:image/png;base64,iVBORw0KGgo=';
     expect(groupPreviewCard('en', { displayName: 'Sales', mail: 'sales@example.com' }, png)).toEqual({
       contentType: 'application/vnd.microsoft.card.thumbnail',
-      content: { title: 'Sales', text: 'sales@example.com', images: [{ url: png, alt: 'The photo of Sales' }] },
+      content: {
+        title: 'Sales',
+        text: 'sales@example.com',
+        images: [{ url: png, alt: 'The photo of Sales' }],
+      },
     });
     for (const bad of ['https://a.example/x.png', 'data:text/html;base64,PGI+', 'data:image/png,<svg>'])
       expect(() => groupPreviewCard('en', { displayName: 'Sales' }, bad)).toThrow(TypeError);
@@ -175,6 +200,10 @@ it('the sign-in dialog links to the sign-in page', () => {
   const card = signInDialogCard('en', 'https://token.botframework.com/api/oauth/signin?signin=abc');
   expectRoundTrip(card);
   expect(card.content.actions).toEqual([
-    { type: 'Action.OpenUrl', title: 'Sign in', url: 'https://token.botframework.com/api/oauth/signin?signin=abc' },
+    {
+      type: 'Action.OpenUrl',
+      title: 'Sign in',
+      url: 'https://token.botframework.com/api/oauth/signin?signin=abc',
+    },
   ]);
 });

@@ -67,12 +67,20 @@ describe('group thumbnails', () => {
     expect(mine.thumbnail).toMatch(/^data:image\/png;base64,/);
     const { data, info } = await sharp(decode(mine.thumbnail)).raw().toBuffer({ resolveWithObject: true });
     expect(info).toMatchObject({ width: THUMBNAIL_SIDE, height: THUMBNAIL_SIDE, channels: 4 });
-    const pixel = (x: number, y: number) => [...data.subarray((y * info.width + x) * 4, (y * info.width + x) * 4 + 4)];
+    const pixel = (x: number, y: number) => [
+      ...data.subarray((y * info.width + x) * 4, (y * info.width + x) * 4 + 4),
+    ];
     expect(pixel(0, 0)[3]).toBe(0);
     const colour = colourOf('My Team');
-    expect(pixel(8, THUMBNAIL_SIDE / 2)).toEqual([(colour >> 16) & 0xff, (colour >> 8) & 0xff, colour & 0xff, 255]);
+    expect(pixel(8, THUMBNAIL_SIDE / 2)).toEqual([
+      (colour >> 16) & 0xff,
+      (colour >> 8) & 0xff,
+      colour & 0xff,
+      255,
+    ]);
     let white = 0;
-    for (let i = 0; i < data.length; i += 4) if (data[i]! > 240 && data[i + 1]! > 240 && data[i + 2]! > 240) white++;
+    for (let i = 0; i < data.length; i += 4)
+      if (data[i]! > 240 && data[i + 1]! > 240 && data[i + 2]! > 240) white++;
     // Two letters at 32 px: a few hundred white pixels, not none and not the whole disc.
     expect(white).toBeGreaterThan(100);
     expect(white).toBeLessThan(2000);
@@ -134,8 +142,8 @@ describe('group thumbnails', () => {
     }));
     const pictures = await thumbnails.of(groups, alexToken);
     expect(most).toBe(PHOTO_READS_AT_ONCE);
-    expect(pictures.map((p) => (p.picture.kind === 'initials' ? p.picture.initials : p.picture.kind))).toEqual(
-      groups.map((g, i) => (i === 5 ? 'photo' : `G${String.fromCharCode(65 + i)}`)),
-    );
+    expect(
+      pictures.map((p) => (p.picture.kind === 'initials' ? p.picture.initials : p.picture.kind)),
+    ).toEqual(groups.map((_, i) => (i === 5 ? 'photo' : `G${String.fromCharCode(65 + i)}`)));
   });
 });

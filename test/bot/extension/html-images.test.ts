@@ -95,6 +95,8 @@ describe('decodeEntities', () => {
   });
 
   it('leaves unknown names and invalid code points as they are', () => {
-    expect(decodeEntities('&bogus; &#0; &#xD800; &#x110000; &amp')).toBe('&bogus; &#0; &#xD800; &#x110000; &amp');
+    expect(decodeEntities('&bogus; &#0; &#xD800; &#x110000; &amp')).toBe(
+      '&bogus; &#0; &#xD800; &#x110000; &amp',
+    );
   });
 });

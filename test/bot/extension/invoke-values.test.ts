@@ -14,7 +14,11 @@ import {
 describe('setGroupPhotoDataOf', () => {
   it("reads the Set button's data merged with the group picker's value, as Teams sends it", () => {
     expect(
-      setGroupPhotoDataOf({ commandId: 'setGroupPhoto', data: { choice: 'abc', groupId: ' g1 ' }, context: {} }),
+      setGroupPhotoDataOf({
+        commandId: 'setGroupPhoto',
+        data: { choice: 'abc', groupId: ' g1 ' },
+        context: {},
+      }),
     ).toEqual({ choice: 'abc', groupId: 'g1' });
   });
 
@@ -40,15 +44,19 @@ it("taskGroupIdOf reads a Change photo button's group id", () => {
 
 describe('groupQueryOf', () => {
   it('reads the groupName parameter, and nothing on the first run', () => {
-    expect(groupQueryOf({ commandId: 'groups', parameters: [{ name: 'groupName', value: ' design ' }] })).toBe(
-      'design',
+    expect(
+      groupQueryOf({ commandId: 'groups', parameters: [{ name: 'groupName', value: ' design ' }] }),
+    ).toBe('design');
+    expect(groupQueryOf({ commandId: 'groups', parameters: [{ name: 'initialRun', value: 'true' }] })).toBe(
+      '',
     );
-    expect(groupQueryOf({ commandId: 'groups', parameters: [{ name: 'initialRun', value: 'true' }] })).toBe('');
     expect(groupQueryOf({ parameters: 'groupName' })).toBe('');
   });
 
   it('bounds what it takes', () => {
-    expect(groupQueryOf({ parameters: [{ name: 'groupName', value: 'x'.repeat(10_000) }] })).toHaveLength(256);
+    expect(groupQueryOf({ parameters: [{ name: 'groupName', value: 'x'.repeat(10_000) }] })).toHaveLength(
+      256,
+    );
   });
 });
 
