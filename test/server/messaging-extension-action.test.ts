@@ -123,7 +123,7 @@ describe('Set as group photo: the dialog (local mode, over HTTP)', () => {
       {
         type: 'Action.Submit',
         title: 'Set photo',
-        data: { choice: expect.stringMatching(/^[A-Za-z0-9_-]{22}$/) },
+        data: { choice: expect.stringMatching(/^[A-Za-z0-9_-]{22}$/) as unknown },
       },
     ]);
   });
@@ -233,7 +233,10 @@ describe('Set as group photo: the dialog (local mode, over HTTP)', () => {
     const before = bot.connector.sent.length;
     const answer = await fetchTask(PEOPLE.adele, { attachments: [bot.image('a.jpg')] });
     expect(answer.body).toEqual({
-      task: { type: 'message', value: expect.stringMatching(/You do not own any Microsoft 365 group/) },
+      task: {
+        type: 'message',
+        value: expect.stringMatching(/You do not own any Microsoft 365 group/) as unknown,
+      },
     });
     expect(bot.connector.sent.length).toBe(before);
   });

@@ -198,6 +198,10 @@ describe('Set as group photo: Set (local mode, over HTTP)', () => {
     expect(actionsOf(card).some((action) => action.verb === 'undoPhotoChange')).toBe(true);
     expect(await groupPhoto(MY_TEAM)).not.toEqual(before);
     expect(attempts).toHaveLength(1);
-    await new Promise<void>((resolve) => refusing.close(() => resolve()));
+    await new Promise<void>((resolve) => {
+      refusing.close(() => {
+        resolve();
+      });
+    });
   });
 });
