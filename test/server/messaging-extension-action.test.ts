@@ -229,7 +229,7 @@ describe('Set as group photo: the dialog (local mode, over HTTP)', () => {
     expect(elsewhere.requests).toEqual([]);
   });
 
-  it('tells someone who owns no group so, before reading the image', async () => {
+  it('tells someone who owns no group so', async () => {
     const before = bot.connector.sent.length;
     const answer = await fetchTask(PEOPLE.adele, { attachments: [bot.image('a.jpg')] });
     expect(answer.body).toEqual({
