@@ -10,7 +10,11 @@ import {
   AttachmentDownloader,
   type AttachmentDownloaderOptions,
 } from './bot/attachments/attachment-downloader.js';
+import { ExtensionSignIn } from './bot/extension/extension-sign-in.js';
+import { GroupThumbnails } from './bot/extension/group-thumbnails.js';
+import { MessageImages } from './bot/extension/message-image.js';
 import { IncomingImages } from './bot/handlers/incoming-image.js';
+import { MessagingExtensionHandler } from './bot/handlers/messaging-extension-handler.js';
 import { PhotoMessageHandler } from './bot/handlers/photo-message-handler.js';
 import { RemovePhotoHandler } from './bot/handlers/remove-photo-handler.js';
 import { TargetPhotoHandler } from './bot/handlers/target-photo-handler.js';
@@ -26,6 +30,7 @@ import { PhotoChangeService, type ChangeTarget } from './changes/photo-change-se
 import { ConfigError, type AppConfig, type BotAppConfig } from './config.js';
 import { faultsFromConfig, type EmulatorFaults } from './emulator/faults.js';
 import { startEmulator, type RunningEmulator } from './emulator/graph-emulator.js';
+import { GraphContentClient } from './graph/graph-content-client.js';
 import { GraphDirectoryClient } from './graph/graph-directory-client.js';
 import { GraphPhotoClient } from './graph/graph-photo-client.js';
 import { pickLocale } from './i18n/index.js';
@@ -193,6 +198,22 @@ export async function startApp(config: AppConfig, logger: Logger, seams: AppSeam
       logger,
     });
   }
+  // The messaging extension: Set as group photo on a message (its image read with the person's own token), the
+  // Groups search and their dialogs. Photos are prepared on the same pool and wait in the same store as in chat.
+  const extension = new MessagingExtensionHandler({
+    images: new MessageImages({
+      downloader,
+      contents: new GraphContentClient({ ...graphOptions, maxBytes: config.photo.maxInputBytes }),
+    }),
+    preparer: pool,
+    maxInputBytes: config.photo.maxInputBytes,
+    recent,
+    signIn: new ExtensionSignIn({ tokens, userTokens }),
+    changes,
+    groups,
+    thumbnails: new GroupThumbnails({ preparer: pool, photos: graph, logger }),
+    logger,
+  });
   const bot = new TeamsPhotoBot(
     {
       photo,
@@ -208,6 +229,7 @@ export async function startApp(config: AppConfig, logger: Logger, seams: AppSeam
       signIn,
       targets,
       remove: new RemovePhotoHandler({ tokens, changes, groups, preparer: pool, logger }),
+      extension,
     },
     { photoChannels: photoChannels(local), logger },
   );

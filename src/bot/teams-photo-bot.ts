@@ -7,6 +7,12 @@ import {
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
   type InvokeResponse,
+  type MessagingExtensionAction,
+  type MessagingExtensionActionResponse,
+  type MessagingExtensionQuery,
+  type MessagingExtensionResponse,
+  type TaskModuleRequest,
+  type TaskModuleResponse,
 } from 'botbuilder';
 import { AppError } from '../errors.js';
 import { matchCommand, parseArgumentCommand, pickLocale, translate } from '../i18n/index.js';
@@ -23,7 +29,12 @@ import {
   UNDO_PHOTO_CHANGE_VERB,
   welcomeCard,
 } from './cards/index.js';
-import type { BotTextCommand } from './bot-commands.js';
+import {
+  MESSAGE_ACTION_SET_GROUP_PHOTO,
+  SEARCH_COMMAND_GROUPS,
+  type BotTextCommand,
+} from './bot-commands.js';
+import type { MessagingExtensionHandler } from './handlers/messaging-extension-handler.js';
 import type { PhotoMessageHandler } from './handlers/photo-message-handler.js';
 import { PhotoMessageHandler as PhotoMessages } from './handlers/photo-message-handler.js';
 import type { RemovePhotoHandler } from './handlers/remove-photo-handler.js';
@@ -42,6 +53,8 @@ export interface TeamsPhotoBotHandlers {
   readonly targets?: TargetPhotoHandler;
   /** `remove my photo`, `remove group photo <name>`. */
   readonly remove?: RemovePhotoHandler;
+  /** The messaging extension: **Set as group photo** on a message, the **Groups** search and their dialogs. */
+  readonly extension?: MessagingExtensionHandler;
 }
 
 /** How the bot routes, beside its handlers. */
@@ -158,9 +171,63 @@ export class TeamsPhotoBot extends TeamsActivityHandler {
   }
 
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
-    const { signIn } = this.features;
+    const { signIn, extension } = this.features;
     if (signIn && context.activity.name === 'signin/tokenExchange') return signIn.onTokenExchange(context);
     if (signIn && context.activity.name === 'signin/verifyState') return signIn.onVerifyState(context);
+    // The extension's group picker; botbuilder's own route would refuse an empty query text before it got here.
+    if (extension && context.activity.name === 'application/search') return extension.onSearch(context);
     return super.onInvokeActivity(context);
+  }
+
+  // The messaging extension. Commands it does not know fall to botbuilder, which answers 501 Not Implemented.
+
+  protected override async handleTeamsMessagingExtensionFetchTask(
+    context: TurnContext,
+    action: MessagingExtensionAction,
+  ): Promise<MessagingExtensionActionResponse> {
+    const { extension } = this.features;
+    if (extension && action.commandId === MESSAGE_ACTION_SET_GROUP_PHOTO)
+      return extension.onFetchTask(context, action);
+    return super.handleTeamsMessagingExtensionFetchTask(context, action);
+  }
+
+  protected override async handleTeamsMessagingExtensionSubmitAction(
+    context: TurnContext,
+    action: MessagingExtensionAction,
+  ): Promise<MessagingExtensionActionResponse> {
+    const { extension } = this.features;
+    if (extension && action.commandId === MESSAGE_ACTION_SET_GROUP_PHOTO) {
+      // `undefined` closes the dialog: botbuilder then answers 200 with no body at all.
+      return (await extension.onSubmitAction(context, action)) as MessagingExtensionActionResponse;
+    }
+    return super.handleTeamsMessagingExtensionSubmitAction(context, action);
+  }
+
+  protected override async handleTeamsMessagingExtensionQuery(
+    context: TurnContext,
+    query: MessagingExtensionQuery,
+  ): Promise<MessagingExtensionResponse> {
+    const { extension } = this.features;
+    if (extension && query.commandId === SEARCH_COMMAND_GROUPS) return extension.onQuery(context, query);
+    return super.handleTeamsMessagingExtensionQuery(context, query);
+  }
+
+  /** **Change photo** on a group search result (the only dialog a card of this bot opens). */
+  protected override async handleTeamsTaskModuleFetch(
+    context: TurnContext,
+    request: TaskModuleRequest,
+  ): Promise<TaskModuleResponse> {
+    const { extension } = this.features;
+    if (extension) return extension.onTaskFetch(context, request);
+    return super.handleTeamsTaskModuleFetch(context, request);
+  }
+
+  protected override async handleTeamsTaskModuleSubmit(
+    context: TurnContext,
+    request: TaskModuleRequest,
+  ): Promise<TaskModuleResponse> {
+    const { extension } = this.features;
+    if (extension) return extension.onTaskSubmit(context, request);
+    return super.handleTeamsTaskModuleSubmit(context, request);
   }
 }

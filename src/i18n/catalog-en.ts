@@ -214,6 +214,27 @@ export const en = {
   'help.remove':
     'Type "remove my photo" (or "remove group photo" and a name) to remove a photo; you can undo it.',
   // The messaging extension (issue 15).
+  'extension.dialog.title': 'Set as group photo',
+  'extension.dialog.text': 'Choose the group whose photo this image becomes.',
+  'extension.dialog.group': 'Group',
+  'extension.dialog.groupPick': 'Choose a group',
+  'extension.dialog.groupSearch': 'Type a group name',
+  'extension.dialog.groupRequired': 'Choose one of the groups you own.',
+  'extension.dialog.set': 'Set photo',
+  'extension.dialog.previewAlt': 'Preview of the new group photo',
+  'extension.noImage':
+    'I found no image in that message. Use "Set as group photo" on a message with a picture or an image file.',
+  'extension.imageNotReadable':
+    'I could not open the image in that message: it may have been removed, or you may not have access to it.',
+  'extension.done': 'The photo of {name} is set.',
+  'extension.group.photoAlt': 'The photo of {name}',
+  'extension.group.change': 'Change photo',
+  'extension.group.current': 'Its photo now',
+  'extension.group.recent': 'The image you sent last',
+  'extension.group.set': 'Set as its photo',
+  'extension.group.sendFirst':
+    'To change it, send me the image in our chat with "group {name}", or use "Set as group photo" on a message with the image.',
+  'extension.signIn.text': 'Please sign in once so I can see the groups you own and change their photos.',
   // The app package's group, contact and messaging-extension strings (issue 15).
   'command.group': 'group',
   'command.contact': 'contact',

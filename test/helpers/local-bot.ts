@@ -127,3 +127,17 @@ export async function press(
   });
   return answer.body ?? {};
 }
+
+/**
+ * Sends an invoke as Teams does (a messaging extension's `composeExtension/...`, a dialog's `task/...`, a
+ * typeahead's `application/search`); returns the HTTP status and the invoke response body (`null` for none).
+ */
+export async function invoke(
+  bot: LocalBot,
+  person: Person,
+  name: string,
+  value: Record<string, unknown>,
+  extra: Record<string, unknown> = {},
+): Promise<{ status: number; body: Record<string, unknown> | null }> {
+  return bot.send(person, { type: 'invoke', name, value, ...extra });
+}
