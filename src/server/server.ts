@@ -10,6 +10,7 @@ import type { CloudAdapter } from 'botbuilder';
 import type { ActivityHandler } from 'botbuilder';
 import type { Logger } from '../logger.js';
 import { refuseHost, refuseMediaType, refuseServiceUrl, type LocalRefusal } from './local-mode-guard.js';
+import { registerTabRoutes } from '../web/tab-routes.js';
 
 /** What {@link startServer} takes: where to listen, and the adapter and bot that turn requests into turns. */
 export interface ServerOptions {
@@ -101,6 +102,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     res.send(state.closing ? 503 : 200, { status: state.closing ? 'closing' : 'ok' });
     next();
   });
+  registerTabRoutes(server, { logger });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
