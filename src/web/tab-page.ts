@@ -14,12 +14,15 @@ import { TAB_PATH } from './tab-paths.js';
 
 /**
  * The hosts allowed to frame the page: Teams, the Microsoft 365 app and Outlook, on the web, desktop and mobile
- * (Microsoft's list for tabs, with `*.cloud.microsoft`, where those clients are moving). Nothing else may embed it,
- * which is what stops another site from wrapping it to trick a click.
+ * (Microsoft's list for tabs, with `*.cloud.microsoft`, where those clients are moving), and Teams in the US
+ * government clouds the bot also serves (`gov.` and `dod.teams.microsoft.us`). Nothing else may embed it, which is
+ * what stops another site from wrapping it to trick a click.
  */
 export const FRAME_ANCESTORS: readonly string[] = [
   'https://teams.microsoft.com',
   'https://*.teams.microsoft.com',
+  'https://teams.microsoft.us',
+  'https://*.teams.microsoft.us',
   'https://*.cloud.microsoft',
   'https://*.microsoft365.com',
   'https://*.office.com',

@@ -92,6 +92,8 @@ describe('the /tab routes in the running app', () => {
     expect(directives.get('frame-ancestors')).toEqual([
       'https://teams.microsoft.com',
       'https://*.teams.microsoft.com',
+      'https://teams.microsoft.us',
+      'https://*.teams.microsoft.us',
       'https://*.cloud.microsoft',
       'https://*.microsoft365.com',
       'https://*.office.com',
