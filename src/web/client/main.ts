@@ -99,8 +99,9 @@ class PhotoPage {
     this.dropZone.addEventListener('drop', (event) => {
       event.preventDefault();
       this.dropZone.classList.remove('dragging');
+      // The file input is disabled while a request is under way; a drop must wait the same way.
       const file = event.dataTransfer?.files[0];
-      if (file !== undefined) void this.choose(file);
+      if (file !== undefined && !this.busy) void this.choose(file);
     });
     this.setButton.addEventListener('click', () => {
       void this.setPhoto();
