@@ -165,9 +165,19 @@ export function errorAnswer(
     body: {
       error: {
         code: code ?? 'InternalError',
-        message: code ? errorText(code, locale) : translate(locale, 'error.generic'),
+        message: code ? errorText(code, locale, placeholdersOf(error)) : translate(locale, 'error.generic'),
         reference,
       },
     },
   };
+}
+
+/**
+ * What a code's sentence names: the group of a `NotGroupOwner` (its display name, read by the owner check), the
+ * contact of a `ContactNotFound` (as the request named it).
+ */
+function placeholdersOf(error: unknown): Record<string, string> {
+  const { groupName, contactName } = (error ?? {}) as { groupName?: unknown; contactName?: unknown };
+  const name = typeof groupName === 'string' ? groupName : contactName;
+  return typeof name === 'string' ? { name } : {};
 }

@@ -249,7 +249,18 @@ function findContact(contacts: readonly ContactEntry[], ref: string): ContactEnt
     contact.folderId === undefined ? contact.id === ref : `${contact.folderId}/${contact.id}` === ref,
   );
   if (found) return found;
-  throw new AppError('ContactNotFound', 'no such contact of the caller');
+  throw new ContactNotFoundError(ref);
+}
+
+/** The caller has no such contact: the page's reference is all there is to name it by. */
+export class ContactNotFoundError extends AppError<'ContactNotFound'> {
+  /** For the user-facing text only: an id the request sent stays out of the message (and the log). */
+  readonly contactName: string;
+
+  constructor(ref: string) {
+    super('ContactNotFound', 'no such contact of the caller');
+    this.contactName = ref;
+  }
 }
 
 function cropAnswer(crop: CropBox): CropAnswer {

@@ -63,7 +63,7 @@ export class TabTokenValidator {
    */
   async validate(authorization: string | undefined): Promise<TabUser> {
     const token = bearerToken(authorization);
-    if (!token) throw new AuthError('SignInRequired', 'no bearer token');
+    if (!token) throw new AuthError('SignInRequired', 'no Authorization header');
     let tenantId: unknown;
     try {
       tenantId = decodeJwt(token).tid;
