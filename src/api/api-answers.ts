@@ -10,7 +10,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ErrorCode } from '../errors.js';
-import { codeOf, newCorrelationId } from '../bot/turn-errors.js';
+import { codeOf } from '../bot/turn-errors.js';
 import { errorText, pickLocale, translate, type Locale } from '../i18n/index.js';
 import { DEFAULT_LOCALE } from '../i18n/locales.js';
 import type { Logger } from '../logger.js';
@@ -124,16 +124,17 @@ export function closeIfUnread(request: IncomingMessage, response: ServerResponse
 
 /**
  * The answer for a failure, logged: status, headers and body. `what` names the operation in the log line.
- * @param reason a short developer-facing reason for the log (e.g. why a token was refused), never user data
+ * @param ids `reference`: the request's correlation id, in the log line and the answer; `reason`: a short
+ *   developer-facing reason for the log (e.g. why a token was refused), never user data
  */
 export function errorAnswer(
   error: unknown,
   locale: Locale,
   logger: Logger,
   what: string,
-  reason?: string,
+  ids: { readonly reference: string; readonly reason?: string | undefined },
 ): { status: number; headers: Record<string, string>; body: ApiErrorBody } {
-  const reference = newCorrelationId();
+  const { reference, reason } = ids;
   const code = codeOf(error);
   const requestId = (error as { requestId?: unknown } | null)?.requestId;
   const graphRequestId = typeof requestId === 'string' ? requestId : undefined;

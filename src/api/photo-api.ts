@@ -44,8 +44,11 @@ export interface PhotoApiDeps {
   readonly localTokens?: LocalTokenSource;
 }
 
-/** What a route does once the caller is known. */
-type Work = (req: restify.Request, res: restify.Response, user: TabUser) => Promise<void>;
+/**
+ * What a route does once the caller is known. `reference` is the request's correlation id: in the audit entry of
+ * a change and in the answer (and log line) of a failure, so support can tie the two together.
+ */
+type Work = (req: restify.Request, res: restify.Response, user: TabUser, reference: string) => Promise<void>;
 
 /** The routes, for `startServer({ routes })`. */
 export function photoApiRoutes(deps: PhotoApiDeps): RouteRegistrar {
@@ -89,22 +92,22 @@ export function photoApiRoutes(deps: PhotoApiDeps): RouteRegistrar {
     );
     server.put(
       '/api/photo',
-      route('photo change', async (req, res, user) => {
+      route('photo change', async (req, res, user, reference) => {
         // Both parsed before the upload is read: a malformed request is refused without reading it.
         const query = queryOf(req);
         const target = parseTarget(query.get('target'));
         const crop = parseCropBox(query.get('crop'));
         const upload = () => readUpload(req, maxInputBytes);
-        res.send(200, await actions.setPhoto(user, target, crop, upload, newCorrelationId()));
+        res.send(200, await actions.setPhoto(user, target, crop, upload, reference));
       }),
     );
     server.post(
       '/api/photo/undo',
-      route('undo', async (req, res, user) => {
+      route('undo', async (req, res, user, reference) => {
         const body = await readUpload(req, MAX_JSON_BYTES).catch(() => {
           throw new AppError('InvalidRequest', 'undo body too large or cut off');
         });
-        res.send(200, await actions.undo(user, parseUndoBody(body), newCorrelationId()));
+        res.send(200, await actions.undo(user, parseUndoBody(body), reference));
       }),
     );
     if (deps.localTokens) registerLocalToken(routes, deps, deps.localTokens);
@@ -116,6 +119,7 @@ function authenticated(routes: RouteContext, deps: PhotoApiDeps, what: string, w
   return async (req: restify.Request, res: restify.Response): Promise<void> => {
     await routes.inFlight(res, async () => {
       const locale = requestLocale(req);
+      const reference = newCorrelationId();
       noStore(res);
       let user: TabUser;
       try {
@@ -123,13 +127,13 @@ function authenticated(routes: RouteContext, deps: PhotoApiDeps, what: string, w
       } catch (error) {
         // The reason is ours (jose's error code, "tenant not allowed", ...): never the token or its claims.
         const reason = error instanceof Error ? error.message.replace(/^SignInRequired: /, '') : undefined;
-        answerFailure(req, res, error, locale, deps.logger, 'api request', reason);
+        answerFailure(req, res, error, locale, deps.logger, 'api request', { reference, reason });
         return;
       }
       try {
-        await work(req, res, user);
+        await work(req, res, user, reference);
       } catch (error) {
-        answerFailure(req, res, error, locale, deps.logger, what);
+        answerFailure(req, res, error, locale, deps.logger, what, { reference });
       }
     });
   };
@@ -146,7 +150,7 @@ function registerLocalToken(routes: RouteContext, deps: PhotoApiDeps, source: Lo
     try {
       res.send(200, await localPageToken(source, queryOf(req).get('user')));
     } catch (error) {
-      answerFailure(req, res, error, locale, deps.logger, 'local token');
+      answerFailure(req, res, error, locale, deps.logger, 'local token', { reference: newCorrelationId() });
     }
   });
 }
@@ -158,10 +162,10 @@ function answerFailure(
   locale: Locale,
   logger: Logger,
   what: string,
-  reason?: string,
+  ids: { reference: string; reason?: string | undefined },
 ): void {
   if (res.headersSent) return;
-  const { status, headers, body } = errorAnswer(error, locale, logger, what, reason);
+  const { status, headers, body } = errorAnswer(error, locale, logger, what, ids);
   closeIfUnread(req, res);
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
   res.send(status, body);

@@ -13,7 +13,7 @@ import { createLogger, silentLogger } from '../../dist/logger.js';
 import { FsStorage } from '../../dist/storage/fs-storage.js';
 import { AuditLog, type AuditRecord } from '../../dist/storage/audit-log.js';
 import { call, type Answer, type CallOptions } from '../emulator/harness.js';
-import { PEOPLE, TENANT, type Person } from '../helpers/local-bot.js';
+import { TENANT, type Person } from '../helpers/local-bot.js';
 
 export { PEOPLE, type Person } from '../helpers/local-bot.js';
 

@@ -197,15 +197,17 @@ describe('the page API in local mode', () => {
       (await photoAt(api.emulatorUrl, api.graphToken(PEOPLE.megan), marketingPath))!.equals(before!),
     ).toBe(true);
     const audited = await api.auditSince(since);
-    expect(audited.filter((record) => record.target.id === SEEDED.marketing)).toEqual([
+    const refusals = audited.filter((record) => record.target.id === SEEDED.marketing);
+    expect(refusals).toEqual([
       expect.objectContaining({
         actor: PEOPLE.alex.id,
         target: { kind: 'group', id: SEEDED.marketing },
         path: 'tab',
         result: 'NotGroupOwner',
-        correlationId: expect.any(String),
       }),
     ]);
+    // The log line of the refusal and the audit entry carry the reference the page was given.
+    expect(refusals[0]!.correlationId).toBe(errorOf(refused).reference);
   });
 
   it("sets a contact's photo in its folder; a contact that is not the caller's is not found", async () => {
@@ -239,7 +241,11 @@ describe('the page API in local mode', () => {
     ];
     for (const [query, status, code] of cases) {
       const answer = await api.call('PUT', `/api/photo?${query}`, { token: alex, body });
-      expect([query, answer.status, errorOf(answer)?.code]).toEqual([query, status, code]);
+      expect([query, answer.status, (errorOf(answer) as { code?: string } | undefined)?.code]).toEqual([
+        query,
+        status,
+        code,
+      ]);
     }
     expect((await ownPhoto(api.emulatorUrl, api.graphToken(PEOPLE.alex)))!.equals(before!)).toBe(true);
   });
