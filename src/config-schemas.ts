@@ -15,7 +15,11 @@ export interface VariableSpec<T> {
   readonly secret?: boolean;
 }
 
-export function integer(min: number, max: number, fallback: () => number): z.ZodType<number, string | undefined> {
+export function integer(
+  min: number,
+  max: number,
+  fallback: () => number,
+): z.ZodType<number, string | undefined> {
   return z
     .string()
     .trim()

@@ -261,7 +261,7 @@ export const CONFIG_VARIABLES = {
   },
   TAB_APP_ID_URI: {
     schema: optional(),
-    defaultText: 'api://`BOT_DOMAIN`/botid-`BOT_ID` when both are set',
+    defaultText: '`api://<BOT_DOMAIN>/botid-<BOT_ID>` when both are set',
     description:
       "The application ID URI the page's Teams SSO tokens must be for (their `aud`); a token for `AAD_APP_CLIENT_ID` (v2) is taken too, any other audience gets 401.",
   },
@@ -273,7 +273,7 @@ export const CONFIG_VARIABLES = {
   },
   TAB_JWKS_URL: {
     schema: optionalHttpsUrl(),
-    defaultText: '`AAD_APP_OAUTH_AUTHORITY_HOST`/common/discovery/v2.0/keys',
+    defaultText: '`<AAD_APP_OAUTH_AUTHORITY_HOST>/common/discovery/v2.0/keys`',
     description:
       "Where the keys that sign the page's Teams SSO tokens are published (JSON Web Key Set). For sovereign clouds and offline tests.",
   },

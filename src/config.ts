@@ -278,7 +278,11 @@ function entraConfig(v: ParsedVariables, problems: string[]): EntraConfig | null
  * The page's token rules, from the Entra app: its client id and, when the bot's id and domain are known (or
  * `TAB_APP_ID_URI` says), the application ID URI Teams asks tokens for (`webApplicationInfo.resource`).
  */
-function tabConfig(v: ParsedVariables, entra: EntraConfig | null, botApp: BotAppConfig | null): TabConfig | null {
+function tabConfig(
+  v: ParsedVariables,
+  entra: EntraConfig | null,
+  botApp: BotAppConfig | null,
+): TabConfig | null {
   if (!entra) return null;
   const appIdUri =
     v.TAB_APP_ID_URI ?? (v.BOT_DOMAIN && botApp ? `api://${v.BOT_DOMAIN}/botid-${botApp.appId}` : undefined);
