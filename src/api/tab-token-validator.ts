@@ -148,6 +148,8 @@ function bearerToken(authorization: string | undefined): string | undefined {
 
 /** A short reason for the log: jose's error code (`ERR_JWT_EXPIRED`, ...), never its message or the token. */
 function reasonOf(error: unknown): string {
+  // Which claim failed (`aud`, `iss`, `exp`, ...): its name only, never its value.
+  if (error instanceof errors.JWTClaimValidationFailed) return `${error.code} ${error.claim}`;
   if (error instanceof errors.JOSEError) return error.code;
   return error instanceof Error ? error.name : 'unknown';
 }
