@@ -92,6 +92,8 @@ export const de: Catalog = {
   ConfigInvalid: 'Die Konfiguration ist ungültig.',
   'ConfigInvalid.next':
     'Korrigieren Sie die genannten Variablen und starten Sie erneut (die README beschreibt jede).',
+  InvalidRequest: 'Diese Anfrage konnte ich nicht verstehen.',
+  'InvalidRequest.next': 'Bitte laden Sie die Seite neu und versuchen Sie es erneut.',
 
   'welcome.title': 'Hallo {name}! Ich bin Teams Photo.',
   'welcome.titleNoName': 'Hallo! Ich bin Teams Photo.',

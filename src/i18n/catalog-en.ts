@@ -95,6 +95,8 @@ export const en = {
   'DataDirNotWritable.next': 'Point DATA_DIR at a folder this user can write to.',
   ConfigInvalid: 'The configuration is not valid.',
   'ConfigInvalid.next': 'Fix the variables listed and start again (the README describes each one).',
+  InvalidRequest: 'I could not make sense of that request.',
+  'InvalidRequest.next': 'Please reload the page and try again.',
 
   // The bot's own text.
   'welcome.title': "Hi {name}! I'm Teams Photo.",

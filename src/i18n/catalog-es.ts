@@ -84,6 +84,8 @@ export const es: Catalog = {
   'DataDirNotWritable.next': 'Haz que DATA_DIR apunte a una carpeta en la que este usuario pueda escribir.',
   ConfigInvalid: 'La configuración no es válida.',
   'ConfigInvalid.next': 'Corrige las variables indicadas y vuelve a iniciar (el README describe cada una).',
+  InvalidRequest: 'No he podido entender esa solicitud.',
+  'InvalidRequest.next': 'Vuelve a cargar la página e inténtalo de nuevo.',
 
   'welcome.title': '¡Hola, {name}! Soy Teams Photo.',
   'welcome.titleNoName': '¡Hola! Soy Teams Photo.',

@@ -83,6 +83,8 @@ export const ptBR: Catalog = {
   'DataDirNotWritable.next': 'Aponte DATA_DIR para uma pasta em que este usuário possa gravar.',
   ConfigInvalid: 'A configuração não é válida.',
   'ConfigInvalid.next': 'Corrija as variáveis listadas e inicie de novo (o README descreve cada uma).',
+  InvalidRequest: 'Não consegui entender essa solicitação.',
+  'InvalidRequest.next': 'Recarregue a página e tente de novo.',
 
   'welcome.title': 'Olá, {name}! Eu sou o Teams Photo.',
   'welcome.titleNoName': 'Olá! Eu sou o Teams Photo.',

@@ -85,6 +85,8 @@ export const ru: Catalog = {
   'DataDirNotWritable.next': 'Укажите в DATA_DIR папку, в которую этот пользователь может писать.',
   ConfigInvalid: 'Конфигурация недействительна.',
   'ConfigInvalid.next': 'Исправьте перечисленные переменные и запустите снова (все они описаны в README).',
+  InvalidRequest: 'Этот запрос не удалось разобрать.',
+  'InvalidRequest.next': 'Перезагрузите страницу и попробуйте ещё раз.',
 
   'welcome.title': 'Здравствуйте, {name}! Я — Teams Photo.',
   'welcome.titleNoName': 'Здравствуйте! Я — Teams Photo.',

@@ -76,6 +76,8 @@ export const zhCN: Catalog = {
   'DataDirNotWritable.next': '请将 DATA_DIR 指向当前用户可写入的文件夹。',
   ConfigInvalid: '配置无效。',
   'ConfigInvalid.next': '请修正列出的变量后重新启动（README 中对每个变量都有说明）。',
+  InvalidRequest: '我无法理解这个请求。',
+  'InvalidRequest.next': '请重新加载页面后再试。',
 
   'welcome.title': '{name}，你好！我是 Teams Photo。',
   'welcome.titleNoName': '你好！我是 Teams Photo。',
