@@ -260,7 +260,7 @@ export async function startApp(config: AppConfig, logger: Logger, seams: AppSeam
       remove: new RemovePhotoHandler({ tokens, changes, groups, preparer: pool, logger }),
       extension,
     },
-    { photoChannels: photoChannels(local), logger },
+    { photoChannels: photoChannels(local), logger, photoPageUrl: () => photoPageUrl },
   );
 
   const adapter = new CloudAdapter(channelAuthentication(app, config.bot.channel, seams.botCredentials));
@@ -285,6 +285,8 @@ export async function startApp(config: AppConfig, logger: Logger, seams: AppSeam
     ...(tab.local ? { localTokens: tab.local } : {}),
   });
 
+  // The Photo page the help card opens as a dialog: on the bot's domain, or (local mode) this server once it listens.
+  let photoPageUrl: string | undefined = config.tab?.pageUrl;
   const server = await startServer({
     port: config.bot.port,
     // Without credentials nothing authenticates a request: then only this machine may send them.
@@ -295,6 +297,7 @@ export async function startApp(config: AppConfig, logger: Logger, seams: AppSeam
     logger,
     routes: [photoApi],
   });
+  if (local) photoPageUrl = `${server.url}/tab`;
   return {
     server,
     emulator,

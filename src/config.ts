@@ -36,6 +36,8 @@ export interface TabConfig {
   readonly jwksUrl: string;
   /** The Entra authority host (`AAD_APP_OAUTH_AUTHORITY_HOST`): v2 tokens' issuer is `<host>/<tenant>/v2.0`. */
   readonly authorityHost: string;
+  /** The page's address (`https://<BOT_DOMAIN>/tab`) for the bot's cards to open as a dialog; unset without a domain. */
+  readonly pageUrl: string | undefined;
 }
 
 /** The bot's own Entra app, as Bot Framework authenticates it. */
@@ -295,6 +297,7 @@ function tabConfig(
     allowedTenants: tenants,
     jwksUrl: v.TAB_JWKS_URL ?? `${entra.authorityHost}/common/discovery/v2.0/keys`,
     authorityHost: entra.authorityHost,
+    pageUrl: v.BOT_DOMAIN ? `https://${v.BOT_DOMAIN}/tab` : undefined,
   };
 }
 

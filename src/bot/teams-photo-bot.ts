@@ -20,6 +20,7 @@ import { silentLogger, type Logger } from '../logger.js';
 import {
   CANCEL_CHOICE_VERB,
   CONFIRM_REMOVE_VERB,
+  OPEN_PHOTO_PAGE,
   PICK_TARGET_VERB,
   helpCard,
   isConfirmRemoveData,
@@ -63,11 +64,17 @@ export interface TeamsPhotoBotOptions {
   readonly photoChannels?: ReadonlySet<string>;
   /** Where a refused photo message is logged with its reference. */
   readonly logger?: Logger;
+  /**
+   * The Photo page's address (`.../tab`), once known (the server's own address in local mode), for the help card's
+   * **Open the Photo page**; `undefined` when there is none to open.
+   */
+  readonly photoPageUrl?: () => string | undefined;
 }
 
 export class TeamsPhotoBot extends TeamsActivityHandler {
   private readonly photoChannels: ReadonlySet<string>;
   private readonly logger: Logger;
+  private readonly photoPageUrl: () => string | undefined;
 
   constructor(
     private readonly features: TeamsPhotoBotHandlers,
@@ -76,6 +83,7 @@ export class TeamsPhotoBot extends TeamsActivityHandler {
     super();
     this.photoChannels = options.photoChannels ?? photoChannels(false);
     this.logger = options.logger ?? silentLogger;
+    this.photoPageUrl = options.photoPageUrl ?? (() => undefined);
     this.onMessage(async (context, next) => {
       await this.route(context);
       await next();
@@ -142,7 +150,12 @@ export class TeamsPhotoBot extends TeamsActivityHandler {
     undo: (context) => this.features.undo.onText(context),
     help: async (context) => {
       await context.sendActivity({
-        attachments: [helpCard({ locale: pickLocale(context.activity.locale) })],
+        attachments: [
+          helpCard({
+            locale: pickLocale(context.activity.locale),
+            offerPage: this.photoPageUrl() !== undefined,
+          }),
+        ],
       });
     },
   };
@@ -217,6 +230,24 @@ export class TeamsPhotoBot extends TeamsActivityHandler {
     context: TurnContext,
     request: TaskModuleRequest,
   ): Promise<TaskModuleResponse> {
+    const page = this.photoPageUrl();
+    if ((request.data as { open?: unknown } | undefined)?.open === OPEN_PHOTO_PAGE && page !== undefined) {
+      // The Photo page as a dialog: the same page as the tab, in the person's language.
+      const locale = pickLocale(context.activity.locale);
+      const url = `${page}?locale=${encodeURIComponent(locale)}`;
+      return {
+        task: {
+          type: 'continue',
+          value: {
+            title: translate(locale, 'tab.heading'),
+            url,
+            fallbackUrl: url,
+            height: 'large',
+            width: 'large',
+          },
+        },
+      };
+    }
     const { extension } = this.features;
     if (extension) return extension.onTaskFetch(context, request);
     return super.handleTeamsTaskModuleFetch(context, request);

@@ -264,6 +264,7 @@ export const de: Catalog = {
   'app.extension.groups.parameter.description':
     'Der Name oder die E-Mail-Adresse einer Gruppe, deren Besitzer Sie sind',
   // Added once the rest of issue 15 was translated.
+  'help.openPage': 'Fotoseite öffnen',
   'target.updated.contactNote':
     'Es erscheint in Ihren Outlook-Kontakten und überall, wo Teams und Outlook diesen Kontakt zeigen; nur Sie sehen es.',
   // The Teams page (issue 16).

@@ -251,6 +251,7 @@ export const en = {
   'app.extension.groups.parameter.title': 'Group name',
   'app.extension.groups.parameter.description': 'The name or email address of a group you own',
   // Added once the rest of issue 15 was translated.
+  'help.openPage': 'Open the Photo page',
   'target.updated.contactNote':
     'It shows in your Outlook contacts and wherever Teams and Outlook show this contact; only you see it.',
   // The Teams page (issue 16).

@@ -247,6 +247,7 @@ export const es: Catalog = {
   'app.extension.groups.parameter.description':
     'El nombre o la dirección de correo de un grupo del que eres propietario',
   // Added once the rest of issue 15 was translated.
+  'help.openPage': 'Abrir la página Foto',
   'target.updated.contactNote':
     'Aparece en sus contactos de Outlook y dondequiera que Teams y Outlook muestren este contacto; solo usted lo ve.',
   // The Teams page (issue 16).

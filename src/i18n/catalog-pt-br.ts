@@ -247,6 +247,7 @@ export const ptBR: Catalog = {
   'app.extension.groups.parameter.description':
     'O nome ou o endereço de email de um grupo do qual você é proprietário',
   // Added once the rest of issue 15 was translated.
+  'help.openPage': 'Abrir a página Foto',
   'target.updated.contactNote':
     'Ela aparece nos seus contatos do Outlook e onde o Teams e o Outlook mostrarem este contato; só você a vê.',
   // The Teams page (issue 16).

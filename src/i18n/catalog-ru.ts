@@ -253,6 +253,7 @@ export const ru: Catalog = {
   'app.extension.groups.parameter.description':
     'Название или адрес электронной почты группы, которой вы владеете',
   // Added once the rest of issue 15 was translated.
+  'help.openPage': 'Открыть страницу «Фото»',
   'target.updated.contactNote':
     'Оно видно в ваших контактах Outlook и везде, где Teams и Outlook показывают этот контакт; видите его только вы.',
   // The Teams page (issue 16).

@@ -222,6 +222,7 @@ export const zhCN: Catalog = {
   'app.extension.groups.parameter.title': '群组名称',
   'app.extension.groups.parameter.description': '你担任所有者的群组的名称或电子邮件地址',
   // Added once the rest of issue 15 was translated.
+  'help.openPage': '打开“照片”页面',
   'target.updated.contactNote':
     '它会显示在您的 Outlook 联系人中，以及 Teams 和 Outlook 显示此联系人的任何地方；只有您能看到。',
   // The Teams page (issue 16).

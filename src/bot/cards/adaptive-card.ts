@@ -102,6 +102,16 @@ export interface ExecuteAction {
 }
 
 /**
+ * A button that sends `data` back to the bot as a message submit; with `data.msteams.type` `task/fetch` Teams asks
+ * the bot for a dialog instead (`task/fetch` invoke).
+ */
+export interface SubmitAction {
+  readonly type: 'Action.Submit';
+  readonly title: string;
+  readonly data: Readonly<Record<string, unknown>>;
+}
+
+/**
  * An Adaptive Card as the bot sends it. A type alias, not an interface, so it is assignable to
  * `Record<string, unknown>` (botbuilder's `AdaptiveCardInvokeResponse.value`) without a cast.
  */
@@ -112,7 +122,7 @@ export type AdaptiveCard = {
   /** What a client that cannot render the card shows instead (and what notifications can quote). */
   readonly fallbackText: string;
   readonly body: readonly CardElement[];
-  readonly actions?: readonly ExecuteAction[];
+  readonly actions?: readonly (ExecuteAction | SubmitAction)[];
 };
 
 /** A card as a message attachment (structurally a botbuilder `Attachment`). */
@@ -125,7 +135,7 @@ export interface AdaptiveCardAttachment {
 export function cardAttachment(
   fallbackText: string,
   body: readonly CardElement[],
-  actions?: readonly ExecuteAction[],
+  actions?: readonly (ExecuteAction | SubmitAction)[],
 ): AdaptiveCardAttachment {
   const content: AdaptiveCard = {
     type: 'AdaptiveCard',

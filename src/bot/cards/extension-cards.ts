@@ -20,6 +20,7 @@ import {
   textBlock,
   type CardElement,
   type ImageElement,
+  type SubmitAction,
 } from './adaptive-card.js';
 import { PICTURE_PX, pictureElement, type Picture } from './photo-pictures.js';
 
@@ -52,12 +53,7 @@ export interface ChoiceSetInput {
   readonly 'choices.data'?: { readonly type: 'Data.Query'; readonly dataset: string };
 }
 
-/** A button that sends the card's inputs and `data` back to the bot. */
-export interface SubmitAction {
-  readonly type: 'Action.Submit';
-  readonly title: string;
-  readonly data: Readonly<Record<string, unknown>>;
-}
+export type { SubmitAction } from './adaptive-card.js';
 
 /** A button that opens a link (the sign-in page). */
 export interface OpenUrlAction {

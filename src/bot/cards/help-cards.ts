@@ -10,6 +10,7 @@ import {
   textBlock,
   titleBlock,
   type AdaptiveCardAttachment,
+  type SubmitAction,
 } from './adaptive-card.js';
 
 /** What {@link welcomeCard} needs. */
@@ -22,7 +23,12 @@ export interface WelcomeCardOptions {
 /** What {@link helpCard} needs. */
 export interface HelpCardOptions {
   readonly locale: Locale;
+  /** True when the Photo page can be opened (its address is known): the card then offers it as a dialog. */
+  readonly offerPage?: boolean;
 }
+
+/** The `data.open` of the help card's **Open the Photo page**: its `task/fetch` asks for the page as a dialog. */
+export const OPEN_PHOTO_PAGE = 'photoPage';
 
 function helpLines(locale: Locale): string[] {
   return [
@@ -52,8 +58,20 @@ export function welcomeCard(options: WelcomeCardOptions): AdaptiveCardAttachment
   ]);
 }
 
-/** The help: a title and the help lines (send a photo, formats, undo, help). */
+/**
+ * The help: a title and the help lines (send a photo, formats, undo, groups, contacts, removal, help), and, where the
+ * page can be opened, **Open the Photo page** (an `Action.Submit` whose `task/fetch` opens the page in a dialog).
+ */
 export function helpCard(options: HelpCardOptions): AdaptiveCardAttachment {
   const title = translate(options.locale, 'help.title');
-  return cardAttachment(title, [titleBlock(title), listBlock(helpLines(options.locale))]);
+  const actions: SubmitAction[] = options.offerPage
+    ? [
+        {
+          type: 'Action.Submit',
+          title: translate(options.locale, 'help.openPage'),
+          data: { msteams: { type: 'task/fetch' }, open: OPEN_PHOTO_PAGE },
+        },
+      ]
+    : [];
+  return cardAttachment(title, [titleBlock(title), listBlock(helpLines(options.locale))], actions);
 }

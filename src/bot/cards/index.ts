@@ -28,7 +28,13 @@ export {
   type UndoneCardOptions,
 } from './undone-card.js';
 export { PICTURE_PX, initialsOf, pictureOf, type Picture } from './photo-pictures.js';
-export { helpCard, welcomeCard, type HelpCardOptions, type WelcomeCardOptions } from './help-cards.js';
+export {
+  OPEN_PHOTO_PAGE,
+  helpCard,
+  welcomeCard,
+  type HelpCardOptions,
+  type WelcomeCardOptions,
+} from './help-cards.js';
 export {
   CANCEL_CHOICE_VERB,
   CONFIRM_REMOVE_VERB,

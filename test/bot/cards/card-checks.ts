@@ -81,10 +81,16 @@ export function expectValidCard(attachment: AdaptiveCardAttachment): void {
   }
 
   for (const action of card.actions ?? []) {
+    expect(action.title.trim()).not.toBe('');
+    if (action.type === 'Action.Submit') {
+      // Only to open a dialog: Teams turns a submit whose `msteams.type` is `task/fetch` into that invoke.
+      expect(Object.keys(action).sort()).toEqual(['data', 'title', 'type']);
+      expect(action.data.msteams).toEqual({ type: 'task/fetch' });
+      continue;
+    }
     // Action.Execute (schema 1.4+): `verb` and `data` are what the invoke carries back.
     expect(Object.keys(action).sort()).toEqual(['data', 'title', 'type', 'verb']);
     expect(action.type).toBe('Action.Execute');
-    expect(action.title.trim()).not.toBe('');
     expect(action.verb).toMatch(/^[A-Za-z][A-Za-z0-9]*$/);
   }
 

@@ -110,6 +110,7 @@ function allCards(
     welcome: welcomeCard({ locale, name: 'Alex Wilber' }),
     welcomeNoName: welcomeCard({ locale }),
     help: helpCard({ locale }),
+    helpWithPage: helpCard({ locale, offerPage: true }),
   };
 }
 
