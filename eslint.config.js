@@ -18,6 +18,13 @@ export default tseslint.config(
     },
   },
   {
+    // The Teams page's browser code has its own project (the DOM, no node types; esbuild bundles it).
+    files: ['src/web/client/**/*.ts'],
+    languageOptions: {
+      parserOptions: { project: './src/web/client/tsconfig.json', tsconfigRootDir: import.meta.dirname },
+    },
+  },
+  {
     files: ['test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
     rules: { 'no-console': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
   },

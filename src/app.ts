@@ -4,8 +4,16 @@
  * otherwise Graph is the configured cloud and tokens come from Teams SSO on behalf of the sender.
  */
 import { CloudAdapter, ConfigurationServiceClientCredentialFactory, type TurnContext } from 'botbuilder';
+import { photoApiRoutes, type PhotoApiDeps } from './api/photo-api.js';
+import { TabPhotoActions } from './api/photo-actions.js';
+import { LocalTabGraphTokens, OboTabGraphTokens, type TabGraphTokens } from './api/tab-graph-tokens.js';
+import {
+  entraTabTokenValidator,
+  localTabTokenValidator,
+  type TabTokenValidator,
+} from './api/tab-token-validator.js';
 import { LocalTokenIssuer } from './auth/local-token-issuer.js';
-import { OboTokenProvider } from './auth/obo-token-provider.js';
+import { OboTokenProvider, type OboProviderOptions } from './auth/obo-token-provider.js';
 import {
   AttachmentDownloader,
   type AttachmentDownloaderOptions,
@@ -71,6 +79,11 @@ export interface AppSeams {
   readonly downloads?: Pick<AttachmentDownloaderOptions, 'resolve' | 'ca'>;
   /** Faults for the in-process emulator in local mode, instead of the configured ones (tests script them). */
   readonly emulatorFaults?: EmulatorFaults;
+  /**
+   * The on-behalf-of credential's pipeline options (an in-process `httpClient` standing in for Entra ID), so an
+   * offline test exchanges tokens without reaching Microsoft. Production leaves them at the defaults.
+   */
+  readonly oboCredentialOptions?: OboProviderOptions['credentialOptions'];
 }
 
 export type { BotCredentialsFactory } from './server/channel-authentication.js';
@@ -91,6 +104,8 @@ export async function startApp(config: AppConfig, logger: Logger, seams: AppSeam
   let tokens: SenderTokens;
   let userTokens: UserTokenService | null = null;
   let graphBaseUrl = config.graph.baseUrl;
+  // The page's API: who the caller is (their Teams SSO token, or a local one) and Graph tokens on behalf of them.
+  let tab: { validator: TabTokenValidator; tokens: TabGraphTokens; local?: PhotoApiDeps['localTokens'] };
   if (local) {
     emulator = await startEmulator({
       port: config.emulator.port,
@@ -98,7 +113,14 @@ export async function startApp(config: AppConfig, logger: Logger, seams: AppSeam
       faults: seams.emulatorFaults ?? faultsFromConfig(config.emulator.faults),
     });
     graphBaseUrl = emulator.url;
-    tokens = new LocalSenderTokens(await LocalTokenIssuer.open(config.dataDir), emulator.currentDirectory);
+    const issuer = await LocalTokenIssuer.open(config.dataDir);
+    tokens = new LocalSenderTokens(issuer, emulator.currentDirectory);
+    const { currentDirectory } = emulator;
+    tab = {
+      validator: localTabTokenValidator(issuer, currentDirectory),
+      tokens: new LocalTabGraphTokens(issuer, currentDirectory),
+      local: { issuer, currentDirectory },
+    };
   } else {
     if (!config.entra) {
       throw new ConfigError([
@@ -107,10 +129,17 @@ export async function startApp(config: AppConfig, logger: Logger, seams: AppSeam
     }
     const { tenantId, clientId, authorityHost, credential } = config.entra;
     userTokens = new UserTokenService(config.bot.oauthConnectionName);
-    tokens = new SsoSenderTokens(
-      userTokens,
-      new OboTokenProvider({ tenantId, clientId, authorityHost, secret: credential }),
-    );
+    const obo = new OboTokenProvider({
+      tenantId,
+      clientId,
+      authorityHost,
+      secret: credential,
+      ...(seams.oboCredentialOptions ? { credentialOptions: seams.oboCredentialOptions } : {}),
+    });
+    tokens = new SsoSenderTokens(userTokens, obo);
+    // config.tab is there whenever config.entra is (see config.ts).
+    if (!config.tab) throw new ConfigError(['the page needs the Entra app (AAD_APP_*)']);
+    tab = { validator: entraTabTokenValidator(config.tab), tokens: new OboTabGraphTokens(obo) };
   }
 
   const graphOptions = { baseUrl: graphBaseUrl, version: config.graph.version };
@@ -239,6 +268,23 @@ export async function startApp(config: AppConfig, logger: Logger, seams: AppSeam
     await context.sendActivity(failureText(error, pickLocale(context.activity.locale), logger, 'turn'));
   };
 
+  const photoApi = photoApiRoutes({
+    validator: tab.validator,
+    actions: new TabPhotoActions({
+      tokens: tab.tokens,
+      preparer: pool,
+      changes,
+      photos: graph,
+      groups,
+      directory,
+      maxInputBytes: config.photo.maxInputBytes,
+      logger,
+    }),
+    maxInputBytes: config.photo.maxInputBytes,
+    logger,
+    ...(tab.local ? { localTokens: tab.local } : {}),
+  });
+
   const server = await startServer({
     port: config.bot.port,
     // Without credentials nothing authenticates a request: then only this machine may send them.
@@ -247,6 +293,7 @@ export async function startApp(config: AppConfig, logger: Logger, seams: AppSeam
     adapter,
     bot,
     logger,
+    routes: [photoApi],
   });
   return {
     server,

@@ -4,87 +4,18 @@
  */
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
+import {
+  httpsUrl,
+  integer,
+  oneOf,
+  optional,
+  optionalHttpsUrl,
+  share,
+  text,
+  type VariableSpec,
+} from './config-schemas.js';
 
-export interface VariableSpec<T> {
-  /** How the value is parsed and checked; `undefined` input means "not set". */
-  readonly schema: z.ZodType<T, string | undefined>;
-  /** The default, as the README shows it. */
-  readonly defaultText: string;
-  readonly description: string;
-  /** Secrets are never logged, not even in part. */
-  readonly secret?: boolean;
-}
-
-function integer(min: number, max: number, fallback: () => number): z.ZodType<number, string | undefined> {
-  return z
-    .string()
-    .trim()
-    .regex(/^\d+$/, 'must be a whole number')
-    .transform(Number)
-    .pipe(z.number().int().min(min).max(max))
-    .optional()
-    .transform((value) => value ?? fallback());
-}
-
-function text(fallback: string): z.ZodType<string, string | undefined> {
-  return z
-    .string()
-    .trim()
-    .min(1)
-    .optional()
-    .transform((value) => value ?? fallback);
-}
-
-function oneOf<const T extends readonly [string, ...string[]]>(
-  values: T,
-  fallback: T[number],
-): z.ZodType<T[number], string | undefined> {
-  return z
-    .enum(values)
-    .optional()
-    .transform((value) => value ?? fallback);
-}
-
-/** An optional value with no default: `undefined` when not set. */
-function optional(): z.ZodType<string | undefined, string | undefined> {
-  return z.string().trim().min(1).optional();
-}
-
-/** A URL that is https, or http only when it points at this machine (the local emulator, a test's server). */
-function httpsUrlText(): z.ZodString {
-  return z
-    .string()
-    .trim()
-    .refine((value) => URL.canParse(value), 'must be a URL')
-    .refine((value) => {
-      if (!URL.canParse(value)) return true; // reported by the check above
-      const url = new URL(value);
-      const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
-      return url.protocol === 'https:' || (url.protocol === 'http:' && loopback);
-    }, 'must be https (http only for localhost)');
-}
-
-/** An optional URL with no default; https unless it points at this machine (a test's local server). */
-function optionalHttpsUrl(): z.ZodType<string | undefined, string | undefined> {
-  return httpsUrlText().optional();
-}
-
-/** A URL; https unless it points at this machine (the local emulator). */
-function httpsUrl(fallback: string): z.ZodType<string, string | undefined> {
-  return httpsUrlText()
-    .optional()
-    .transform((value) => (value ?? fallback).replace(/\/+$/, ''));
-}
-
-function share(): z.ZodType<number, string | undefined> {
-  return z
-    .string()
-    .trim()
-    .regex(/^(0(\.\d+)?|1(\.0+)?)$/, 'must be a number from 0 to 1')
-    .transform(Number)
-    .optional()
-    .transform((value) => value ?? 0);
-}
+export type { VariableSpec } from './config-schemas.js';
 
 const MiB = 1024 * 1024;
 
@@ -321,6 +252,30 @@ export const CONFIG_VARIABLES = {
     schema: httpsUrl('https://login.microsoftonline.com'),
     defaultText: 'https://login.microsoftonline.com',
     description: 'The Entra authority (sovereign clouds have their own).',
+  },
+  BOT_DOMAIN: {
+    schema: optional(),
+    defaultText: 'unset',
+    description:
+      "The app's public host name, without https:// (Teams Toolkit's name, e.g. `teams-photo.azurewebsites.net`): part of the page's application ID URI.",
+  },
+  TAB_APP_ID_URI: {
+    schema: optional(),
+    defaultText: '`api://<BOT_DOMAIN>/botid-<BOT_ID>` when both are set',
+    description:
+      "The application ID URI the page's Teams SSO tokens must be for (their `aud`); a token for `AAD_APP_CLIENT_ID` (v2) is taken too, any other audience gets 401.",
+  },
+  TAB_ALLOWED_TENANTS: {
+    schema: optional(),
+    defaultText: '`AAD_APP_TENANT_ID`',
+    description:
+      'Tenant ids (comma-separated) whose users may call `/api/photo`; a token from any other tenant gets 401.',
+  },
+  TAB_JWKS_URL: {
+    schema: optionalHttpsUrl(),
+    defaultText: '`<AAD_APP_OAUTH_AUTHORITY_HOST>/common/discovery/v2.0/keys`',
+    description:
+      "Where the keys that sign the page's Teams SSO tokens are published (JSON Web Key Set). For sovereign clouds and offline tests.",
   },
   GRAPH_APP_CREDENTIAL: {
     schema: oneOf(['client', 'managed-identity'], 'client'),

@@ -24,6 +24,20 @@ export interface EntraConfig {
   readonly credential: { readonly clientSecret: string } | { readonly certificatePath: string };
 }
 
+/**
+ * What the page's API (`/api/photo`) takes as a Teams SSO token outside local mode: signed by a key of the JWKS at
+ * `jwksUrl`, issued by the Entra authority to one of `audiences`, for a user of one of `allowedTenants`.
+ */
+export interface TabConfig {
+  /** The application ID URI (v1 tokens), when known, and the Entra app's client id (v2 tokens). */
+  readonly audiences: readonly string[];
+  /** Tenant ids, lowercase. */
+  readonly allowedTenants: readonly string[];
+  readonly jwksUrl: string;
+  /** The Entra authority host (`AAD_APP_OAUTH_AUTHORITY_HOST`): v2 tokens' issuer is `<host>/<tenant>/v2.0`. */
+  readonly authorityHost: string;
+}
+
 /** The bot's own Entra app, as Bot Framework authenticates it. */
 export interface BotAppConfig {
   readonly appId: string;
@@ -79,6 +93,8 @@ export interface AppConfig {
   };
   /** `null`: no Entra app configured, so tokens come from the local issuer (local mode). */
   readonly entra: EntraConfig | null;
+  /** The page's API tokens; `null` without an Entra app (local mode takes the local issuer's tokens instead). */
+  readonly tab: TabConfig | null;
   /** The app's own identity for app-only Graph calls; `null` when there is none. */
   readonly appCredential: AppCredentialConfig | null;
   readonly storage: StorageConfig;
@@ -182,6 +198,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       pendingSweepMs: v.PENDING_SWEEP_SECONDS * 1000,
     },
     entra,
+    tab: tabConfig(v, entra, botApp),
     appCredential,
     storage,
     emulator: {
@@ -254,6 +271,30 @@ function entraConfig(v: ParsedVariables, problems: string[]): EntraConfig | null
     tenantId,
     authorityHost: v.AAD_APP_OAUTH_AUTHORITY_HOST,
     credential: certificatePath ? { certificatePath } : { clientSecret: clientSecret ?? '' },
+  };
+}
+
+/**
+ * The page's token rules, from the Entra app: its client id and, when the bot's id and domain are known (or
+ * `TAB_APP_ID_URI` says), the application ID URI Teams asks tokens for (`webApplicationInfo.resource`).
+ */
+function tabConfig(
+  v: ParsedVariables,
+  entra: EntraConfig | null,
+  botApp: BotAppConfig | null,
+): TabConfig | null {
+  if (!entra) return null;
+  const appIdUri =
+    v.TAB_APP_ID_URI ?? (v.BOT_DOMAIN && botApp ? `api://${v.BOT_DOMAIN}/botid-${botApp.appId}` : undefined);
+  const tenants = (v.TAB_ALLOWED_TENANTS ?? entra.tenantId)
+    .split(',')
+    .map((tenant) => tenant.trim().toLowerCase())
+    .filter(Boolean);
+  return {
+    audiences: appIdUri ? [appIdUri, entra.clientId] : [entra.clientId],
+    allowedTenants: tenants,
+    jwksUrl: v.TAB_JWKS_URL ?? `${entra.authorityHost}/common/discovery/v2.0/keys`,
+    authorityHost: entra.authorityHost,
   };
 }
 

@@ -89,6 +89,11 @@ export const CLI_ERROR_CODES = [
 
 export type CliErrorCode = (typeof CLI_ERROR_CODES)[number];
 
+/** Codes of the page's API (see src/api/): a request the page would never send (a malformed target or body). */
+export const API_ERROR_CODES = ['InvalidRequest'] as const;
+
+export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
+
 /** Every code the app knows. Later features add their own lists here. */
 export const ERROR_CODES = [
   ...PHOTO_ERROR_CODES,
@@ -98,6 +103,7 @@ export const ERROR_CODES = [
   ...BOT_ERROR_CODES,
   ...TARGET_ERROR_CODES,
   ...CLI_ERROR_CODES,
+  ...API_ERROR_CODES,
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -61,8 +61,9 @@ resource botServiceMsTeamsChannel 'Microsoft.BotService/botServices/channels@202
   }
 }
 
-// Azure Active Directory v2 with a token exchange URL: Teams SSO hands the bot a token for api://botid-<bot id>,
-// which the Bot Framework token service exchanges for Graph tokens with these scopes.
+// Azure Active Directory v2 with a token exchange URL: Teams SSO hands the bot a token for
+// api://<bot domain>/botid-<bot id> (the resource the bot and the Photo tab share: a tab's SSO resource must be on its
+// own domain), which the Bot Framework token service exchanges for Graph tokens with these scopes.
 resource botServiceSsoConnection 'Microsoft.BotService/botServices/connections@2022-09-15' = {
   parent: botService
   location: 'global'
@@ -80,7 +81,7 @@ resource botServiceSsoConnection 'Microsoft.BotService/botServices/connections@2
       }
       {
         key: 'tokenExchangeUrl'
-        value: 'api://botid-${botAadAppClientId}'
+        value: 'api://${botAppDomain}/botid-${botAadAppClientId}'
       }
     ]
   }

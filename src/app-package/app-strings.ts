@@ -9,6 +9,7 @@ import path from 'node:path';
 import { BOT_SCOPES } from '../bot/bot-commands.js';
 import { CATALOGS, DEFAULT_LOCALE, SUPPORTED_LOCALES, type Locale } from '../i18n/index.js';
 import { commandLists, composeExtensions, localizableStrings } from './manifest-commands.js';
+import { staticTabs } from './static-tabs.js';
 
 /** The manifest schema version the package is written for (the newest stable one in @microsoft/app-manifest). */
 export const MANIFEST_VERSION = '1.30';
@@ -32,8 +33,8 @@ export function languageFile(locale: Locale): string {
 export type Manifest = Record<string, unknown>;
 
 /**
- * The manifest with its strings in `locale`: names and descriptions, the bot's scopes and command lists, the
- * messaging extension, and localizationInfo. Everything else in it is kept as it is.
+ * The manifest with its strings in `locale`: names and descriptions, the personal tab, the bot's scopes and command
+ * lists, the messaging extension, and localizationInfo. Everything else in it is kept as it is.
  */
 function withStrings(manifest: Manifest, locale: Locale): Manifest {
   const catalog = CATALOGS[locale];
@@ -50,12 +51,16 @@ function withStrings(manifest: Manifest, locale: Locale): Manifest {
         file: languageFile(languageTag),
       })),
     },
+    staticTabs: staticTabs(locale),
     bots: [{ ...bot, scopes: [...BOT_SCOPES], commandLists: commandLists(locale) }, ...otherBots],
     composeExtensions: composeExtensions(locale),
   };
 }
 
-/** The manifest with its English strings, bot scopes and command lists, messaging extension and localizationInfo. */
+/**
+ * The manifest with its English strings, personal tab, bot scopes and command lists, messaging extension and
+ * localizationInfo.
+ */
 export function withCatalogStrings(manifest: Manifest): Manifest {
   return withStrings(manifest, DEFAULT_LOCALE);
 }

@@ -78,10 +78,10 @@ export function checkAadManifest(aad: Json): string[] {
   }
   if (
     !asArray(aad.identifierUris).some(
-      (uri) => typeof uri === 'string' && /^api:\/\/botid-[0-9a-fA-F-]{36}$/.test(uri),
+      (uri) => typeof uri === 'string' && /^api:\/\/[A-Za-z0-9.-]+\/botid-[0-9a-fA-F-]{36}$/.test(uri),
     )
   ) {
-    problems.push(`${file}: identifierUris must hold api://botid-\${{BOT_ID}}`);
+    problems.push(`${file}: identifierUris must hold api://\${{BOT_DOMAIN}}/botid-\${{BOT_ID}}`);
   }
   const scope = asArray(aad.oauth2Permissions)
     .map(asObject)
@@ -124,4 +124,17 @@ export function checkAadManifest(aad: Json): string[] {
       problems.push(`${file}: Microsoft Graph permission ${entry} is not in the app's permission table`);
   }
   return problems;
+}
+
+/**
+ * The manifest's SSO resource (filled) must be one of the Entra app's identifier URIs (filled with the same values):
+ * Teams asks Entra for a token for that resource, for the tab and the bot alike, and Entra only issues one for a URI
+ * the app owns.
+ */
+export function checkSsoResource(manifest: Json, aad: Json): string[] {
+  const resource = asObject(manifest.webApplicationInfo).resource;
+  if (typeof resource !== 'string' || asArray(aad.identifierUris).includes(resource)) return [];
+  return [
+    `manifest.json: webApplicationInfo.resource ${resource} is not one of aad.manifest.json's identifierUris, so Entra would issue no token for it`,
+  ];
 }

@@ -75,7 +75,7 @@ export const GRAPH_PERMISSIONS: readonly GraphPermission[] = [
   },
 ];
 
-/** The scope the app exposes for Teams single sign-on (`api://botid-<bot id>/access_as_user`). */
+/** The scope the app exposes for Teams single sign-on (`api://<bot domain>/botid-<bot id>/access_as_user`). */
 export const SSO_SCOPE = 'access_as_user';
 
 /** The Teams clients that may ask for that scope without a consent prompt. */

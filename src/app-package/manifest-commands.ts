@@ -119,7 +119,7 @@ export function composeExtensions(locale: Locale) {
 
 /**
  * A manifest's translatable strings under the keys a localization file gives them: the names and descriptions,
- * every command list's titles and descriptions, and the messaging extension's. Values are as found (a missing
+ * the static tabs' names, every command list's titles and descriptions, and the messaging extension's. Values are as found (a missing
  * one is `undefined`, which the length check skips and the schema check reports).
  */
 export function localizableStrings(manifest: Json): Record<string, unknown> {
@@ -131,6 +131,10 @@ export function localizableStrings(manifest: Json): Record<string, unknown> {
     'description.short': description.short,
     'description.full': description.full,
   };
+  asArray(manifest.staticTabs).forEach((tab, t) => {
+    // The bot's chat (`conversations`) has no name of its own to translate.
+    if (asObject(tab).name !== undefined) strings[`staticTabs[${t}].name`] = asObject(tab).name;
+  });
   asArray(asObject(asArray(manifest.bots)[0]).commandLists).forEach((list, l) => {
     asArray(asObject(list).commands).forEach((command, c) => {
       const key = `bots[0].commandLists[${l}].commands[${c}]`;

@@ -23,12 +23,13 @@ import {
   MANIFEST_VERSION,
 } from './app-strings.js';
 import { fillPlaceholders, readEnv, SAMPLE_VALUES } from './env-file.js';
-import { checkAadManifest, checkIcons } from './asset-checks.js';
+import { checkAadManifest, checkIcons, checkSsoResource } from './asset-checks.js';
 import { BOT_COMMAND_SURFACE, checkCommands } from './command-checks.js';
 import { drawColorIcon, drawOutlineIcon, readPixels } from './icons.js';
 import { asArray, asObject, type Json } from './json-shape.js';
 import { BOT_ID_PLACEHOLDER, localizableStrings } from './manifest-commands.js';
 import { checkPermissionTable } from './permission-table.js';
+import { checkStaticTabs, SSO_RESOURCE } from './static-tabs.js';
 
 const require = createRequire(import.meta.url);
 
@@ -153,7 +154,7 @@ export function checkLengths(file: string, strings: Json, localizationSchema: Js
   return problems;
 }
 
-/** The manifest's links to the other files and its SSO and bot wiring, checked on the template. */
+/** The manifest's links to the other files, its SSO, bot and tab wiring, checked on the template. */
 function checkTemplate(template: string): string[] {
   const problems: string[] = [];
   const manifest = JSON.parse(template) as Json;
@@ -175,8 +176,10 @@ function checkTemplate(template: string): string[] {
   if (!asArray(bot.scopes).includes('personal'))
     problems.push('manifest.json: bots[0].scopes must include personal');
   const sso = asObject(manifest.webApplicationInfo);
-  if (sso.resource !== 'api://botid-${{BOT_ID}}') {
-    problems.push('manifest.json: webApplicationInfo.resource must be api://botid-${{BOT_ID}} (bot SSO)');
+  if (sso.resource !== SSO_RESOURCE) {
+    problems.push(
+      `manifest.json: webApplicationInfo.resource must be ${SSO_RESOURCE} (SSO for the bot and the tab, on the tab's domain)`,
+    );
   }
   if (sso.id !== '${{AAD_APP_CLIENT_ID}}')
     problems.push('manifest.json: webApplicationInfo.id must be ${{AAD_APP_CLIENT_ID}}');
@@ -184,6 +187,7 @@ function checkTemplate(template: string): string[] {
   for (const domain of ['${{BOT_DOMAIN}}', 'token.botframework.com']) {
     if (!domains.includes(domain)) problems.push(`manifest.json: validDomains must include ${domain}`);
   }
+  problems.push(...checkStaticTabs(manifest));
   return problems;
 }
 
@@ -270,7 +274,7 @@ export async function validateAppPackage(options: ValidateOptions): Promise<stri
   problems.push(...(await checkIcons(root, manifest)));
 
   const aad = readFilled(root, 'aad.manifest.json', { ...SAMPLE_VALUES, ...values }, problems);
-  if (aad) problems.push(...checkAadManifest(aad));
+  if (aad) problems.push(...checkAadManifest(aad), ...checkSsoResource(manifest, aad));
 
   if (options.checkGenerated !== false) problems.push(...(await checkGenerated(root)));
   problems.push(...(await toolkitYamlProblems(root)));

@@ -5,7 +5,7 @@
  * emulator verifies them. A JWT is base64url(header).base64url(payload).base64url(signature); node:crypto is
  * all it takes. Nothing here logs a token.
  */
-import { sign, verify as verifySignature } from 'node:crypto';
+import { sign, verify as verifySignature, type KeyObject } from 'node:crypto';
 import { loadOrCreateSigningKey, type LocalSigningKey } from './local-signing-key.js';
 
 /** The issuer host of local tokens; a token's `iss` is `<host>/<tenant id>/v2.0`. */
@@ -22,6 +22,16 @@ const GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
  * Entra app in local mode.
  */
 export const LOCAL_CLIENT_ID = '00000000-0000-0000-0000-00000000000011';
+
+/**
+ * The audience of the local tokens the page's API takes (`GET /api/local/token` issues them): the app's application
+ * ID URI as local mode names it, in the shape Teams SSO gives a page (`api://<domain>/botid-<id>`). Not Graph: the
+ * emulator refuses these tokens, and the API refuses Graph tokens.
+ */
+export const LOCAL_API_AUDIENCE = `api://localhost/botid-${LOCAL_CLIENT_ID}`;
+
+/** The scope a Teams SSO token for the app carries, as the app's Entra registration exposes it. */
+export const API_SCOPE = 'access_as_user';
 
 /** The object id of the app's service principal, the `oid` of local application tokens. */
 export const LOCAL_APP_OBJECT_ID = '00000000-0000-0000-0000-000000000099';
@@ -103,6 +113,16 @@ export interface DelegatedTokenRequest {
   readonly scopes?: readonly string[];
 }
 
+/** Whom a token for the app's own API is for (what Teams SSO gives the page), and that API's audience. */
+export interface ApiTokenRequest {
+  readonly tenantId: string;
+  readonly userId: string;
+  readonly userPrincipalName: string;
+  readonly displayName?: string;
+  /** Default {@link LOCAL_API_AUDIENCE}. */
+  readonly audience?: string;
+}
+
 /** An application token's tenant and roles. */
 export interface AppTokenRequest {
   readonly tenantId: string;
@@ -146,6 +166,28 @@ export class LocalTokenIssuer {
       scp: normalise(request.scopes ?? DEFAULT_DELEGATED_SCOPES).join(' '),
     };
     return this.#sign(claims);
+  }
+
+  /**
+   * A token for the app's own API, shaped like the one Teams SSO gives a page: `aud` the API's application ID
+   * URI, `scp` {@link API_SCOPE}, the user in `oid`, `upn` and `name`. The page's API verifies it with
+   * {@link LocalTokenIssuer.publicKey}; {@link LocalTokenIssuer.verify} (Graph tokens only) refuses it.
+   */
+  issueForApi(request: ApiTokenRequest): string {
+    const claims: DelegatedClaims = {
+      ...this.#common(request.tenantId, request.userId),
+      aud: request.audience ?? LOCAL_API_AUDIENCE,
+      idtyp: 'user',
+      upn: request.userPrincipalName,
+      ...(request.displayName === undefined ? {} : { name: request.displayName }),
+      scp: API_SCOPE,
+    };
+    return this.#sign(claims);
+  }
+
+  /** The public half of the signing key: all a verifier of these tokens needs (the page's API in local mode). */
+  get publicKey(): KeyObject {
+    return this.#key.publicKey;
   }
 
   /** An application token: `roles` holds the app roles, `oid` the app's service principal. */

@@ -92,6 +92,8 @@ export const de: Catalog = {
   ConfigInvalid: 'Die Konfiguration ist ungültig.',
   'ConfigInvalid.next':
     'Korrigieren Sie die genannten Variablen und starten Sie erneut (die README beschreibt jede).',
+  InvalidRequest: 'Diese Anfrage konnte ich nicht verstehen.',
+  'InvalidRequest.next': 'Bitte laden Sie die Seite neu und versuchen Sie es erneut.',
 
   'welcome.title': 'Hallo {name}! Ich bin Teams Photo.',
   'welcome.titleNoName': 'Hallo! Ich bin Teams Photo.',
@@ -264,4 +266,42 @@ export const de: Catalog = {
   // Added once the rest of issue 15 was translated.
   'target.updated.contactNote':
     'Es erscheint in Ihren Outlook-Kontakten und überall, wo Teams und Outlook diesen Kontakt zeigen; nur Sie sehen es.',
+  // The Teams page (issue 16).
+  'tab.name': 'Foto',
+  'tab.heading': 'Profilfoto',
+  'tab.intro':
+    'Wählen Sie, wessen Foto Sie ändern möchten, und ein Bild, verschieben und zoomen Sie das Quadrat und legen Sie es dann fest.',
+  'tab.target.label': 'Wessen Foto',
+  'tab.target.me': 'Mein Foto',
+  'tab.target.meNamed': 'Mein Foto ({name})',
+  'tab.target.groups': 'Gruppen, deren Besitzer Sie sind',
+  'tab.target.contacts': 'Ihre Kontakte',
+  'tab.current.label': 'Das aktuelle Foto',
+  'tab.current.none': 'Noch kein Foto',
+  'tab.file.choose': 'Bild auswählen',
+  'tab.file.drop': 'oder hier ablegen',
+  'tab.file.formats': 'JPEG, PNG, GIF, WebP oder HEIC, bis 25\u00a0MB.',
+  'tab.crop.label': 'Der verwendete Ausschnitt',
+  'tab.crop.help':
+    'Ziehen Sie, um das Quadrat zu verschieben; zoomen Sie mit zwei Fingern, dem Mausrad oder den Schaltflächen.',
+  'tab.crop.box': 'Das Quadrat im Bild (x, y, Breite, Höhe, in Pixeln):',
+  'tab.zoomIn': 'Vergrößern',
+  'tab.zoomOut': 'Verkleinern',
+  'tab.result.label': 'So wird es aussehen',
+  'tab.set': 'Foto festlegen',
+  'tab.undo': 'Rückgängig',
+  'tab.status.signingIn': 'Sie werden angemeldet…',
+  'tab.status.chooseFile': 'Wählen Sie ein Bild aus, oder legen Sie eines im Feld oben ab.',
+  'tab.status.reading': 'Das Bild wird gelesen…',
+  'tab.status.adjust': 'Verschieben und zoomen Sie das Quadrat, und wählen Sie dann „Foto festlegen“.',
+  'tab.status.cannotDraw':
+    'Dieser Browser kann dieses Bild nicht anzeigen (zum Beispiel ein HEIC-Foto), daher wird sein automatisches Quadrat als Zahlen angegeben. Sie können es trotzdem festlegen.',
+  'tab.status.setting': 'Das Foto wird festgelegt…',
+  'tab.status.undoing': 'Die Änderung wird rückgängig gemacht…',
+  'tab.status.openInTeams':
+    'Öffnen Sie diese Seite über die Registerkarte „Foto“ von Teams Photo in Microsoft Teams.',
+  'tab.status.signInFailed':
+    'Teams konnte Sie nicht bei Teams Photo anmelden. Bitte schließen Sie die Registerkarte und öffnen Sie sie erneut.',
+  'tab.status.offline':
+    'Der Server hat nicht geantwortet. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
 };

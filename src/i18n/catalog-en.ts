@@ -95,6 +95,8 @@ export const en = {
   'DataDirNotWritable.next': 'Point DATA_DIR at a folder this user can write to.',
   ConfigInvalid: 'The configuration is not valid.',
   'ConfigInvalid.next': 'Fix the variables listed and start again (the README describes each one).',
+  InvalidRequest: 'I could not make sense of that request.',
+  'InvalidRequest.next': 'Please reload the page and try again.',
 
   // The bot's own text.
   'welcome.title': "Hi {name}! I'm Teams Photo.",
@@ -251,6 +253,40 @@ export const en = {
   // Added once the rest of issue 15 was translated.
   'target.updated.contactNote':
     'It shows in your Outlook contacts and wherever Teams and Outlook show this contact; only you see it.',
+  // The Teams page (issue 16).
+  'tab.name': 'Photo',
+  'tab.heading': 'Profile photo',
+  'tab.intro': 'Choose whose photo to change and a picture, move and zoom the square, then set it.',
+  'tab.target.label': 'Whose photo',
+  'tab.target.me': 'My photo',
+  'tab.target.meNamed': 'My photo ({name})',
+  'tab.target.groups': 'Groups you own',
+  'tab.target.contacts': 'Your contacts',
+  'tab.current.label': 'The photo now',
+  'tab.current.none': 'No photo yet',
+  'tab.file.choose': 'Choose a picture',
+  'tab.file.drop': 'or drop one here',
+  'tab.file.formats': 'JPEG, PNG, GIF, WebP or HEIC, up to 25\u00a0MB.',
+  'tab.crop.label': 'The square to use',
+  'tab.crop.help': 'Drag to move the square; pinch, scroll or use the buttons to zoom.',
+  'tab.crop.box': 'The square in the picture (x, y, width, height, in pixels):',
+  'tab.zoomIn': 'Zoom in',
+  'tab.zoomOut': 'Zoom out',
+  'tab.result.label': 'How it will look',
+  'tab.set': 'Set photo',
+  'tab.undo': 'Undo',
+  'tab.status.signingIn': 'Signing you in…',
+  'tab.status.chooseFile': 'Choose a picture, or drop one on the box above.',
+  'tab.status.reading': 'Reading the picture…',
+  'tab.status.adjust': 'Move and zoom the square, then choose Set photo.',
+  'tab.status.cannotDraw':
+    'This browser cannot show this picture (a HEIC photo, for example), so its automatic square is given as numbers. You can still set it.',
+  'tab.status.setting': 'Setting the photo…',
+  'tab.status.undoing': 'Undoing the change…',
+  'tab.status.openInTeams': 'Open this page from the Photo tab of Teams Photo in Microsoft Teams.',
+  'tab.status.signInFailed':
+    'Teams could not sign you in to Teams Photo. Please close the tab and open it again.',
+  'tab.status.offline': 'The server did not answer. Check your connection and try again.',
 } as const satisfies Record<ErrorCode, string> & Record<ErrorNextKey, string> & Record<string, string>;
 
 /**

@@ -84,6 +84,8 @@ export const es: Catalog = {
   'DataDirNotWritable.next': 'Haz que DATA_DIR apunte a una carpeta en la que este usuario pueda escribir.',
   ConfigInvalid: 'La configuración no es válida.',
   'ConfigInvalid.next': 'Corrige las variables indicadas y vuelve a iniciar (el README describe cada una).',
+  InvalidRequest: 'No he podido entender esa solicitud.',
+  'InvalidRequest.next': 'Vuelve a cargar la página e inténtalo de nuevo.',
 
   'welcome.title': '¡Hola, {name}! Soy Teams Photo.',
   'welcome.titleNoName': '¡Hola! Soy Teams Photo.',
@@ -247,4 +249,40 @@ export const es: Catalog = {
   // Added once the rest of issue 15 was translated.
   'target.updated.contactNote':
     'Aparece en sus contactos de Outlook y dondequiera que Teams y Outlook muestren este contacto; solo usted lo ve.',
+  // The Teams page (issue 16).
+  'tab.name': 'Foto',
+  'tab.heading': 'Foto de perfil',
+  'tab.intro':
+    'Elige de quién es la foto que quieres cambiar y una imagen, mueve y amplía el cuadrado y, después, establécela.',
+  'tab.target.label': 'Foto de',
+  'tab.target.me': 'Mi foto',
+  'tab.target.meNamed': 'Mi foto ({name})',
+  'tab.target.groups': 'Grupos de los que eres propietario',
+  'tab.target.contacts': 'Tus contactos',
+  'tab.current.label': 'La foto actual',
+  'tab.current.none': 'Todavía no hay foto',
+  'tab.file.choose': 'Elegir una imagen',
+  'tab.file.drop': 'o suéltala aquí',
+  'tab.file.formats': 'JPEG, PNG, GIF, WebP o HEIC, hasta 25\u00a0MB.',
+  'tab.crop.label': 'El cuadrado que se usará',
+  'tab.crop.help':
+    'Arrastra para mover el cuadrado; pellizca, usa la rueda del ratón o los botones para ampliar o reducir.',
+  'tab.crop.box': 'El cuadrado en la imagen (x, y, ancho, alto, en píxeles):',
+  'tab.zoomIn': 'Ampliar',
+  'tab.zoomOut': 'Reducir',
+  'tab.result.label': 'Así quedará',
+  'tab.set': 'Establecer foto',
+  'tab.undo': 'Deshacer',
+  'tab.status.signingIn': 'Iniciando sesión…',
+  'tab.status.chooseFile': 'Elige una imagen o suéltala en el cuadro de arriba.',
+  'tab.status.reading': 'Leyendo la imagen…',
+  'tab.status.adjust': 'Mueve y amplía el cuadrado y, después, elige Establecer foto.',
+  'tab.status.cannotDraw':
+    'Este navegador no puede mostrar esta imagen (por ejemplo, una foto HEIC), así que su cuadrado automático se muestra como números. Aun así, puedes establecerla.',
+  'tab.status.setting': 'Estableciendo la foto…',
+  'tab.status.undoing': 'Deshaciendo el cambio…',
+  'tab.status.openInTeams': 'Abre esta página desde la pestaña Foto de Teams Photo en Microsoft Teams.',
+  'tab.status.signInFailed':
+    'Teams no ha podido iniciar tu sesión en Teams Photo. Cierra la pestaña y vuelve a abrirla.',
+  'tab.status.offline': 'El servidor no ha respondido. Comprueba tu conexión e inténtalo de nuevo.',
 };

@@ -83,6 +83,8 @@ export const ptBR: Catalog = {
   'DataDirNotWritable.next': 'Aponte DATA_DIR para uma pasta em que este usuário possa gravar.',
   ConfigInvalid: 'A configuração não é válida.',
   'ConfigInvalid.next': 'Corrija as variáveis listadas e inicie de novo (o README descreve cada uma).',
+  InvalidRequest: 'Não consegui entender essa solicitação.',
+  'InvalidRequest.next': 'Recarregue a página e tente de novo.',
 
   'welcome.title': 'Olá, {name}! Eu sou o Teams Photo.',
   'welcome.titleNoName': 'Olá! Eu sou o Teams Photo.',
@@ -247,4 +249,40 @@ export const ptBR: Catalog = {
   // Added once the rest of issue 15 was translated.
   'target.updated.contactNote':
     'Ela aparece nos seus contatos do Outlook e onde o Teams e o Outlook mostrarem este contato; só você a vê.',
+  // The Teams page (issue 16).
+  'tab.name': 'Foto',
+  'tab.heading': 'Foto do perfil',
+  'tab.intro':
+    'Escolha de quem é a foto que você quer mudar e uma imagem, mova e amplie o quadrado e depois defina a foto.',
+  'tab.target.label': 'Foto de',
+  'tab.target.me': 'Minha foto',
+  'tab.target.meNamed': 'Minha foto ({name})',
+  'tab.target.groups': 'Grupos dos quais você é proprietário',
+  'tab.target.contacts': 'Seus contatos',
+  'tab.current.label': 'A foto atual',
+  'tab.current.none': 'Ainda sem foto',
+  'tab.file.choose': 'Escolher uma imagem',
+  'tab.file.drop': 'ou solte uma aqui',
+  'tab.file.formats': 'JPEG, PNG, GIF, WebP ou HEIC, até 25\u00a0MB.',
+  'tab.crop.label': 'O quadrado que será usado',
+  'tab.crop.help':
+    'Arraste para mover o quadrado; use dois dedos, a roda do mouse ou os botões para ampliar.',
+  'tab.crop.box': 'O quadrado na imagem (x, y, largura, altura, em pixels):',
+  'tab.zoomIn': 'Ampliar',
+  'tab.zoomOut': 'Reduzir',
+  'tab.result.label': 'Como vai ficar',
+  'tab.set': 'Definir foto',
+  'tab.undo': 'Desfazer',
+  'tab.status.signingIn': 'Entrando…',
+  'tab.status.chooseFile': 'Escolha uma imagem ou solte uma na caixa acima.',
+  'tab.status.reading': 'Lendo a imagem…',
+  'tab.status.adjust': 'Mova e amplie o quadrado e depois escolha Definir foto.',
+  'tab.status.cannotDraw':
+    'Este navegador não consegue mostrar esta imagem (uma foto HEIC, por exemplo), então o quadrado automático dela é mostrado em números. Você ainda pode defini-la.',
+  'tab.status.setting': 'Definindo a foto…',
+  'tab.status.undoing': 'Desfazendo a alteração…',
+  'tab.status.openInTeams': 'Abra esta página pela guia Foto do Teams Photo no Microsoft Teams.',
+  'tab.status.signInFailed':
+    'O Teams não conseguiu conectar você ao Teams Photo. Feche a guia e abra-a novamente.',
+  'tab.status.offline': 'O servidor não respondeu. Verifique sua conexão e tente novamente.',
 };

@@ -85,6 +85,8 @@ export const ru: Catalog = {
   'DataDirNotWritable.next': 'Укажите в DATA_DIR папку, в которую этот пользователь может писать.',
   ConfigInvalid: 'Конфигурация недействительна.',
   'ConfigInvalid.next': 'Исправьте перечисленные переменные и запустите снова (все они описаны в README).',
+  InvalidRequest: 'Этот запрос не удалось разобрать.',
+  'InvalidRequest.next': 'Перезагрузите страницу и попробуйте ещё раз.',
 
   'welcome.title': 'Здравствуйте, {name}! Я — Teams Photo.',
   'welcome.titleNoName': 'Здравствуйте! Я — Teams Photo.',
@@ -253,4 +255,41 @@ export const ru: Catalog = {
   // Added once the rest of issue 15 was translated.
   'target.updated.contactNote':
     'Оно видно в ваших контактах Outlook и везде, где Teams и Outlook показывают этот контакт; видите его только вы.',
+  // The Teams page (issue 16).
+  'tab.name': 'Фото',
+  'tab.heading': 'Фото профиля',
+  'tab.intro':
+    'Выберите, чьё фото изменить, и изображение, передвиньте и масштабируйте квадрат, а затем установите фото.',
+  'tab.target.label': 'Чьё фото',
+  'tab.target.me': 'Моё фото',
+  'tab.target.meNamed': 'Моё фото ({name})',
+  'tab.target.groups': 'Группы, которыми вы владеете',
+  'tab.target.contacts': 'Ваши контакты',
+  'tab.current.label': 'Текущее фото',
+  'tab.current.none': 'Фото пока нет',
+  'tab.file.choose': 'Выбрать изображение',
+  'tab.file.drop': 'или перетащите его сюда',
+  'tab.file.formats': 'JPEG, PNG, GIF, WebP или HEIC, до 25\u00a0МБ.',
+  'tab.crop.label': 'Используемый квадрат',
+  'tab.crop.help':
+    'Перетаскивайте, чтобы передвинуть квадрат; масштабируйте двумя пальцами, колесиком мыши или кнопками.',
+  'tab.crop.box': 'Квадрат на изображении (x, y, ширина, высота, в пикселях):',
+  'tab.zoomIn': 'Увеличить',
+  'tab.zoomOut': 'Уменьшить',
+  'tab.result.label': 'Как это будет выглядеть',
+  'tab.set': 'Установить фото',
+  'tab.undo': 'Отменить',
+  'tab.status.signingIn': 'Выполняется вход…',
+  'tab.status.chooseFile': 'Выберите изображение или перетащите его в поле выше.',
+  'tab.status.reading': 'Читаю изображение…',
+  'tab.status.adjust': 'Передвиньте и масштабируйте квадрат, а затем нажмите «Установить фото».',
+  'tab.status.cannotDraw':
+    'Этот браузер не может показать это изображение (например, фото HEIC), поэтому его автоматический квадрат указан числами. Установить его всё равно можно.',
+  'tab.status.setting': 'Устанавливаю фото…',
+  'tab.status.undoing': 'Отменяю изменение…',
+  'tab.status.openInTeams':
+    'Откройте эту страницу на вкладке «Фото» приложения Teams Photo в Microsoft Teams.',
+  'tab.status.signInFailed':
+    'Teams не удалось выполнить вход в Teams Photo. Закройте вкладку и откройте её снова.',
+  'tab.status.offline': 'Сервер не ответил. Проверьте подключение и повторите попытку.',
 };

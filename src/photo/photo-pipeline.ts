@@ -71,6 +71,8 @@ export interface PreparedPhoto {
   /** The JPEG quality it was encoded at: {@link OUTPUT_QUALITY}, or a fallback when that came out too large. */
   readonly quality: number;
   readonly sourceFormat: SourceFormat;
+  /** The source picture's size once stood upright: the space {@link PreparedPhoto.crop} (and a crop box) lies in. */
+  readonly source: { readonly width: number; readonly height: number };
   readonly crop: CropBox;
 }
 
@@ -143,6 +145,7 @@ export async function preparePhoto(input: Uint8Array, options: PrepareOptions = 
     bytes: jpeg.byteLength,
     quality,
     sourceFormat: format,
+    source: uprightSize(full.width, full.height, orientation),
     crop,
   };
 }

@@ -10,6 +10,11 @@
  * - and the activity's `serviceUrl`, where the replies go, must be a loopback URL: 403.
  * With bot credentials none of this applies: Bot Framework authentication checks the token and its `serviceurl`.
  *
+ * The `Host` rule holds for every route. The JSON rule holds for `/api/messages` only: the page's API
+ * (`/api/photo/...`) takes raw image bytes, and needs no such rule, because every one of its requests must carry an
+ * `Authorization: Bearer` token, which a form cannot send and another site's script cannot add without a CORS
+ * preflight, which the server never grants.
+ *
  * Pure functions over headers and the parsed body, so they are tested without a server and used by server.ts.
  */
 import { isLoopbackHost } from '../bot/attachments/host-rules.js';

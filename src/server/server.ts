@@ -1,6 +1,10 @@
 /**
- * The HTTP server: `POST /api/messages` into the Bot Framework adapter, `GET /healthz`, and a graceful close that
- * stops accepting turns and lets the ones under way finish. Transport only: the bot and its services are handed in.
+ * The HTTP server: `POST /api/messages` into the Bot Framework adapter, `GET /healthz`, the routes other parts of
+ * the app register (the page's API, see src/api/photo-api.ts), and a graceful close that stops accepting turns and
+ * lets the ones under way finish. Transport only: the bot and its services are handed in.
+ *
+ * Only `/api/messages` has its body parsed by restify (JSON, capped): every other route reads its own body, so an
+ * upload is streamed and capped as it arrives rather than buffered first.
  */
 import type { AddressInfo } from 'node:net';
 // restify replaces node's ServerResponse.prototype.writeHead process-wide with one that returns nothing, so code
@@ -10,6 +14,20 @@ import type { CloudAdapter } from 'botbuilder';
 import type { ActivityHandler } from 'botbuilder';
 import type { Logger } from '../logger.js';
 import { refuseHost, refuseMediaType, refuseServiceUrl, type LocalRefusal } from './local-mode-guard.js';
+import { registerTabRoutes } from '../web/tab-routes.js';
+
+/** What a registrar of routes gets: the restify server, and a way to count a request as under way. */
+export interface RouteContext {
+  readonly server: restify.Server;
+  /**
+   * Runs `work` as a request under way: `close()` waits for it like for a turn. While closing it is not run and
+   * `undefined` is returned, after a 503 answer.
+   */
+  inFlight<T>(res: restify.Response, work: () => Promise<T>): Promise<T | undefined>;
+}
+
+/** Adds routes to the server before it listens. */
+export type RouteRegistrar = (routes: RouteContext) => void;
 
 /** What {@link startServer} takes: where to listen, and the adapter and bot that turn requests into turns. */
 export interface ServerOptions {
@@ -23,10 +41,13 @@ export interface ServerOptions {
   /** Largest activity accepted, in bytes (Teams activities are far smaller). */
   readonly maxBodyBytes?: number;
   /**
-   * Local mode (no bot credentials, so nothing authenticates a request): only JSON, only a loopback `Host`, only a
-   * loopback `serviceUrl` (see local-mode-guard.ts), so that no web page can drive the bot.
+   * Local mode (no bot credentials, so nothing authenticates a request): only a loopback `Host` on every route, and
+   * on `/api/messages` only JSON and only a loopback `serviceUrl` (see local-mode-guard.ts), so that no web page can
+   * drive the bot.
    */
   readonly localOnly?: boolean;
+  /** More routes (the page's API), registered in order. */
+  readonly routes?: readonly RouteRegistrar[];
 }
 
 /** A listening server. */
@@ -50,10 +71,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     res.send(refusal.status, { error: { code: refusal.code, message: refusal.message } });
   };
   if (options.localOnly) {
-    // Before the body parser: a refused request's body is never parsed, let alone turned into a turn.
+    // Every route: a page that made its own name resolve to 127.0.0.1 (DNS rebinding) still sends its own Host.
     server.use((req, res, next) => {
-      const refusal =
-        refuseHost(req.headers) ?? (req.method === 'POST' ? refuseMediaType(req.headers) : undefined);
+      const refusal = refuseHost(req.headers);
       if (!refusal) {
         next();
         return;
@@ -62,9 +82,25 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       next(false);
     });
   }
-  server.use(
-    restify.plugins.bodyParser({ maxBodySize: options.maxBodyBytes ?? 1024 * 1024, mapParams: false }),
-  );
+  // `/api/messages` only: JSON, in local mode nothing else (before the parser, so a refused body is never parsed,
+  // let alone turned into a turn). The page's API is not held to JSON: its requests need a bearer token, which a
+  // form cannot send and another site's script cannot either without a CORS preflight, never granted here.
+  const activityBody: restify.RequestHandler[] = [
+    ...(options.localOnly
+      ? [
+          (req: restify.Request, res: restify.Response, next: restify.Next) => {
+            const refusal = req.method === 'POST' ? refuseMediaType(req.headers) : undefined;
+            if (!refusal) {
+              next();
+              return;
+            }
+            refuse(res, refusal);
+            next(false);
+          },
+        ]
+      : []),
+    ...restify.plugins.bodyParser({ maxBodySize: options.maxBodyBytes ?? 1024 * 1024, mapParams: false }),
+  ];
   // Turns under way, and who waits for the last of them once closing.
   const state: { inFlight: number; closing: boolean; drained: (() => void) | undefined } = {
     inFlight: 0,
@@ -72,7 +108,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     drained: undefined,
   };
 
-  server.post('/api/messages', async (req, res) => {
+  server.post('/api/messages', ...activityBody, async (req: restify.Request, res: restify.Response) => {
     if (state.closing) {
       res.send(503, { error: 'shutting down' });
       return;
@@ -101,6 +137,24 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     res.send(state.closing ? 503 : 200, { status: state.closing ? 'closing' : 'ok' });
     next();
   });
+  registerTabRoutes(server, { logger });
+  const routes: RouteContext = {
+    server,
+    async inFlight(res, work) {
+      if (state.closing) {
+        res.send(503, { error: 'shutting down' });
+        return undefined;
+      }
+      state.inFlight++;
+      try {
+        return await work();
+      } finally {
+        state.inFlight--;
+        if (state.inFlight === 0) state.drained?.();
+      }
+    },
+  };
+  for (const register of options.routes ?? []) register(routes);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -183,6 +183,7 @@ describe('package', () => {
         bots: { botId: string }[];
         composeExtensions: { botId: string }[];
         webApplicationInfo: { id: string; resource: string };
+        staticTabs: { entityId: string; contentUrl?: string; websiteUrl?: string }[];
         validDomains: string[];
       };
       expect(manifest.id).toBe(PROVISIONED.TEAMS_APP_ID);
@@ -191,9 +192,12 @@ describe('package', () => {
       expect(manifest.composeExtensions[0]!.botId).toBe(PROVISIONED.BOT_ID);
       expect(manifest.webApplicationInfo).toEqual({
         id: PROVISIONED.AAD_APP_CLIENT_ID,
-        resource: `api://botid-${PROVISIONED.BOT_ID!}`,
+        resource: `api://${PROVISIONED.BOT_DOMAIN!}/botid-${PROVISIONED.BOT_ID!}`,
       });
       expect(manifest.validDomains).toEqual([PROVISIONED.BOT_DOMAIN, 'token.botframework.com']);
+      const photoTab = manifest.staticTabs.find((tab) => tab.entityId === 'photo');
+      expect(photoTab?.contentUrl).toBe(`https://${PROVISIONED.BOT_DOMAIN!}/tab?locale={locale}`);
+      expect(photoTab?.websiteUrl).toBe(photoTab?.contentUrl);
       expect(
         Buffer.from(entries['color.png']!).equals(readFileSync(`${copy.root}/appPackage/color.png`)),
       ).toBe(true);

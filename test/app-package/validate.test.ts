@@ -96,12 +96,13 @@ describe('validate', () => {
       ]);
     });
 
-    it('needs the SSO resource api://botid-${{BOT_ID}}', async () => {
+    it("needs the SSO resource api://${{BOT_DOMAIN}}/botid-${{BOT_ID}}, on the tab's domain, that the Entra app owns", async () => {
       editManifest((m) => {
-        m.webApplicationInfo = { id: '${{AAD_APP_CLIENT_ID}}', resource: 'api://${{BOT_DOMAIN}}' };
+        m.webApplicationInfo = { id: '${{AAD_APP_CLIENT_ID}}', resource: 'api://botid-${{BOT_ID}}' };
       });
       expect(await validate()).toEqual([
-        'manifest.json: webApplicationInfo.resource must be api://botid-${{BOT_ID}} (bot SSO)',
+        "manifest.json: webApplicationInfo.resource must be api://${{BOT_DOMAIN}}/botid-${{BOT_ID}} (SSO for the bot and the tab, on the tab's domain)",
+        "manifest.json: webApplicationInfo.resource api://botid-00000000-0000-0000-0000-000000000002 is not one of aad.manifest.json's identifierUris, so Entra would issue no token for it",
       ]);
     });
 
@@ -259,12 +260,13 @@ describe('validate', () => {
       ]);
     });
 
-    it('needs the identifier URI api://botid-${{BOT_ID}}', async () => {
+    it("needs the identifier URI api://${{BOT_DOMAIN}}/botid-${{BOT_ID}}, the manifest's SSO resource", async () => {
       editAad((aad) => {
-        aad.identifierUris = ['api://${{BOT_DOMAIN}}'];
+        aad.identifierUris = ['api://botid-${{BOT_ID}}'];
       });
       expect(await validate()).toEqual([
-        'aad.manifest.json: identifierUris must hold api://botid-${{BOT_ID}}',
+        'aad.manifest.json: identifierUris must hold api://${{BOT_DOMAIN}}/botid-${{BOT_ID}}',
+        "manifest.json: webApplicationInfo.resource api://teams-photo.example.com/botid-00000000-0000-0000-0000-000000000002 is not one of aad.manifest.json's identifierUris, so Entra would issue no token for it",
       ]);
     });
   });

@@ -217,6 +217,7 @@ describe('preparePhoto output', () => {
 
       const photo = await preparePhoto(jpeg, { crop: 'center' });
       expect(photo.crop).toEqual({ x: 60, y: 0, width: 360, height: 360, method: 'center' });
+      expect(photo.source).toEqual({ width: 480, height: 360 });
       expectQuadrants(await decodeReference(photo.jpeg));
     },
   );
@@ -226,6 +227,7 @@ describe('preparePhoto output', () => {
     const jpeg = withSegments(await encodeJpeg(await storedFor(upright, 6)), exifSegment(6));
     const photo = await preparePhoto(jpeg, { crop: 'center' });
     expect(photo.crop).toEqual({ x: 0, y: 350, width: 2000, height: 2000, method: 'center' });
+    expect(photo.source).toEqual({ width: 2000, height: 2700 });
     expect([photo.width, photo.height]).toEqual([648, 648]);
     expectQuadrants(await decodeReference(photo.jpeg));
 

@@ -235,7 +235,9 @@ describe('infra/azure.bicep', () => {
     ]);
     expect(bot.text).toContain("channelName: 'MsTeamsChannel'");
     expect(bot.text).toContain("serviceProviderDisplayName: 'Azure Active Directory v2'");
-    expect(bot.text).toMatch(/key: 'tokenExchangeUrl'\s*value: 'api:\/\/botid-\$\{botAadAppClientId\}'/);
+    expect(bot.text).toMatch(
+      /key: 'tokenExchangeUrl'\s*value: 'api:\/\/\$\{botAppDomain\}\/botid-\$\{botAadAppClientId\}'/,
+    );
   });
 
   it("has the SSO connection ask for exactly the delegated Graph permissions the app's Entra registration requests", async () => {
