@@ -9,11 +9,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { PLAYGROUND_TEAM_GROUP_ID } from '../../dist/emulator/seed-directory.js';
 import { translate } from '../../dist/i18n/index.js';
-import { boxOf, mouseDrag, Touchscreen, VIEWPORTS } from '../helpers/browser.js';
+import { boxOf, mouseDrag, Touchscreen, VIEWPORTS, waitForText } from '../helpers/browser.js';
 import { ownPhoto, photoAt } from '../helpers/emulator-photos.js';
 import { PEOPLE } from '../helpers/local-bot.js';
 import {
   cropBox,
+  currentPhoto,
   expectInside,
   expectShowsBox,
   moveCrop,
@@ -25,7 +26,7 @@ import {
   withTab,
   type QuadrantPhoto,
   type TabSession,
-} from './tab-page.js';
+} from './tab-session.js';
 
 let session: TabSession;
 let landscape: QuadrantPhoto;
@@ -59,14 +60,16 @@ describe('the Photo tab in Chromium, in local mode', () => {
       expect(await page.locator('html').getAttribute('lang')).toBe('en');
       const before = await alexPhoto();
 
-      await upload(opened, landscape);
+      const automatic = await upload(opened, landscape);
       const box = await moveCrop(page, (from, to) => mouseDrag(page, from, to), 'x');
-      await expectShowsBox(await resultPreview(page), landscape, box);
+      await expectShowsBox(await resultPreview(page), landscape, box, automatic);
       await setPhoto(opened, translate('en', 'photo.updated.title'));
 
       const after = await alexPhoto();
       expectChanged(before, after);
-      await expectShowsBox(after, landscape, box);
+      await expectShowsBox(after, landscape, box, automatic);
+      // The page now shows the new photo as the current one.
+      await expectShowsBox(await currentPhoto(page), landscape, box);
     });
   }, 90_000);
 
@@ -86,16 +89,16 @@ describe('the Photo tab in Chromium, in local mode', () => {
       expect(zoomed.w).toBeLessThan(automatic.w * 0.9);
       expectInside(zoomed, portrait);
       const box = await moveCrop(page, (from, to) => touch.drag(from, to), 'y');
-      await expectShowsBox(await resultPreview(page), portrait, box);
+      await expectShowsBox(await resultPreview(page), portrait, box, automatic);
       await setPhoto(opened, translate('en', 'photo.updated.title'));
 
       const after = await alexPhoto();
       expectChanged(before, after);
-      await expectShowsBox(after, portrait, box);
+      await expectShowsBox(after, portrait, box, automatic);
     });
   }, 90_000);
 
-  it('in German (?locale=de): the page’s language, and the outcome in German', async () => {
+  it('in German (?locale=de): the page’s language, the outcome and its Undo in German', async () => {
     await withTab(
       session,
       'desktop',
@@ -111,12 +114,17 @@ describe('the Photo tab in Chromium, in local mode', () => {
         const after = await alexPhoto();
         expectChanged(before, after);
         await expectShowsBox(after, landscape, box);
+
+        await page.getByTestId('undo').click();
+        // The photo before (an earlier test's, or none when this one runs alone) is back, or none again.
+        await waitForText(opened, 'status', translate('de', before ? 'undo.restored' : 'undo.removed'));
+        expect(await alexPhoto()).toEqual(before);
       },
       '?locale=de',
     );
   }, 90_000);
 
-  it('for a group the user owns: zoomed with the button, set as the group’s photo and not the user’s', async () => {
+  it('for a group the user owns: zoomed with the buttons and the wheel, set as the group’s photo and not the user’s', async () => {
     await withTab(session, 'desktop', 'desktop-group', async (opened) => {
       const { page } = opened;
       const ownBefore = await alexPhoto();
@@ -124,15 +132,26 @@ describe('the Photo tab in Chromium, in local mode', () => {
 
       await page.getByTestId('target-select').selectOption(`group:${PLAYGROUND_TEAM_GROUP_ID}`);
       const automatic = await upload(opened, landscape);
-      await page.getByTestId('zoom-in').click();
-      const box = await cropBox(page, automatic);
-      expect(box.w).toBeLessThan(automatic.w);
+      let box = automatic;
+      for (let press = 0; press < 3; press++) {
+        await page.getByTestId('zoom-in').click();
+        const zoomed = await cropBox(page, box);
+        expect(zoomed.w).toBeLessThan(box.w);
+        box = zoomed;
+      }
+      // The wheel zooms about the pointer: over the picture's top-left quadrant, the square closes in on it.
+      const area = await boxOf(page, 'crop-area');
+      await page.mouse.move(area.x - area.width / 4, area.y - area.height / 4);
+      await page.mouse.wheel(0, -300);
+      const wheeled = await cropBox(page, box);
+      expect(wheeled.w).toBeLessThan(box.w);
+      box = wheeled;
       expectInside(box, landscape);
       await setPhoto(opened, translate('en', 'target.updated.group', { name: 'My Team' }));
 
       const groupAfter = await teamPhoto();
       expectChanged(groupBefore, groupAfter);
-      await expectShowsBox(groupAfter, landscape, box);
+      await expectShowsBox(groupAfter, landscape, box, automatic);
       expect(await alexPhoto()).toEqual(ownBefore);
     });
   }, 90_000);

@@ -171,26 +171,48 @@ function quadrantAt(photo: QuadrantPhoto, x: number, y: number, margin: number):
   return x < midX ? BLUE : YELLOW;
 }
 
+/** The grid the checks sample: 8x8 points at the centres of equal cells, as fractions of the square. */
+const GRID = Array.from({ length: 64 }, (_, i) => ({
+  u: ((i % 8) + 0.5) / 8,
+  v: (Math.floor(i / 8) + 0.5) / 8,
+}));
+
+/** The colour the grid point (u, v) of `box` must have; null where it falls near a quadrant's edge. */
+function expectedAt(photo: QuadrantPhoto, box: CropBox, u: number, v: number): Rgb | null {
+  return quadrantAt(photo, box.x + u * box.w, box.y + v * box.h, Math.max(box.w, box.h) * 0.05 + 2);
+}
+
 /**
  * Checks that `image` (any format sharp reads) is the part of `photo` inside `box`, scaled: an 8x8 grid of points
  * in the image, each mapped back into the box, must have the colour of the quadrant it falls in.
+ *
+ * With `unlike` (the automatic square the page started from), it first checks that the grid tells the two boxes
+ * apart, at several points: otherwise a server that ignored the chosen box and used its own would pass unseen.
  */
-export async function expectShowsBox(image: Buffer, photo: QuadrantPhoto, box: CropBox): Promise<void> {
+export async function expectShowsBox(
+  image: Buffer,
+  photo: QuadrantPhoto,
+  box: CropBox,
+  unlike?: CropBox,
+): Promise<void> {
+  if (unlike) {
+    const telling = GRID.filter(({ u, v }) => {
+      const mine = expectedAt(photo, box, u, v);
+      const theirs = expectedAt(photo, unlike, u, v);
+      return mine !== null && theirs !== null && mine !== theirs;
+    });
+    expect(telling.length).toBeGreaterThanOrEqual(4);
+  }
   const raw = await decodeReference(image);
-  const margin = Math.max(box.w, box.h) * 0.05 + 2;
   const wrong: string[] = [];
   let checked = 0;
-  for (let row = 0; row < 8; row++) {
-    for (let column = 0; column < 8; column++) {
-      const u = (column + 0.5) / 8;
-      const v = (row + 0.5) / 8;
-      const expected = quadrantAt(photo, box.x + u * box.w, box.y + v * box.h, margin);
-      if (!expected) continue;
-      checked++;
-      const actual = colourAt(raw, Math.round(u * raw.width), Math.round(v * raw.height), 2);
-      if (!near(actual, expected, 45)) {
-        wrong.push(`(${column},${row}) is ${actual.map(Math.round).join('/')}, not ${expected.join('/')}`);
-      }
+  for (const { u, v } of GRID) {
+    const expected = expectedAt(photo, box, u, v);
+    if (!expected) continue;
+    checked++;
+    const actual = colourAt(raw, Math.round(u * raw.width), Math.round(v * raw.height), 2);
+    if (!near(actual, expected, 45)) {
+      wrong.push(`(${u},${v}) is ${actual.map(Math.round).join('/')}, not ${expected.join('/')}`);
     }
   }
   expect(checked).toBeGreaterThanOrEqual(32);
@@ -207,6 +229,32 @@ export async function resultPreview(page: Page): Promise<Buffer> {
     return { width: c.width, height: c.height, url: c.toDataURL('image/png') };
   });
   expect({ width, height }).toEqual({ width: 648, height: 648 });
+  return Buffer.from(url.slice(url.indexOf(',') + 1), 'base64');
+}
+
+/**
+ * The picture `[data-testid=current-photo]` shows, as PNG bytes: the image redrawn on a canvas in the page, so it
+ * is what the browser decoded whatever its source (a data: URI, a blob, the API's URL).
+ */
+export async function currentPhoto(page: Page): Promise<Buffer> {
+  // The browser's elements; the test compiles without the DOM types, so only what is used is named.
+  type Image = { decode(): Promise<void>; naturalWidth: number; naturalHeight: number };
+  type Canvas = {
+    width: number;
+    height: number;
+    getContext(type: '2d'): { drawImage(image: Image, x: number, y: number): void } | null;
+    toDataURL(type: string): string;
+  };
+  type Document = { createElement(tag: 'canvas'): Canvas };
+  const url = await page.getByTestId('current-photo').evaluate(async (element) => {
+    const image = element as unknown as Image;
+    await image.decode();
+    const canvas = (globalThis as unknown as { document: Document }).document.createElement('canvas');
+    canvas.width = image.naturalWidth;
+    canvas.height = image.naturalHeight;
+    canvas.getContext('2d')?.drawImage(image, 0, 0);
+    return canvas.toDataURL('image/png');
+  });
   return Buffer.from(url.slice(url.indexOf(',') + 1), 'base64');
 }
 
