@@ -53,6 +53,7 @@ const CARD_NAMES = [
   'welcome',
   'welcomeNoName',
   'help',
+  'helpWithPage',
 ] as const;
 
 function allCards(
