@@ -7,7 +7,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { TestAdapter, type Activity } from 'botbuilder';
-import { OboTokenProvider } from '../../src/auth/obo-token-provider.js';
 import { AttachmentDownloader } from '../../src/bot/attachments/attachment-downloader.js';
 import { IncomingImages } from '../../src/bot/handlers/incoming-image.js';
 import { PhotoMessageHandler } from '../../src/bot/handlers/photo-message-handler.js';
@@ -15,9 +14,7 @@ import { SignInHandler } from '../../src/bot/handlers/sign-in-handler.js';
 import { TargetPhotoHandler } from '../../src/bot/handlers/target-photo-handler.js';
 import { UndoHandler } from '../../src/bot/handlers/undo-handler.js';
 import { RecentPhotos } from '../../src/bot/recent-photos.js';
-import { SsoSenderTokens } from '../../src/bot/sender-tokens.js';
 import { TeamsPhotoBot } from '../../src/bot/teams-photo-bot.js';
-import { UserTokenService } from '../../src/bot/user-token-service.js';
 import { PhotoChangeService, type ChangeTarget } from '../../src/changes/photo-change-service.js';
 import { GraphDirectoryClient } from '../../src/graph/graph-directory-client.js';
 import { GraphPhotoClient } from '../../src/graph/graph-photo-client.js';
@@ -31,7 +28,8 @@ import { PendingStore } from '../../src/storage/pending-store.js';
 import { ContactTargets } from '../../src/targets/contact-targets.js';
 import { GroupTargets } from '../../src/targets/group-targets.js';
 import { SEED, startHarness, type Harness } from '../emulator/harness.js';
-import { FAKE_AUTHORITY, fakeEntra } from '../helpers/fake-entra.js';
+import { fakeEntra } from '../helpers/fake-entra.js';
+import { ssoSenderTokens } from '../helpers/sso-tokens.js';
 import { fileServer, type FileServer } from '../helpers/file-server.js';
 import { encodeJpeg, photoLike } from '../helpers/images.js';
 
@@ -58,17 +56,7 @@ describe('single sign-on for a group photo', () => {
     }));
     const storage = createStorage({ kind: 'fs', root: folder });
     const pending = new PendingStore({ storage, namespace: 'bot' });
-    const userTokens = new UserTokenService(CONNECTION);
-    const tokens = new SsoSenderTokens(
-      userTokens,
-      new OboTokenProvider({
-        tenantId: 'tenant',
-        clientId: 'app',
-        secret: { clientSecret: 'secret' },
-        authorityHost: FAKE_AUTHORITY,
-        credentialOptions: exchanges.credentialOptions,
-      }),
-    );
+    const { userTokens, tokens } = ssoSenderTokens(CONNECTION, exchanges);
     const graphOptions = { baseUrl: harness.emulator.url, sleep: () => Promise.resolve() };
     const backups = new BackupStore<ChangeTarget>({ storage, targetKey: (t) => t.subject });
     const changes = new PhotoChangeService({

@@ -10,14 +10,11 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { TestAdapter, type Activity } from 'botbuilder';
-import { OboTokenProvider } from '../../src/auth/obo-token-provider.js';
 import { AttachmentDownloader } from '../../src/bot/attachments/attachment-downloader.js';
 import { PhotoMessageHandler } from '../../src/bot/handlers/photo-message-handler.js';
 import { SignInHandler } from '../../src/bot/handlers/sign-in-handler.js';
 import { UndoHandler } from '../../src/bot/handlers/undo-handler.js';
-import { SsoSenderTokens } from '../../src/bot/sender-tokens.js';
 import { TeamsPhotoBot } from '../../src/bot/teams-photo-bot.js';
-import { UserTokenService } from '../../src/bot/user-token-service.js';
 import { PhotoChangeService, type ChangeTarget } from '../../src/changes/photo-change-service.js';
 import { FaultScript } from '../../src/emulator/faults.js';
 import { GraphPhotoClient } from '../../src/graph/graph-photo-client.js';
@@ -29,7 +26,8 @@ import { createStorage, encodeKeySegment } from '../../src/storage/index.js';
 import { LeaseStore } from '../../src/storage/lease-store.js';
 import { PendingStore } from '../../src/storage/pending-store.js';
 import { SEED, startHarness, type Harness } from '../emulator/harness.js';
-import { FAKE_AUTHORITY, fakeEntra } from '../helpers/fake-entra.js';
+import { fakeEntra } from '../helpers/fake-entra.js';
+import { ssoSenderTokens } from '../helpers/sso-tokens.js';
 import { encodeJpeg, exifSegment, jpegMarkers, photoLike, withSegments } from '../helpers/images.js';
 import sharp from 'sharp';
 
@@ -74,17 +72,7 @@ describe('single sign-on', () => {
     }));
     const storage = createStorage({ kind: 'fs', root: folder });
     pending = new PendingStore({ storage, namespace: 'bot' });
-    const userTokens = new UserTokenService(CONNECTION);
-    const tokens = new SsoSenderTokens(
-      userTokens,
-      new OboTokenProvider({
-        tenantId: 'tenant',
-        clientId: 'app',
-        secret: { clientSecret: 'secret' },
-        authorityHost: FAKE_AUTHORITY,
-        credentialOptions: exchanges.credentialOptions,
-      }),
-    );
+    const { userTokens, tokens } = ssoSenderTokens(CONNECTION, exchanges);
     const graph = new GraphPhotoClient({ baseUrl: harness.emulator.url, sleep: () => Promise.resolve() });
     const backups = new BackupStore<ChangeTarget>({ storage, targetKey: (t) => t.subject });
     const leases = new LeaseStore({ storage, namespace: 'photos' });

@@ -9,7 +9,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { TestAdapter, type Activity } from 'botbuilder';
-import { OboTokenProvider } from '../../../src/auth/obo-token-provider.js';
 import { AttachmentDownloader } from '../../../src/bot/attachments/attachment-downloader.js';
 import { ExtensionSignIn } from '../../../src/bot/extension/extension-sign-in.js';
 import { GroupThumbnails } from '../../../src/bot/extension/group-thumbnails.js';
@@ -18,9 +17,7 @@ import { MessagingExtensionHandler } from '../../../src/bot/handlers/messaging-e
 import { UndoHandler } from '../../../src/bot/handlers/undo-handler.js';
 import type { PhotoMessageHandler } from '../../../src/bot/handlers/photo-message-handler.js';
 import { RecentPhotos } from '../../../src/bot/recent-photos.js';
-import { SsoSenderTokens } from '../../../src/bot/sender-tokens.js';
 import { TeamsPhotoBot } from '../../../src/bot/teams-photo-bot.js';
-import { UserTokenService } from '../../../src/bot/user-token-service.js';
 import { PhotoChangeService, type ChangeTarget } from '../../../src/changes/photo-change-service.js';
 import { GraphContentClient } from '../../../src/graph/graph-content-client.js';
 import { GraphDirectoryClient } from '../../../src/graph/graph-directory-client.js';
@@ -34,7 +31,8 @@ import { LeaseStore } from '../../../src/storage/lease-store.js';
 import { PendingStore } from '../../../src/storage/pending-store.js';
 import { GroupTargets } from '../../../src/targets/group-targets.js';
 import { SEED, startHarness, type Harness } from '../../emulator/harness.js';
-import { FAKE_AUTHORITY, fakeEntra } from '../../helpers/fake-entra.js';
+import { fakeEntra } from '../../helpers/fake-entra.js';
+import { ssoSenderTokens } from '../../helpers/sso-tokens.js';
 
 const CONNECTION = 'graph';
 const USER = '29:alex';
@@ -57,17 +55,7 @@ describe('signing in inside the messaging extension', () => {
       body: { token_type: 'Bearer', access_token: harness.user(SEED.alex.upn), expires_in: 3600 },
     }));
     const storage = createStorage({ kind: 'fs', root: folder });
-    const userTokens = new UserTokenService(CONNECTION);
-    const tokens = new SsoSenderTokens(
-      userTokens,
-      new OboTokenProvider({
-        tenantId: 'tenant',
-        clientId: 'app',
-        secret: { clientSecret: 'secret' },
-        authorityHost: FAKE_AUTHORITY,
-        credentialOptions: exchanges.credentialOptions,
-      }),
-    );
+    const { userTokens, tokens } = ssoSenderTokens(CONNECTION, exchanges);
     const graphOptions = { baseUrl: harness.emulator.url, sleep: () => Promise.resolve() };
     const graph = new GraphPhotoClient(graphOptions);
     const backups = new BackupStore<ChangeTarget>({ storage, targetKey: (t) => t.subject });
