@@ -17,7 +17,7 @@
  * `GraphForbidden`, 404 `GraphNotFound`...), `AppError('ImageTooLarge')` past the cap.
  */
 import { AppError } from '../errors.js';
-import { GraphError } from './graph-errors.js';
+import { readCappedBody } from './capped-body.js';
 import { GraphTransport, type AccessTokenSource, type GraphTransportOptions } from './graph-transport.js';
 
 export type { AccessTokenSource } from './graph-transport.js';
@@ -98,7 +98,7 @@ export class GraphContentClient {
    */
   async hostedContent(ref: HostedContentRef, token: AccessTokenSource): Promise<Uint8Array> {
     const { response } = await this.transport.require(hostedContentPath(ref), token, { method: 'GET' });
-    return readCapped(response, this.maxBytes);
+    return readCappedBody(response, this.maxBytes, (detail) => new AppError('ImageTooLarge', detail));
   }
 
   /**
@@ -113,7 +113,7 @@ export class GraphContentClient {
       { method: 'GET' },
       { followRedirects: true },
     );
-    return readCapped(response, this.maxBytes);
+    return readCappedBody(response, this.maxBytes, (detail) => new AppError('ImageTooLarge', detail));
   }
 }
 
@@ -234,42 +234,4 @@ function followingRedirects(send: typeof fetch): typeof fetch {
       url = next;
     }
   };
-}
-
-/**
- * A body read up to `maxBytes`; past that, reading stops and the connection is given up.
- * @throws AppError `ImageTooLarge`; GraphError `GraphUnavailable` when the body breaks off
- */
-async function readCapped(response: Response, maxBytes: number): Promise<Uint8Array> {
-  const declared = Number(response.headers.get('content-length') ?? 0);
-  if (declared > maxBytes) {
-    await response.body?.cancel();
-    throw new AppError('ImageTooLarge', `declared ${declared} bytes, over ${maxBytes}`);
-  }
-  if (!response.body) return new Uint8Array(0);
-  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    let chunk: Awaited<ReturnType<typeof reader.read>>;
-    try {
-      chunk = await reader.read();
-    } catch (cause) {
-      throw new GraphError('GraphUnavailable', { status: 0, graphCode: 'BodyInterrupted' }, { cause });
-    }
-    if (chunk.done) break;
-    total += chunk.value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel();
-      throw new AppError('ImageTooLarge', `over ${maxBytes} bytes`);
-    }
-    chunks.push(chunk.value);
-  }
-  const bytes = new Uint8Array(total);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return bytes;
 }

@@ -14,6 +14,7 @@
  * Ids are opaque (Exchange's hold `=`, `/`, `+`) and are percent-encoded as path segments; `.` and `..` cannot be
  * encoded (URL parsers resolve `%2E%2E` as a parent segment), so such an id is never sent.
  */
+import { readCappedBody } from './capped-body.js';
 import { GraphError } from './graph-errors.js';
 import { GraphTransport, type AccessTokenSource, type GraphTransportOptions } from './graph-transport.js';
 
@@ -220,11 +221,17 @@ function contactOf(
   };
 }
 
+/** The most of one answer read: a page of 999 groups with the few properties asked for is well under 1 MiB. */
+const MAX_PAGE_BYTES = 8 * 1024 * 1024;
+
 async function readJson(response: Response, requestId: string | undefined): Promise<Json> {
   let body: unknown;
   try {
-    body = await response.json();
-  } catch {
+    const bytes = await readCappedBody(response, MAX_PAGE_BYTES, (detail) => new RangeError(detail));
+    body = JSON.parse(new TextDecoder().decode(bytes));
+  } catch (error) {
+    // A body that broke off is Graph being unavailable; one too large or not JSON is not the answer Graph documents.
+    if (error instanceof GraphError) throw error;
     throw malformed(requestId);
   }
   if (!isObject(body)) throw malformed(requestId);

@@ -5,6 +5,7 @@
  * Everything outside is injected (fetch, the token, the wait between attempts, the jitter), so tests run it against
  * the local Graph emulator over loopback. The base URL comes from config: public cloud, US Government or China.
  */
+import { readCappedBody } from './capped-body.js';
 import { GraphError } from './graph-errors.js';
 import { photoPath, type PhotoTarget } from './photo-target.js';
 import {
@@ -89,7 +90,13 @@ export class GraphPhotoClient {
   /** The photo's bytes, or `null` when the target has none. @throws GraphError */
   async getPhoto(target: PhotoTarget, token: AccessTokenSource): Promise<Uint8Array | null> {
     const answer = await this.absentIsNull(target, `${photoPath(target)}/$value`, token, { method: 'GET' });
-    return answer ? new Uint8Array(await answer.response.arrayBuffer()) : null;
+    if (!answer) return null;
+    // Graph keeps photos of at most its 4 MiB upload limit; anything much larger is not a photo to buffer.
+    return readCappedBody(
+      answer.response,
+      2 * GRAPH_PHOTO_BODY_LIMIT,
+      (detail) => new GraphError('GraphPhotoTooLarge', { status: 200, graphCode: `photo answer ${detail}` }),
+    );
   }
 
   /** The photo's size and type, or `null` when the target has none. @throws GraphError */

@@ -7,6 +7,7 @@
  * all retry, time out and fail the same way. Everything outside is injected (fetch, the wait, the jitter), so tests
  * run it against the local Graph emulator over loopback.
  */
+import { readCappedBody } from './capped-body.js';
 import { GraphError, graphErrorCode } from './graph-errors.js';
 import type { PhotoTarget } from './photo-target.js';
 import { DEFAULT_RETRY_POLICY, retryDelay, type AttemptOutcome, type RetryPolicy } from './retry-policy.js';
@@ -136,11 +137,18 @@ export class GraphTransport {
   }
 }
 
-/** Graph's `error.code` from an error body, if it is JSON; the message is not kept (it can quote user input). */
+/** The most of an error answer read for its code: Graph's error bodies are a few hundred bytes. */
+const MAX_ERROR_BODY_BYTES = 64 * 1024;
+
+/**
+ * Graph's `error.code` from an error body, if it is JSON of at most {@link MAX_ERROR_BODY_BYTES}; the message is not
+ * kept (it can quote user input).
+ */
 async function errorCodeOf(response: Response): Promise<string | undefined> {
   try {
-    const body = (await response.json()) as { error?: { code?: unknown } };
-    return typeof body.error?.code === 'string' ? body.error.code : undefined;
+    const bytes = await readCappedBody(response, MAX_ERROR_BODY_BYTES, (detail) => new RangeError(detail));
+    const body = JSON.parse(new TextDecoder().decode(bytes)) as { error?: { code?: unknown } } | null;
+    return typeof body?.error?.code === 'string' ? body.error.code : undefined;
   } catch {
     return undefined;
   }
