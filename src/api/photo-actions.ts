@@ -11,6 +11,7 @@ import { DELEGATED_SCOPES, scopesForTarget } from '../auth/obo-token-provider.js
 import { previewDataUriOf } from '../bot/handlers/photo-previews.js';
 import { codeOf } from '../bot/turn-errors.js';
 import type { Actor, PhotoChangeService } from '../changes/photo-change-service.js';
+import { requireGroupOwner } from '../changes/owner-check.js';
 import { AppError } from '../errors.js';
 import type {
   AccessTokenSource,
@@ -228,13 +229,7 @@ export class TabPhotoActions {
     token: AccessTokenSource,
     actor: Actor,
   ): Promise<void> {
-    try {
-      await this.deps.groups.requireOwned(target.groupId, token);
-    } catch (error) {
-      if (codeOf(error) === 'NotGroupOwner')
-        await this.deps.changes.recordRefusal(target, actor, 'NotGroupOwner');
-      throw error;
-    }
+    await requireGroupOwner(this.deps.groups, this.deps.changes, target.groupId, token, actor);
   }
 }
 

@@ -28,6 +28,7 @@ import type {
 } from 'botbuilder';
 import { DELEGATED_SCOPES } from '../../auth/obo-token-provider.js';
 import type { Actor, PhotoChangeService } from '../../changes/photo-change-service.js';
+import { requireGroupOwner } from '../../changes/owner-check.js';
 import { AppError, AuthError } from '../../errors.js';
 import type { AccessTokenSource } from '../../graph/graph-photo-client.js';
 import { errorText, pickLocale, translate, type Locale } from '../../i18n/index.js';
@@ -298,17 +299,7 @@ export class MessagingExtensionHandler {
     groupId: string,
     token: AccessTokenSource,
   ): Promise<NamedGroup> {
-    try {
-      return await this.deps.groups.requireOwned(groupId, token);
-    } catch (error) {
-      if (codeOf(error) === 'NotGroupOwner')
-        await this.deps.changes.recordRefusal(
-          { kind: 'group', groupId },
-          this.actor(context),
-          'NotGroupOwner',
-        );
-      throw error;
-    }
+    return requireGroupOwner(this.deps.groups, this.deps.changes, groupId, token, this.actor(context));
   }
 
   /** Posts the result card in the invoke's conversation; `false` when the bot cannot post there. */

@@ -7,6 +7,7 @@
 import type { AdaptiveCardInvokeResponse, TurnContext } from 'botbuilder';
 import { DELEGATED_SCOPES } from '../../auth/obo-token-provider.js';
 import type { PhotoChangeService } from '../../changes/photo-change-service.js';
+import { requireGroupOwner } from '../../changes/owner-check.js';
 import type { PhotoTarget } from '../../graph/photo-target.js';
 import { errorText, pickLocale, translate, type Locale } from '../../i18n/index.js';
 import type { Logger } from '../../logger.js';
@@ -86,13 +87,8 @@ export class RemovePhotoHandler {
       if (data.kind === 'group') {
         target = { kind: 'group', groupId: data.id };
         token = await this.deps.tokens.forSender(context, DELEGATED_SCOPES.groupPhoto);
-        try {
-          groupName = (await this.deps.groups.requireOwned(data.id, token)).displayName;
-        } catch (error) {
-          if (codeOf(error) === 'NotGroupOwner')
-            await this.deps.changes.recordRefusal(target, actor, 'NotGroupOwner');
-          throw error;
-        }
+        const group = await requireGroupOwner(this.deps.groups, this.deps.changes, data.id, token, actor);
+        groupName = group.displayName;
       }
       const result = await this.deps.changes.remove(target, token, actor);
       this.deps.logger.info('photo removed', {

@@ -9,6 +9,7 @@
 import type { AdaptiveCardInvokeResponse, TurnContext } from 'botbuilder';
 import { DELEGATED_SCOPES } from '../../auth/obo-token-provider.js';
 import type { PhotoChangeService } from '../../changes/photo-change-service.js';
+import { requireGroupOwner } from '../../changes/owner-check.js';
 import { AppError, AuthError } from '../../errors.js';
 import type { AccessTokenSource } from '../../graph/graph-photo-client.js';
 import type { PhotoTarget } from '../../graph/photo-target.js';
@@ -243,18 +244,7 @@ export class TargetPhotoHandler {
     groupId: string,
     token: AccessTokenSource,
   ): Promise<NamedGroup> {
-    try {
-      return await this.deps.groups.requireOwned(groupId, token);
-    } catch (error) {
-      if (codeOf(error) === 'NotGroupOwner') {
-        await this.deps.changes.recordRefusal(
-          { kind: 'group', groupId },
-          this.actor(context),
-          'NotGroupOwner',
-        );
-      }
-      throw error;
-    }
+    return requireGroupOwner(this.deps.groups, this.deps.changes, groupId, token, this.actor(context));
   }
 
   /** Sets a group's photo (its owner already checked) and builds the answer card. */

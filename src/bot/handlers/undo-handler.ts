@@ -7,6 +7,7 @@
 import type { AdaptiveCardInvokeResponse, TurnContext } from 'botbuilder';
 import type { PhotoChangeService, UndoResult } from '../../changes/photo-change-service.js';
 import { SupersededError, type ChangeTarget } from '../../changes/photo-change-service.js';
+import { requireGroupOwner } from '../../changes/owner-check.js';
 import { DELEGATED_SCOPES, scopesForTarget } from '../../auth/obo-token-provider.js';
 import type { AccessTokenSource } from '../../graph/graph-photo-client.js';
 import type { PhotoTarget } from '../../graph/photo-target.js';
@@ -183,14 +184,13 @@ export class UndoHandler {
     if (target === undefined || target.kind === 'me' || target.kind === 'user') return this.token(context);
     const token = await this.deps.tokens.forSender(context, scopesForTarget(target));
     if (target.kind === 'group' && this.deps.groups) {
-      try {
-        await this.deps.groups.requireOwned(target.groupId, token);
-      } catch (error) {
-        if (codeOf(error) === 'NotGroupOwner') {
-          await this.deps.changes.recordRefusal(target, this.actor(context), 'NotGroupOwner');
-        }
-        throw error;
-      }
+      await requireGroupOwner(
+        this.deps.groups,
+        this.deps.changes,
+        target.groupId,
+        token,
+        this.actor(context),
+      );
     }
     return token;
   }
