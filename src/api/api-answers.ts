@@ -10,9 +10,9 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ErrorCode } from '../errors.js';
+import { pageLocale } from '../web/page-locale.js';
 import { codeOf } from '../bot/turn-errors.js';
-import { errorText, pickLocale, translate, type Locale } from '../i18n/index.js';
-import { DEFAULT_LOCALE } from '../i18n/locales.js';
+import { errorText, translate, type Locale } from '../i18n/index.js';
 import type { Logger } from '../logger.js';
 
 /** The HTTP status of each code: a decision per code, so a new code cannot go unmapped. */
@@ -84,32 +84,11 @@ export function queryOf(request: IncomingMessage): URLSearchParams {
 }
 
 /**
- * The language to answer in: `?locale=` when given, else the first language of `Accept-Language` (by `q`) that
- * the app speaks, else English.
+ * The language to answer in: `?locale=` when given, else the first language of `Accept-Language` (by `q`) that the
+ * app speaks, else English; the same rule as the page's own (`pageLocale`), so the page and its API agree.
  */
 export function requestLocale(request: IncomingMessage): Locale {
-  const asked = queryOf(request).get('locale');
-  if (asked) return pickLocale(asked);
-  return acceptedLocale(request.headers['accept-language']);
-}
-
-/** The first supported language of an `Accept-Language` header, by preference; English when none is. */
-export function acceptedLocale(header: string | undefined): Locale {
-  const ranges = (header ?? '')
-    .split(',')
-    .map((part, index) => {
-      const [tag = '', ...parameters] = part.trim().split(';');
-      const q = parameters.map((p) => /^\s*q=([0-9.]+)\s*$/i.exec(p)?.[1]).find((v) => v !== undefined);
-      return { tag: tag.trim(), q: q === undefined ? 1 : Number(q), index };
-    })
-    .filter(({ tag, q }) => tag !== '' && tag !== '*' && Number.isFinite(q) && q > 0)
-    .sort((a, b) => b.q - a.q || a.index - b.index);
-  for (const { tag } of ranges) {
-    const locale = pickLocale(tag);
-    // pickLocale answers English for what it does not know; English counts only when it was asked for.
-    if (locale !== DEFAULT_LOCALE || tag.toLowerCase().split('-')[0] === 'en') return locale;
-  }
-  return DEFAULT_LOCALE;
+  return pageLocale(queryOf(request).get('locale'), request.headers['accept-language']);
 }
 
 /** Headers every answer of the API carries: nothing here may be cached by a browser or a proxy. */

@@ -3,7 +3,8 @@
  * `Accept-Language` header, the HTTP status of every error code, and the loopback test of the local token route.
  */
 import type { IncomingMessage } from 'node:http';
-import { acceptedLocale, STATUS_OF_CODE } from '../../src/api/api-answers.js';
+import { STATUS_OF_CODE } from '../../src/api/api-answers.js';
+import { localeFromAcceptLanguage } from '../../src/web/page-locale.js';
 import { fromLoopback } from '../../src/api/local-token-route.js';
 import { parseCropBox, parseTarget, parseUndoBody } from '../../src/api/photo-request.js';
 import { ERROR_CODES } from '../../src/errors.js';
@@ -69,7 +70,7 @@ describe('the language of Accept-Language', () => {
     ['de;q=0, es;q=0.1', 'es'],
     ['*, fr', 'en'],
   ] as const)('%s → %s', (header, locale) => {
-    expect(acceptedLocale(header)).toBe(locale);
+    expect(localeFromAcceptLanguage(header)).toBe(locale);
   });
 });
 
