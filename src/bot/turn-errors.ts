@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { AppError } from '../errors.js';
-import { errorText, translate, type Locale } from '../i18n/index.js';
+import { errorText, sentenceGap, translate, type Locale } from '../i18n/index.js';
 import type { Logger } from '../logger.js';
 
 /** A short id to quote to support, also written to the log line of the failure. */
@@ -62,7 +62,7 @@ export function failureText(
   }
   const sentence =
     code === 'UnknownLocalUser' && extra.file
-      ? `${translate(locale, 'UnknownLocalUser')}${locale === 'zh-CN' ? '' : ' '}${translate(locale, 'local.unknownUser', { file: extra.file })}`
+      ? `${translate(locale, 'UnknownLocalUser')}${sentenceGap(locale)}${translate(locale, 'local.unknownUser', { file: extra.file })}`
       : code
         ? errorText(code, locale, extra)
         : translate(locale, 'error.generic');

@@ -3,7 +3,7 @@
  * `MessageKey` type and friends.
  */
 export { SUPPORTED_LOCALES, DEFAULT_LOCALE, isLocale, pickLocale, type Locale } from './locales.js';
-export { CATALOGS, errorText, placeholdersOf, translate } from './translate.js';
+export { CATALOGS, errorText, placeholdersOf, sentenceGap, translate } from './translate.js';
 export {
   matchCommand,
   parseArgumentCommand,

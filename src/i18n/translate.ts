@@ -94,7 +94,13 @@ export function errorText(
   params?: Readonly<Record<string, string | number>>,
 ): string {
   const chosen = isLocale(locale) ? locale : DEFAULT_LOCALE;
-  // Chinese runs sentences together after their full-width stop; the others put a space between them.
-  const between = chosen === 'zh-CN' ? '' : ' ';
-  return `${render(chosen, code, params)}${between}${render(chosen, `${code}.next`, params)}`;
+  return `${render(chosen, code, params)}${sentenceGap(chosen)}${render(chosen, `${code}.next`, params)}`;
+}
+
+/**
+ * What goes between two sentences in `locale`: Chinese runs sentences together after their full-width stop; the
+ * others put a space between them.
+ */
+export function sentenceGap(locale: Locale): string {
+  return locale === 'zh-CN' ? '' : ' ';
 }

@@ -69,6 +69,7 @@ import { codeOf, failureText } from '../turn-errors.js';
 import type { PhotoPreparer } from './incoming-image.js';
 import { PREVIEW_SIDE, previewDataUriOf } from './photo-previews.js';
 import { refusedGroupName, type GroupLookup, type NamedGroup } from './target-lookups.js';
+import { groupLabel } from './target-texts.js';
 
 /** The group look-ups the extension needs: the chat's, and the typeahead's search. */
 export interface ExtensionGroups extends GroupLookup {
@@ -364,8 +365,4 @@ export class MessagingExtensionHandler {
     if (code !== undefined && PLAIN_REFUSALS.has(code)) return errorText(code, locale);
     return failureText(error, locale, this.deps.logger, what);
   }
-}
-
-function groupLabel(group: NamedGroup): string {
-  return group.mail ? `${group.displayName} (${group.mail})` : group.displayName;
 }

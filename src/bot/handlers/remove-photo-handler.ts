@@ -9,7 +9,7 @@ import { DELEGATED_SCOPES } from '../../auth/obo-token-provider.js';
 import type { PhotoChangeService } from '../../changes/photo-change-service.js';
 import { requireGroupOwner } from '../../changes/owner-check.js';
 import type { PhotoTarget } from '../../graph/photo-target.js';
-import { errorText, pickLocale, translate, type Locale } from '../../i18n/index.js';
+import { errorText, pickLocale, sentenceGap, translate, type Locale } from '../../i18n/index.js';
 import type { Logger } from '../../logger.js';
 import { removeConfirmCard, removedCard, type ConfirmRemoveData } from '../cards/index.js';
 import { senderId, type SenderTokens } from '../sender-tokens.js';
@@ -18,6 +18,7 @@ import type { PhotoPreparer } from './incoming-image.js';
 import { cardResponse, messageResponse } from './invoke-responses.js';
 import { previewDataUriOf } from './photo-previews.js';
 import { refusedGroupName, type GroupLookup } from './target-lookups.js';
+import { ownedGroupsText } from './target-texts.js';
 
 export interface RemovePhotoDeps {
   readonly tokens: SenderTokens;
@@ -50,15 +51,8 @@ export class RemovePhotoHandler {
       const token = await this.deps.tokens.forSender(context, DELEGATED_SCOPES.groupPhoto);
       const found = await this.deps.groups.find(name, token);
       if (found.kind === 'none') {
-        const names = found.available.map((group) => group.displayName);
-        const owned =
-          names.length === 0
-            ? translate(locale, 'group.ownNone')
-            : translate(locale, 'group.youOwn', {
-                names: new Intl.ListFormat(locale, { type: 'conjunction' }).format(names.slice(0, 10)),
-              });
         await context.sendActivity(
-          `${errorText('GroupNotFound', locale, { name })}${locale === 'zh-CN' ? '' : ' '}${owned}`,
+          `${errorText('GroupNotFound', locale, { name })}${sentenceGap(locale)}${ownedGroupsText(locale, found.available)}`,
         );
         return;
       }

@@ -16,6 +16,7 @@ import type { PhotoTarget } from '../../graph/photo-target.js';
 import {
   errorText,
   pickLocale,
+  sentenceGap,
   translate,
   type ArgumentCommandMatch,
   type Locale,
@@ -35,10 +36,11 @@ import { encodeKeySegment } from '../../storage/storage.js';
 import type { RecentPhotos } from '../recent-photos.js';
 import { senderId, type SenderTokens } from '../sender-tokens.js';
 import { codeOf, failureText } from '../turn-errors.js';
-import type { IncomingImages, PhotoPreparer } from './incoming-image.js';
+import { IncomingImages, type PhotoPreparer } from './incoming-image.js';
 import { cardResponse, messageResponse } from './invoke-responses.js';
 import { PREVIEW_SIDE, previewDataUriOf } from './photo-previews.js';
 import type { ResumeOutcome, SignInPrompt } from './photo-message-handler.js';
+import { contactLabel, groupLabel, listOf, MAX_LISTED, ownedGroupsText } from './target-texts.js';
 import {
   refusedGroupName,
   type ContactLookup,
@@ -68,9 +70,6 @@ export type TargetCommand = ArgumentCommandMatch & { readonly command: TargetKin
 
 /** An answer in chat: a sentence, or a card. */
 type Answer = string | { readonly attachments: AdaptiveCardAttachment[] };
-
-/** At most this many names are listed in a refusal ("Groups you own: ..."). */
-const MAX_LISTED = 10;
 
 /** The refusals that are the state of things, answered without a support reference. */
 const PLAIN_REFUSALS = new Set(['NoRecentImage', 'ChoiceExpired', 'ContactNotFound', 'GroupNotFound']);
@@ -156,8 +155,7 @@ export class TargetPhotoHandler {
   /** The message's image (kept as the sender's last photo), or the last one they sent; `undefined` once answered. */
   private async photoFor(context: TurnContext): Promise<Uint8Array | undefined> {
     const sender = senderId(context);
-    const hasImage = (context.activity.attachments ?? []).some((a) => a.contentType !== 'text/html');
-    if (hasImage) {
+    if (IncomingImages.present(context)) {
       const received = await this.deps.images.receive(context);
       if (!received) return undefined;
       await this.deps.recent.keep(sender, received.photo.jpeg);
@@ -200,7 +198,7 @@ export class TargetPhotoHandler {
       const options: PickOption[] = found.items.map((group) => ({ id: group.id, label: groupLabel(group) }));
       return attachmentOf(pickCard({ locale, kind: 'group', query: name, options, choice }));
     }
-    return `${errorText('GroupNotFound', locale, { name })}${space(locale)}${ownedGroupsText(locale, found.available)}`;
+    return `${errorText('GroupNotFound', locale, { name })}${sentenceGap(locale)}${ownedGroupsText(locale, found.available)}`;
   }
 
   private async forContact(
@@ -235,7 +233,7 @@ export class TargetPhotoHandler {
       names.length === 0
         ? translate(locale, 'contact.none')
         : translate(locale, 'contact.some', { names: listOf(locale, names) });
-    return `${errorText('ContactNotFound', locale, { name })}${space(locale)}${list}`;
+    return `${errorText('ContactNotFound', locale, { name })}${sentenceGap(locale)}${list}`;
   }
 
   /** The owner check on the server, for any group id that did not come from the owned list itself. */
@@ -299,7 +297,7 @@ export class TargetPhotoHandler {
     if (code === 'NotGroupOwner') {
       const name = refusedGroupName(error) ?? '';
       const owned = await this.ownedList(context, locale);
-      return `${errorText('NotGroupOwner', locale, { name })}${owned === undefined ? '' : `${space(locale)}${owned}`}`;
+      return `${errorText('NotGroupOwner', locale, { name })}${owned === undefined ? '' : `${sentenceGap(locale)}${owned}`}`;
     }
     if (code !== undefined && PLAIN_REFUSALS.has(code)) return errorText(code, locale);
     return failureText(error, locale, this.deps.logger, 'group or contact photo');
@@ -338,29 +336,6 @@ function contactTarget(contact: NamedContact): PhotoTarget {
     contactId: contact.id,
     ...(contact.folderId === undefined ? {} : { folderId: contact.folderId }),
   };
-}
-
-function groupLabel(group: NamedGroup): string {
-  return group.mail ? `${group.displayName} (${group.mail})` : group.displayName;
-}
-
-function contactLabel(contact: NamedContact): string {
-  const mail = contact.emails[0];
-  return mail ? `${contact.displayName} (${mail})` : contact.displayName;
-}
-
-function ownedGroupsText(locale: Locale, owned: readonly NamedGroup[]): string {
-  if (owned.length === 0) return translate(locale, 'group.ownNone');
-  const names = owned.slice(0, MAX_LISTED).map((group) => group.displayName);
-  return translate(locale, 'group.youOwn', { names: listOf(locale, names) });
-}
-
-function listOf(locale: Locale, names: readonly string[]): string {
-  return new Intl.ListFormat(locale, { type: 'conjunction' }).format(names);
-}
-
-function space(locale: Locale): string {
-  return locale === 'zh-CN' ? '' : ' ';
 }
 
 function attachmentOf(card: AdaptiveCardAttachment): Answer {

@@ -11,7 +11,7 @@ import { requireGroupOwner } from '../../changes/owner-check.js';
 import { DELEGATED_SCOPES, scopesForTarget } from '../../auth/obo-token-provider.js';
 import type { AccessTokenSource } from '../../graph/graph-photo-client.js';
 import type { PhotoTarget } from '../../graph/photo-target.js';
-import { errorText, pickLocale, translate, type Locale } from '../../i18n/index.js';
+import { errorText, pickLocale, sentenceGap, translate, type Locale } from '../../i18n/index.js';
 import type { Logger } from '../../logger.js';
 import type { BackupStore } from '../../storage/backup-store.js';
 import { photoUpdatedCard, pictureOf, undoneCard, type AdaptiveCardAttachment } from '../cards/index.js';
@@ -152,8 +152,7 @@ export class UndoHandler {
   private refusalText(error: unknown, locale: Locale, context: TurnContext, what: string): string {
     if (error instanceof SupersededError && error.newerPhotoAt !== undefined) {
       const date = formatWhen(error.newerPhotoAt, locale, timeZoneOf(context));
-      const between = locale === 'zh-CN' ? '' : ' ';
-      return `${translate(locale, 'undo.supersededOn', { date })}${between}${translate(locale, 'UndoSuperseded.next')}`;
+      return `${translate(locale, 'undo.supersededOn', { date })}${sentenceGap(locale)}${translate(locale, 'UndoSuperseded.next')}`;
     }
     const code = codeOf(error);
     if (code === 'NotGroupOwner') return errorText(code, locale, { name: refusedGroupName(error) ?? '' });
