@@ -120,7 +120,7 @@ export class TabPhotoActions {
    * @throws AppError `ContactNotFound`; AuthError, GraphError
    */
   async current(user: TabUser, name: TargetName): Promise<Uint8Array | null> {
-    const { target, token } = await this.resolve(user, name, false);
+    const { target, token } = await this.resolve(user, name);
     return this.deps.photos.getPhoto(target, token);
   }
 
@@ -151,7 +151,7 @@ export class TabPhotoActions {
     correlationId: string,
   ): Promise<ChangeAnswer> {
     const actor = this.actor(user, correlationId);
-    const { target, token } = await this.resolve(user, name, true, actor);
+    const { target, token } = await this.resolve(user, name, actor);
     const image = await readImage();
     const prepared = await this.deps.preparer.run(
       image,
@@ -195,11 +195,13 @@ export class TabPhotoActions {
     return { id: user.id, path: 'tab', correlationId };
   }
 
-  /** The Graph target a page's name stands for, and a token with its permission; checked for a change. */
+  /**
+   * The Graph target a page's name stands for, and a token with its permission. Given the `actor` of a change, a
+   * group is checked to be theirs (reads need no owner).
+   */
   private async resolve(
     user: TabUser,
     name: TargetName,
-    forChange: boolean,
     actor?: Actor,
   ): Promise<{ target: PhotoTarget; token: AccessTokenSource }> {
     if (name.kind === 'me') {
@@ -209,7 +211,7 @@ export class TabPhotoActions {
     if (name.kind === 'group') {
       const target: PhotoTarget = { kind: 'group', groupId: name.groupId };
       const token = await this.deps.tokens.forUser(user, scopesForTarget(target));
-      if (forChange && actor) await this.requireOwner(target, token, actor);
+      if (actor) await this.requireOwner(target, token, actor);
       return { target, token };
     }
     const token = await this.deps.tokens.forUser(user, DELEGATED_SCOPES.contactPhoto);
@@ -248,7 +250,7 @@ function findContact(contacts: readonly ContactEntry[], ref: string): ContactEnt
 }
 
 /** The caller has no such contact: the page's reference is all there is to name it by. */
-export class ContactNotFoundError extends AppError<'ContactNotFound'> {
+class ContactNotFoundError extends AppError<'ContactNotFound'> {
   /** For the user-facing text only: an id the request sent stays out of the message (and the log). */
   readonly contactName: string;
 

@@ -35,7 +35,7 @@ export interface TabUser {
 }
 
 /** Seconds a token's `exp` and `nbf` may be off by: clocks drift, and Entra's own libraries allow minutes. */
-export const CLOCK_TOLERANCE_SECONDS = 60;
+const CLOCK_TOLERANCE_SECONDS = 60;
 
 /** The v1 token issuer's host (Teams asks for v1 tokens unless the app's registration says v2). */
 const V1_ISSUER_HOST = 'https://sts.windows.net';

@@ -23,7 +23,7 @@ const MAX_SSO_TOKEN_CHARS = 16 * 1024;
 const EXCHANGED = Symbol('extension sso token');
 
 /** Teams' SSO token in a messaging-extension invoke (`value.authentication.token`), if any. */
-export function authenticationToken(value: unknown): string | undefined {
+function authenticationToken(value: unknown): string | undefined {
   const authentication = (value as { authentication?: { token?: unknown } } | null | undefined)
     ?.authentication;
   const token = authentication?.token;

@@ -57,7 +57,7 @@ function text(value: unknown): string | undefined {
  * True when a shared file's name is an image's. A `reference` attachment carries no file type, so its name is all
  * there is; it only decides whether the file is worth reading: the pipeline judges the bytes themselves.
  */
-export function isImageFileName(name: string): boolean {
+function isImageFileName(name: string): boolean {
   const dot = name.lastIndexOf('.');
   return (
     dot >= 0 &&
@@ -86,7 +86,7 @@ function sharedImage(attachments: readonly Record<string, unknown>[]): string | 
  * The image of a message action's `messagePayload`, or `undefined` when it holds none this app can read.
  * @param parseHosted the content client's parser: a hosted content on our own Graph origin, else `undefined`
  */
-export function findMessageImage(
+function findMessageImage(
   payload: unknown,
   parseHosted: (url: string) => HostedContentRef | undefined,
 ): MessageImageSource | undefined {

@@ -90,7 +90,7 @@ export interface MessagingExtensionDeps {
 }
 
 /** Search results shown at most. */
-export const MAX_SEARCH_RESULTS = 25;
+const MAX_SEARCH_RESULTS = 25;
 
 /** Refusals that are the state of things: said plainly, without a support reference. */
 const PLAIN_REFUSALS = new Set(['ChoiceExpired', 'GroupNotFound', 'NoRecentImage']);

@@ -319,7 +319,7 @@ export class TargetPhotoHandler {
 }
 
 /** The team's Microsoft 365 group id of a channel message (`channelData.team.aadGroupId`), if any. */
-export function teamGroupIdOf(context: TurnContext): string | undefined {
+function teamGroupIdOf(context: TurnContext): string | undefined {
   const team = (context.activity.channelData as { team?: { aadGroupId?: unknown } } | undefined)?.team;
   return typeof team?.aadGroupId === 'string' && team.aadGroupId !== '' ? team.aadGroupId : undefined;
 }
