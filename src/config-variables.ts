@@ -226,6 +226,84 @@ export const CONFIG_VARIABLES = {
     defaultText: '1',
     description: 'The `Retry-After` the emulator sends with an injected 429.',
   },
+  EMULATOR_MAX_CONCURRENT_WRITES: {
+    schema: integer(0, 1000, () => 0),
+    defaultText: '0',
+    description:
+      "Photo writes (PUT, PATCH, DELETE) the emulator accepts at once from one app, as Graph's throttling does (about 4 per app); more at the same time get 429 with `Retry-After`. 0: no limit.",
+  },
+  ADMIN_ROLE_TEMPLATE_IDS: {
+    schema: text('62e90394-69f5-4237-9190-012177145e10,fe930be7-5e62-47db-91af-98c3a49a38b1'),
+    defaultText: 'Global Administrator, User Administrator',
+    description:
+      "Directory roles (comma-separated role template ids) whose holders are admins of the app: they may set anyone's photo with the app's own identity. Read from Graph at every admin action.",
+  },
+  ADMIN_GROUP_ID: {
+    schema: optional(),
+    defaultText: 'unset',
+    description: 'An Entra group whose members (direct or nested) are admins of the app too.',
+  },
+  ADMIN_CACHE_SECONDS: {
+    schema: integer(0, 3600, () => 60),
+    defaultText: '60',
+    description: 'How long an answer to "is this person an admin?" is reused before Graph is asked again.',
+  },
+  ADMIN_ALLOWED_TENANTS: {
+    schema: optional(),
+    defaultText: 'unset (any)',
+    description:
+      'Tenant ids (comma-separated) whose admins the app serves; an admin action from any other tenant is refused and audited.',
+  },
+  ADMIN_PENDING_MINUTES: {
+    schema: integer(1, 60, () => 10),
+    defaultText: '10',
+    description:
+      'How long **Send the photo now** on the admin card waits for the image that goes to the chosen person, and how long a plan card waits for Start.',
+  },
+  BULK_CONCURRENCY: {
+    schema: integer(1, 16, () => 4),
+    defaultText: '4',
+    description:
+      'Photo changes a bulk job runs at once (Graph allows about 4 concurrent photo writes per app).',
+  },
+  ZIP_MAX_BYTES: {
+    schema: integer(1024, 2 * 1024 * MiB, () => 256 * MiB),
+    defaultText: '268435456 (256 MiB)',
+    description: 'Largest zip an admin may send or import, in bytes.',
+  },
+  ZIP_MAX_ENTRIES: {
+    schema: integer(1, 100_000, () => 5000),
+    defaultText: '5000',
+    description: 'Most entries (files and folders) a zip may hold.',
+  },
+  ZIP_MAX_UNCOMPRESSED_BYTES: {
+    schema: integer(1024, 16 * 1024 * MiB, () => 1024 * MiB),
+    defaultText: '1073741824 (1 GiB)',
+    description: "Most bytes a zip's entries may hold together, uncompressed.",
+  },
+  ZIP_MAX_RATIO: {
+    schema: integer(2, 100_000, () => 100),
+    defaultText: '100',
+    description:
+      'Highest compression ratio (uncompressed to compressed size) an entry may have: beyond it the entry is a zip bomb and the zip is refused.',
+  },
+  JOB_QUEUE_NAME: {
+    schema: text('photo-jobs'),
+    defaultText: 'photo-jobs',
+    description:
+      'The queue bulk jobs go through: an Azure Storage queue of this name when `STORAGE_KIND=blob`, else a folder queue in the storage.',
+  },
+  JOB_LEASE_SECONDS: {
+    schema: integer(5, 3600, () => 60),
+    defaultText: '60',
+    description:
+      "How long one instance holds a running job without renewing it; a crashed instance's job is taken over after this.",
+  },
+  REPORT_LINK_MINUTES: {
+    schema: integer(1, 1440, () => 15),
+    defaultText: '15',
+    description: "How long a bulk job's report link works; the report card makes a fresh one on demand.",
+  },
   AAD_APP_CLIENT_ID: {
     schema: optional(),
     defaultText: 'unset',

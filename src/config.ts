@@ -100,6 +100,34 @@ export interface AppConfig {
   /** The app's own identity for app-only Graph calls; `null` when there is none. */
   readonly appCredential: AppCredentialConfig | null;
   readonly storage: StorageConfig;
+  /** Who is an admin of the app (see src/admin/). */
+  readonly admin: {
+    /** Role template ids whose holders are admins. */
+    readonly roleTemplateIds: readonly string[];
+    /** A group whose (transitive) members are admins too; `undefined` when there is none. */
+    readonly groupId: string | undefined;
+    readonly cacheMs: number;
+    /** Tenants whose admins the app serves; `null`: any. */
+    readonly allowedTenants: readonly string[] | null;
+    /** How long "Send the photo now" and a plan card wait. */
+    readonly pendingMs: number;
+  };
+  /** Bulk jobs: imports from a zip or folder, and their undo. */
+  readonly bulk: {
+    readonly concurrency: number;
+    readonly zip: {
+      readonly maxBytes: number;
+      readonly maxEntries: number;
+      readonly maxUncompressedBytes: number;
+      readonly maxRatio: number;
+    };
+    /** Azure Storage Queues when the storage is Azure Blob, else a queue kept in the storage itself. */
+    readonly queue:
+      | { readonly kind: 'storage'; readonly name: string }
+      | { readonly kind: 'azure'; readonly name: string; readonly connectionString: string };
+    readonly leaseMs: number;
+    readonly reportLinkMs: number;
+  };
   readonly emulator: {
     readonly port: number;
     readonly faults: {
@@ -107,6 +135,8 @@ export interface AppConfig {
       readonly rate503: number;
       readonly latencyMs: number;
       readonly retryAfterSeconds: number;
+      /** Photo writes accepted at once per app (Graph-like throttling); 0: no limit. */
+      readonly maxConcurrentWrites: number;
     };
   };
 }
@@ -203,6 +233,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     tab: tabConfig(v, entra, botApp),
     appCredential,
     storage,
+    admin: {
+      roleTemplateIds: list(v.ADMIN_ROLE_TEMPLATE_IDS).map((id) => id.toLowerCase()),
+      groupId: v.ADMIN_GROUP_ID,
+      cacheMs: v.ADMIN_CACHE_SECONDS * 1000,
+      allowedTenants: v.ADMIN_ALLOWED_TENANTS === undefined ? null : list(v.ADMIN_ALLOWED_TENANTS),
+      pendingMs: v.ADMIN_PENDING_MINUTES * 60_000,
+    },
+    bulk: {
+      concurrency: v.BULK_CONCURRENCY,
+      zip: {
+        maxBytes: v.ZIP_MAX_BYTES,
+        maxEntries: v.ZIP_MAX_ENTRIES,
+        maxUncompressedBytes: v.ZIP_MAX_UNCOMPRESSED_BYTES,
+        maxRatio: v.ZIP_MAX_RATIO,
+      },
+      queue:
+        storage.kind === 'blob'
+          ? { kind: 'azure', name: v.JOB_QUEUE_NAME, connectionString: storage.connectionString }
+          : { kind: 'storage', name: v.JOB_QUEUE_NAME },
+      leaseMs: v.JOB_LEASE_SECONDS * 1000,
+      reportLinkMs: v.REPORT_LINK_MINUTES * 60_000,
+    },
     emulator: {
       port: v.GRAPH_EMULATOR_PORT,
       faults: {
@@ -210,9 +262,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         rate503: v.EMULATOR_FAULT_503_RATE,
         latencyMs: v.EMULATOR_LATENCY_MS,
         retryAfterSeconds: v.EMULATOR_RETRY_AFTER_SECONDS,
+        maxConcurrentWrites: v.EMULATOR_MAX_CONCURRENT_WRITES,
       },
     },
   });
+}
+
+/** A comma-separated list, trimmed, without empty entries. */
+function list(raw: string): string[] {
+  return raw
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
 }
 
 /**

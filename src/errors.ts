@@ -94,6 +94,28 @@ export const API_ERROR_CODES = ['InvalidRequest'] as const;
 
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
+/**
+ * Codes of admin work (see src/admin/): who may act as an admin, the zip or folder an import reads, and bulk jobs.
+ */
+export const ADMIN_ERROR_CODES = [
+  'NotAdmin',
+  'TenantNotAllowed',
+  'AppIdentityMissing',
+  'PersonNotFound',
+  'ZipTooLarge',
+  'ZipTooManyEntries',
+  'ZipTooMuchData',
+  'ZipUnreadable',
+  'NothingToImport',
+  'JobNotFound',
+  'JobNotStartable',
+  'JobInProgress',
+  'AdminChoiceExpired',
+  'ReportLinkExpired',
+] as const;
+
+export type AdminErrorCode = (typeof ADMIN_ERROR_CODES)[number];
+
 /** Every code the app knows. Later features add their own lists here. */
 export const ERROR_CODES = [
   ...PHOTO_ERROR_CODES,
@@ -104,6 +126,7 @@ export const ERROR_CODES = [
   ...TARGET_ERROR_CODES,
   ...CLI_ERROR_CODES,
   ...API_ERROR_CODES,
+  ...ADMIN_ERROR_CODES,
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -64,6 +64,20 @@ export const STATUS_OF_CODE: Readonly<Record<ErrorCode, number>> = {
   DataDirNotWritable: 500,
   ConfigInvalid: 500,
   InvalidRequest: 400,
+  NotAdmin: 403,
+  TenantNotAllowed: 403,
+  AppIdentityMissing: 503,
+  PersonNotFound: 404,
+  ZipTooLarge: 413,
+  ZipTooManyEntries: 413,
+  ZipTooMuchData: 413,
+  ZipUnreadable: 400,
+  NothingToImport: 400,
+  JobNotFound: 404,
+  JobNotStartable: 409,
+  JobInProgress: 409,
+  AdminChoiceExpired: 410,
+  ReportLinkExpired: 410,
 };
 
 /** An error answer's body. */

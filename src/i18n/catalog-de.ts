@@ -94,6 +94,48 @@ export const de: Catalog = {
     'Korrigieren Sie die genannten Variablen und starten Sie erneut (die README beschreibt jede).',
   InvalidRequest: 'Diese Anfrage konnte ich nicht verstehen.',
   'InvalidRequest.next': 'Bitte laden Sie die Seite neu und versuchen Sie es erneut.',
+  NotAdmin: 'Nur Admins von Teams Photo dürfen Fotos anderer Personen festlegen, und Sie sind keiner.',
+  'NotAdmin.next':
+    'Wenden Sie sich an Ihre IT, wenn das Foto einer Kollegin oder eines Kollegen geändert werden soll; für Ihr eigenes senden Sie mir einfach ein Bild.',
+  TenantNotAllowed: 'Diese App führt keine Admin-Aktionen für Ihre Organisation aus.',
+  'TenantNotAllowed.next':
+    'Bitten Sie die Betreiber von Teams Photo, Ihren Mandanten hinzuzufügen, oder nutzen Sie die von Ihrer Organisation installierte Kopie.',
+  AppIdentityMissing:
+    'Für die App ist keine eigene Identität eingerichtet, daher kann sie keine Fotos anderer Personen ändern.',
+  'AppIdentityMissing.next':
+    'Bitten Sie die Person, die Teams Photo bereitgestellt hat, die App-Anmeldedaten (GRAPH_APP_CREDENTIAL) mit User.ReadWrite.All einzurichten.',
+  PersonNotFound:
+    'Im Verzeichnis habe ich niemanden mit diesem Namen, dieser E-Mail-Adresse oder diesem Benutzerprinzipalnamen gefunden.',
+  'PersonNotFound.next': 'Prüfen Sie die Schreibweise oder wählen Sie die Person auf der Admin-Karte aus.',
+  ZipTooLarge: 'Diese ZIP-Datei ist größer als für einen Import erlaubt.',
+  'ZipTooLarge.next':
+    'Teilen Sie die Fotos auf mehrere kleinere ZIP-Dateien auf und senden Sie sie nacheinander.',
+  ZipTooManyEntries: 'Diese ZIP-Datei enthält mehr Dateien, als ein Import haben darf.',
+  'ZipTooManyEntries.next': 'Teilen Sie die Fotos auf mehrere ZIP-Dateien mit jeweils weniger Dateien auf.',
+  ZipTooMuchData:
+    'Diese ZIP-Datei entpackt sich zu mehr Daten, als ein Import fassen darf, oder ist so gebaut, dass sie weit größer wird, als sie ist (eine ZIP-Bombe).',
+  'ZipTooMuchData.next':
+    'Senden Sie eine ZIP-Datei nur mit den Fotos selbst oder teilen Sie sie in kleinere auf.',
+  ZipUnreadable: 'Diese ZIP-Datei konnte ich nicht lesen: Sie ist beschädigt oder keine ZIP-Datei.',
+  'ZipUnreadable.next':
+    'Erstellen Sie die ZIP-Datei neu (etwa mit „Komprimieren“ Ihres Systems) und senden Sie sie noch einmal.',
+  NothingToImport: 'In diesem Import gibt es keine Fotos, die ich verwenden kann.',
+  'NothingToImport.next':
+    'Benennen Sie jedes Foto nach Benutzerprinzipalname, E-Mail-Adresse, E-Mail-Alias oder Personalnummer der Person, oder legen Sie eine mapping.csv mit den Spalten file und user bei.',
+  JobNotFound: 'Diesen Massenauftrag habe ich nicht gefunden.',
+  'JobNotFound.next':
+    'Geben Sie in der Befehlszeile jobs ein oder senden Sie hier admin, um die vorhandenen Aufträge zu sehen.',
+  JobNotStartable:
+    'Dieser Massenauftrag wurde schon gestartet oder abgebrochen und kann nicht erneut starten.',
+  'JobNotStartable.next':
+    'Sehen Sie sich seine Fortschrittskarte an oder senden Sie die ZIP-Datei erneut für einen neuen Auftrag.',
+  JobInProgress: 'Dieser Massenauftrag läuft noch.',
+  'JobInProgress.next': 'Warten Sie, bis er fertig ist, und versuchen Sie es dann erneut.',
+  AdminChoiceExpired: 'Diese Auswahl ist nicht mehr offen.',
+  'AdminChoiceExpired.next': 'Senden Sie admin, um eine neue Admin-Karte zu öffnen.',
+  ReportLinkExpired: 'Dieser Berichtslink ist abgelaufen oder gehört nicht Ihnen.',
+  'ReportLinkExpired.next':
+    'Klicken Sie auf der Karte des Auftrags auf „Bericht herunterladen“, um einen neuen Link zu erhalten.',
 
   'welcome.title': 'Hallo {name}! Ich bin Teams Photo.',
   'welcome.titleNoName': 'Hallo! Ich bin Teams Photo.',

@@ -97,6 +97,40 @@ export const en = {
   'ConfigInvalid.next': 'Fix the variables listed and start again (the README describes each one).',
   InvalidRequest: 'I could not make sense of that request.',
   'InvalidRequest.next': 'Please reload the page and try again.',
+  NotAdmin: "Only admins of Teams Photo can set other people's photos, and you are not one.",
+  'NotAdmin.next':
+    "Ask your IT admin if you need a colleague's photo changed; to change your own, just send me a picture.",
+  TenantNotAllowed: 'This app does not serve admin actions from your organisation.',
+  'TenantNotAllowed.next':
+    'Ask the people who run Teams Photo to add your tenant, or use the copy your organisation installed.',
+  AppIdentityMissing: "The app has no identity of its own set up, so it cannot change other people's photos.",
+  'AppIdentityMissing.next':
+    'Ask whoever deployed Teams Photo to configure its app credential (GRAPH_APP_CREDENTIAL) with User.ReadWrite.All.',
+  PersonNotFound: 'I could not find anyone with that name, mail or user principal name in the directory.',
+  'PersonNotFound.next': 'Check the spelling, or pick the person on the admin card.',
+  ZipTooLarge: 'That zip is larger than the import limit.',
+  'ZipTooLarge.next': 'Split the photos into several smaller zips and send them one after another.',
+  ZipTooManyEntries: 'That zip holds more files than one import may.',
+  'ZipTooManyEntries.next': 'Split the photos into several zips with fewer files each.',
+  ZipTooMuchData:
+    'That zip unpacks to more data than an import may hold, or it is built to unpack far larger than it is (a zip bomb).',
+  'ZipTooMuchData.next': 'Send a zip made of the photos themselves, or split it into smaller ones.',
+  ZipUnreadable: 'I could not read that zip: it is damaged or not a zip file.',
+  'ZipUnreadable.next':
+    "Make the zip again (for example with your system's Compress or Send to) and send it once more.",
+  NothingToImport: 'There are no photos in that import I could use.',
+  'NothingToImport.next':
+    "Name each photo after the person's user principal name, mail, mail nickname or employee id, or add a mapping.csv with file and user columns.",
+  JobNotFound: 'I could not find that bulk job.',
+  'JobNotFound.next': 'Type jobs on the command line, or send admin here, to see the jobs there are.',
+  JobNotStartable: 'That bulk job has already been started or cancelled, so it cannot start again.',
+  'JobNotStartable.next': 'Look at its progress card, or send the zip again for a new job.',
+  JobInProgress: 'That bulk job is still running.',
+  'JobInProgress.next': 'Wait until it has finished, then try again.',
+  AdminChoiceExpired: 'That choice is no longer open.',
+  'AdminChoiceExpired.next': 'Send admin to open a new admin card.',
+  ReportLinkExpired: 'That report link has expired or is not yours.',
+  'ReportLinkExpired.next': "Press Download report on the job's card for a new link.",
 
   // The bot's own text.
   'welcome.title': "Hi {name}! I'm Teams Photo.",

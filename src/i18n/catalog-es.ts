@@ -86,6 +86,44 @@ export const es: Catalog = {
   'ConfigInvalid.next': 'Corrige las variables indicadas y vuelve a iniciar (el README describe cada una).',
   InvalidRequest: 'No he podido entender esa solicitud.',
   'InvalidRequest.next': 'Vuelve a cargar la página e inténtalo de nuevo.',
+  NotAdmin:
+    'Solo los administradores de Teams Photo pueden poner las fotos de otras personas, y tú no lo eres.',
+  'NotAdmin.next':
+    'Pide a tu equipo de TI que cambie la foto de un compañero; para cambiar la tuya, envíame una imagen.',
+  TenantNotAllowed: 'Esta aplicación no atiende acciones de administración de tu organización.',
+  'TenantNotAllowed.next':
+    'Pide a quienes gestionan Teams Photo que añadan tu inquilino, o usa la copia que instaló tu organización.',
+  AppIdentityMissing:
+    'La aplicación no tiene configurada una identidad propia, así que no puede cambiar las fotos de otras personas.',
+  'AppIdentityMissing.next':
+    'Pide a quien desplegó Teams Photo que configure su credencial de aplicación (GRAPH_APP_CREDENTIAL) con User.ReadWrite.All.',
+  PersonNotFound:
+    'No he encontrado a nadie con ese nombre, correo o nombre principal de usuario en el directorio.',
+  'PersonNotFound.next': 'Revisa cómo está escrito o elige a la persona en la tarjeta de administración.',
+  ZipTooLarge: 'Ese zip supera el límite de una importación.',
+  'ZipTooLarge.next': 'Reparte las fotos en varios zip más pequeños y envíalos uno tras otro.',
+  ZipTooManyEntries: 'Ese zip contiene más archivos de los que admite una importación.',
+  'ZipTooManyEntries.next': 'Reparte las fotos en varios zip con menos archivos cada uno.',
+  ZipTooMuchData:
+    'Ese zip se descomprime en más datos de los que admite una importación, o está hecho para crecer mucho más de lo que ocupa (una bomba zip).',
+  'ZipTooMuchData.next': 'Envía un zip solo con las fotos, o divídelo en otros más pequeños.',
+  ZipUnreadable: 'No he podido leer ese zip: está dañado o no es un archivo zip.',
+  'ZipUnreadable.next':
+    'Vuelve a crear el zip (por ejemplo con la opción Comprimir de tu sistema) y envíalo otra vez.',
+  NothingToImport: 'En esa importación no hay fotos que pueda usar.',
+  'NothingToImport.next':
+    'Pon a cada foto el nombre principal de usuario, el correo, el alias o el número de empleado de la persona, o añade un mapping.csv con las columnas file y user.',
+  JobNotFound: 'No he encontrado ese trabajo masivo.',
+  'JobNotFound.next':
+    'Escribe jobs en la línea de comandos, o envía admin aquí, para ver los trabajos que hay.',
+  JobNotStartable: 'Ese trabajo masivo ya se inició o se canceló, así que no puede volver a empezar.',
+  'JobNotStartable.next': 'Mira su tarjeta de progreso, o envía el zip de nuevo para crear otro trabajo.',
+  JobInProgress: 'Ese trabajo masivo todavía está en marcha.',
+  'JobInProgress.next': 'Espera a que termine y vuelve a intentarlo.',
+  AdminChoiceExpired: 'Esa elección ya no está abierta.',
+  'AdminChoiceExpired.next': 'Envía admin para abrir una tarjeta de administración nueva.',
+  ReportLinkExpired: 'Ese enlace al informe ha caducado o no es tuyo.',
+  'ReportLinkExpired.next': 'Pulsa Descargar informe en la tarjeta del trabajo para obtener un enlace nuevo.',
 
   'welcome.title': '¡Hola, {name}! Soy Teams Photo.',
   'welcome.titleNoName': '¡Hola! Soy Teams Photo.',

@@ -85,6 +85,42 @@ export const ptBR: Catalog = {
   'ConfigInvalid.next': 'Corrija as variáveis listadas e inicie de novo (o README descreve cada uma).',
   InvalidRequest: 'Não consegui entender essa solicitação.',
   'InvalidRequest.next': 'Recarregue a página e tente de novo.',
+  NotAdmin: 'Só administradores do Teams Photo podem definir fotos de outras pessoas, e você não é um deles.',
+  'NotAdmin.next':
+    'Peça à equipe de TI se precisar trocar a foto de um colega; para trocar a sua, é só me enviar uma imagem.',
+  TenantNotAllowed: 'Este app não atende ações de administração da sua organização.',
+  'TenantNotAllowed.next':
+    'Peça a quem administra o Teams Photo para incluir o seu locatário, ou use a cópia que a sua organização instalou.',
+  AppIdentityMissing:
+    'O app não tem uma identidade própria configurada, então não pode trocar fotos de outras pessoas.',
+  'AppIdentityMissing.next':
+    'Peça a quem implantou o Teams Photo para configurar a credencial do app (GRAPH_APP_CREDENTIAL) com User.ReadWrite.All.',
+  PersonNotFound: 'Não encontrei ninguém com esse nome, e-mail ou nome principal de usuário no diretório.',
+  'PersonNotFound.next': 'Confira a grafia ou escolha a pessoa no cartão de administração.',
+  ZipTooLarge: 'Esse zip é maior que o limite de uma importação.',
+  'ZipTooLarge.next': 'Divida as fotos em vários zips menores e envie um depois do outro.',
+  ZipTooManyEntries: 'Esse zip tem mais arquivos do que uma importação permite.',
+  'ZipTooManyEntries.next': 'Divida as fotos em vários zips com menos arquivos cada.',
+  ZipTooMuchData:
+    'Esse zip descompacta em mais dados do que uma importação permite, ou foi feito para ficar muito maior do que é (uma bomba zip).',
+  'ZipTooMuchData.next': 'Envie um zip só com as fotos, ou divida-o em zips menores.',
+  ZipUnreadable: 'Não consegui ler esse zip: ele está danificado ou não é um arquivo zip.',
+  'ZipUnreadable.next':
+    'Crie o zip de novo (por exemplo com a opção Compactar do sistema) e envie mais uma vez.',
+  NothingToImport: 'Não há fotos nessa importação que eu possa usar.',
+  'NothingToImport.next':
+    'Dê a cada foto o nome principal de usuário, o e-mail, o apelido de e-mail ou a matrícula da pessoa, ou inclua um mapping.csv com as colunas file e user.',
+  JobNotFound: 'Não encontrei esse trabalho em lote.',
+  'JobNotFound.next':
+    'Digite jobs na linha de comando, ou envie admin aqui, para ver os trabalhos existentes.',
+  JobNotStartable: 'Esse trabalho em lote já foi iniciado ou cancelado, então não pode começar de novo.',
+  'JobNotStartable.next': 'Veja o cartão de progresso dele, ou envie o zip outra vez para um novo trabalho.',
+  JobInProgress: 'Esse trabalho em lote ainda está em andamento.',
+  'JobInProgress.next': 'Espere ele terminar e tente de novo.',
+  AdminChoiceExpired: 'Essa escolha não está mais aberta.',
+  'AdminChoiceExpired.next': 'Envie admin para abrir um novo cartão de administração.',
+  ReportLinkExpired: 'Esse link do relatório expirou ou não é seu.',
+  'ReportLinkExpired.next': 'Clique em Baixar relatório no cartão do trabalho para obter um link novo.',
 
   'welcome.title': 'Olá, {name}! Eu sou o Teams Photo.',
   'welcome.titleNoName': 'Olá! Eu sou o Teams Photo.',
