@@ -34,6 +34,13 @@ export const BOT_TEXT_COMMANDS = [
     description: 'app.command.undo.description',
     scopes: ['personal'],
   },
+  {
+    // Admins only (the bot checks on the server each time); listed for everyone, as Teams cannot tell who is one.
+    command: 'admin',
+    word: 'command.admin',
+    description: 'app.command.admin.description',
+    scopes: ['personal'],
+  },
 ] as const satisfies readonly BotTextCommandSpec[];
 
 /**
@@ -65,7 +72,7 @@ export const BOT_ARGUMENT_COMMANDS = [
 /** A command that takes a name: `'group' | 'contact' | 'remove'`. */
 export type BotArgumentCommand = (typeof BOT_ARGUMENT_COMMANDS)[number]['command'];
 
-/** A text command the bot understands: `'help' | 'undo'`. */
+/** A text command the bot understands: `'help' | 'undo' | 'admin'`. */
 export type BotTextCommand = (typeof BOT_TEXT_COMMANDS)[number]['command'];
 
 /**

@@ -15,7 +15,7 @@ import {
   type TaskModuleResponse,
 } from 'botbuilder';
 import { AppError } from '../errors.js';
-import { matchCommand, parseArgumentCommand, pickLocale, translate } from '../i18n/index.js';
+import { errorText, matchCommand, parseArgumentCommand, pickLocale, translate } from '../i18n/index.js';
 import { silentLogger, type Logger } from '../logger.js';
 import {
   CANCEL_CHOICE_VERB,
@@ -35,6 +35,16 @@ import {
   SEARCH_COMMAND_GROUPS,
   type BotTextCommand,
 } from './bot-commands.js';
+import { zipOf, type BulkImportHandler } from './admin/bulk-import.js';
+import {
+  ADMIN_JOB_CANCEL_VERB,
+  ADMIN_JOB_REPORT_VERB,
+  ADMIN_JOB_START_VERB,
+  ADMIN_JOB_UNDO_VERB,
+  ADMIN_SEND_NOW_VERB,
+  isAdminJobData,
+} from './cards/admin-cards.js';
+import { AdminHandler } from './handlers/admin-handler.js';
 import type { MessagingExtensionHandler } from './handlers/messaging-extension-handler.js';
 import type { PhotoMessageHandler } from './handlers/photo-message-handler.js';
 import { PhotoMessageHandler as PhotoMessages } from './handlers/photo-message-handler.js';
@@ -56,6 +66,10 @@ export interface TeamsPhotoBotHandlers {
   readonly remove?: RemovePhotoHandler;
   /** The messaging extension: **Set as group photo** on a message, the **Groups** search and their dialogs. */
   readonly extension?: MessagingExtensionHandler;
+  /** Admins: the `admin` card, its people picker, **Send the photo now**, `set <person>` with an image. */
+  readonly admin?: AdminHandler;
+  /** Admins: a .zip sent in personal chat, its plan, Start / Cancel, the report and **Undo this batch**. */
+  readonly bulk?: BulkImportHandler;
 }
 
 /** How the bot routes, beside its handlers. */
@@ -114,7 +128,21 @@ export class TeamsPhotoBot extends TeamsActivityHandler {
     // In group chats and channels the bot's @mention is part of the text.
     const text = TurnContext.removeRecipientMention(context.activity);
     const argument = parseArgumentCommand(text);
-    const { targets, remove } = this.features;
+    const { targets, remove, admin, bulk } = this.features;
+    // botbuilder types it as always there; test adapters and some channels leave it out (then: a personal chat).
+    const { conversationType } = context.activity.conversation as { conversationType?: string };
+    const personal = (conversationType ?? 'personal') === 'personal';
+    if (argument?.command === 'set') {
+      // Someone else's photo: only ever the admin handler's, which checks the sender before anything is fetched.
+      if (admin && personal) await admin.onSet(context, argument.name, hasImage);
+      else await context.sendActivity(errorText('NotAdmin', locale));
+      return;
+    }
+    const zip = bulk && personal ? zipOf(context.activity.attachments) : undefined;
+    if (zip && bulk) {
+      await bulk.onZip(context, zip);
+      return;
+    }
     if (argument && targets && (argument.command === 'group' || argument.command === 'contact')) {
       await targets.onCommand(context, { command: argument.command, name: argument.name });
       return;
@@ -129,10 +157,13 @@ export class TeamsPhotoBot extends TeamsActivityHandler {
     }
     if (hasImage) {
       // In a team or a group chat an image is someone's message to the others: only a group command acts on it.
-      // botbuilder types it as always there; test adapters and some channels leave it out (then: a personal chat).
-      const { conversationType } = context.activity.conversation as { conversationType?: string };
-      if ((conversationType ?? 'personal') !== 'personal') {
+      if (!personal) {
         await context.sendActivity(translate(locale, 'channel.imageNeedsCommand'));
+        return;
+      }
+      // An admin who pressed **Send the photo now**: this image is for the person they picked.
+      if (admin && (await admin.waiting(context))) {
+        await admin.onWaitingImage(context);
         return;
       }
       await this.features.photo.handle(context);
@@ -148,6 +179,10 @@ export class TeamsPhotoBot extends TeamsActivityHandler {
    */
   private readonly textCommands: Readonly<Record<BotTextCommand, (context: TurnContext) => Promise<void>>> = {
     undo: (context) => this.features.undo.onText(context),
+    admin: async (context) => {
+      if (this.features.admin) await this.features.admin.onCommand(context);
+      else await context.sendActivity(errorText('NotAdmin', pickLocale(context.activity.locale)));
+    },
     help: async (context) => {
       await context.sendActivity({
         attachments: [
@@ -171,7 +206,14 @@ export class TeamsPhotoBot extends TeamsActivityHandler {
     if (verb === REDO_PHOTO_CHANGE_VERB) {
       return this.features.undo.onRedoCardAction(context, isUndoPhotoChangeData(data) ? data.changeId : '');
     }
-    const { targets, remove } = this.features;
+    const { targets, remove, admin, bulk } = this.features;
+    if (verb === ADMIN_SEND_NOW_VERB && admin) return admin.onSendNow(context, data);
+    if (bulk && isAdminJobData(data)) {
+      if (verb === ADMIN_JOB_START_VERB) return bulk.onStart(context, data.jobId);
+      if (verb === ADMIN_JOB_CANCEL_VERB) return bulk.onCancel(context, data.jobId);
+      if (verb === ADMIN_JOB_REPORT_VERB) return bulk.onReport(context, data.jobId);
+      if (verb === ADMIN_JOB_UNDO_VERB) return bulk.onUndo(context, data.jobId);
+    }
     if (verb === PICK_TARGET_VERB && targets && isPickTargetData(data)) return targets.onPick(context, data);
     if (verb === CANCEL_CHOICE_VERB && targets) return targets.onCancel(context, data);
     if (verb === CONFIRM_REMOVE_VERB && remove && isConfirmRemoveData(data))
@@ -184,9 +226,12 @@ export class TeamsPhotoBot extends TeamsActivityHandler {
   }
 
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
-    const { signIn, extension } = this.features;
+    const { signIn, extension, admin } = this.features;
     if (signIn && context.activity.name === 'signin/tokenExchange') return signIn.onTokenExchange(context);
     if (signIn && context.activity.name === 'signin/verifyState') return signIn.onVerifyState(context);
+    // The admin card's people picker: routed by its dataset, beside the extension's group picker.
+    if (admin && context.activity.name === 'application/search' && AdminHandler.isPeopleSearch(context))
+      return admin.onSearch(context);
     // The extension's group picker; botbuilder's own route would refuse an empty query text before it got here.
     if (extension && context.activity.name === 'application/search') return extension.onSearch(context);
     return super.onInvokeActivity(context);

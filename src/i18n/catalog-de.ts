@@ -347,4 +347,56 @@ export const de: Catalog = {
     'Teams konnte Sie nicht bei Teams Photo anmelden. Bitte schließen Sie die Registerkarte und öffnen Sie sie erneut.',
   'tab.status.offline':
     'Der Server hat nicht geantwortet. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
+  // Admins (issue 17): die Admin-Karte, `setzen <Person>` mit einem Bild, Massenimporte aus einer ZIP-Datei.
+  'command.admin': 'admin',
+  'command.set': 'setzen',
+  'app.command.admin.description': 'Admins: Fotos anderer Personen festlegen, einzeln oder aus einer ZIP-Datei',
+  'admin.card.title': 'Fotos anderer Personen festlegen',
+  'admin.card.intro':
+    'Als Admin können Sie das Profilfoto jeder Person festlegen. Ich tue das mit der eigenen Identität der App und trage jede Änderung ins Überwachungsprotokoll ein.',
+  'admin.card.pickLabel': 'Wessen Foto',
+  'admin.card.pickPlaceholder': 'Namen oder E-Mail eingeben',
+  'admin.card.pickError': 'Wählen Sie zuerst eine Person aus.',
+  'admin.card.sendNow': 'Foto jetzt senden',
+  'admin.card.setHint':
+    'Oder senden Sie ein Bild mit „{word}“ und dem Benutzerprinzipalnamen oder der E-Mail der Person, zum Beispiel „{word} {example}“.',
+  'admin.card.zipHint':
+    'Für viele Personen auf einmal senden Sie eine ZIP-Datei mit Fotos, jedes benannt nach Benutzerprinzipalname, E-Mail, E-Mail-Alias oder Personalnummer der Person (oder mit einer mapping.csv aus Datei und Benutzer). Ich antworte mit einem Plan, den Sie prüfen, bevor sich etwas ändert.',
+  'admin.waiting.title': 'Senden Sie jetzt das Foto für {name}',
+  'admin.waiting.text':
+    'Das nächste Bild, das Sie innerhalb von {time} in diesem Chat senden, wird das Profilfoto dieser Person.',
+  'admin.updated.title': 'Das Foto von {name} ist festgelegt',
+  'admin.updated.note':
+    'Mit der eigenen Identität der App festgelegt und im Überwachungsprotokoll eingetragen. Es kann bis zu 72\u00a0Stunden dauern, bis es überall erscheint.',
+  'admin.plan.title': 'Importplan für {file}',
+  'admin.plan.matched': 'Fotos, die zu einer Person passen',
+  'admin.plan.unmatched': 'Dateien, die zu niemandem passen',
+  'admin.plan.ambiguous': 'Dateien, die zu mehreren Personen passen oder zu einer Person, zu der auch eine andere Datei passt',
+  'admin.plan.unreadable': 'Dateien, die ich nicht verwenden kann (kein Bild, unlesbar, unsicherer Name oder verschachtelte ZIP-Datei)',
+  'admin.plan.more': 'und {count} weitere',
+  'admin.plan.text':
+    'Noch hat sich nichts geändert. Starten legt die passenden Fotos fest (jedes alte Foto wird vorher gesichert); dieser Plan wartet {time}.',
+  'admin.plan.start': 'Starten',
+  'admin.plan.cancel': 'Abbrechen',
+  'admin.plan.cancelled': 'Der Import von {file} ist abgebrochen. Es wurde nichts geändert.',
+  'admin.plan.started': 'Der Import von {file} hat begonnen. Sein Fortschritt steht in der Karte unten.',
+  'admin.progress.title': 'Fotos aus {file} werden importiert',
+  'admin.progress.undoTitle': 'Die vom Import von {file} geänderten Fotos werden zurückgesetzt',
+  'admin.progress.done': 'Erledigt',
+  'admin.progress.failed': 'Fehlgeschlagen',
+  'admin.progress.left': 'Verbleibende Zeit',
+  'admin.progress.waiting': 'Wartet, bis es an der Reihe ist…',
+  'admin.progress.count': '{done} von {total}',
+  'admin.report.title': 'Der Import von {file} ist abgeschlossen',
+  'admin.report.set': 'Festgelegte Fotos',
+  'admin.report.skipped': 'Übersprungene Dateien',
+  'admin.report.cancelledTitle': 'Der Import von {file} wurde abgebrochen',
+  'admin.report.undoneTitle': 'Der Import von {file} ist rückgängig gemacht',
+  'admin.report.undone': 'Zurückgesetzte oder entfernte Fotos',
+  'admin.report.download': 'Bericht herunterladen',
+  'admin.report.open': 'Bericht öffnen',
+  'admin.report.linkNote':
+    'Der Link zum Bericht funktioniert nur für Sie, {time} lang.',
+  'admin.report.undo': 'Diesen Import rückgängig machen',
+  'admin.undo.started': 'Die Fotos des Imports von {file} werden zurückgesetzt. Der Fortschritt steht in der Karte unten.',
 };

@@ -322,6 +322,57 @@ export const en = {
   'tab.status.signInFailed':
     'Teams could not sign you in to Teams Photo. Please close the tab and open it again.',
   'tab.status.offline': 'The server did not answer. Check your connection and try again.',
+  // Admins (issue 17): the admin command card, `set <person>` with an image, bulk imports from a zip.
+  'command.admin': 'admin',
+  'command.set': 'set',
+  'app.command.admin.description': "Admins: set other people's photos, one by one or from a zip",
+  'admin.card.title': "Set other people's photos",
+  'admin.card.intro':
+    "As an admin you can set anyone's profile photo. I do it with the app's own identity and record every change in the audit log.",
+  'admin.card.pickLabel': 'Whose photo',
+  'admin.card.pickPlaceholder': 'Type a name or mail',
+  'admin.card.pickError': 'Pick a person first.',
+  'admin.card.sendNow': 'Send the photo now',
+  'admin.card.setHint': 'Or send an image with "{word}" and their user principal name or mail, for example "{word} {example}".',
+  'admin.card.zipHint':
+    "For many people at once, send a .zip of photos, each named after the person's user principal name, mail, mail nickname or employee id (or with a mapping.csv of file and user). I answer with a plan to check before anything changes.",
+  'admin.waiting.title': 'Send the photo for {name} now',
+  'admin.waiting.text':
+    'The next image you send in this chat within {time} becomes their profile photo.',
+  'admin.updated.title': 'The photo of {name} is set',
+  'admin.updated.note':
+    "Set with the app's own identity and recorded in the audit log. It can take up to 72\u00a0hours to show everywhere.",
+  'admin.plan.title': 'Import plan for {file}',
+  'admin.plan.matched': 'Photos that match a person',
+  'admin.plan.unmatched': 'Files that match nobody',
+  'admin.plan.ambiguous': 'Files that match several people, or a person another file matches too',
+  'admin.plan.unreadable': 'Files I cannot use (not an image, unreadable, unsafe name or nested zip)',
+  'admin.plan.more': 'and {count} more',
+  'admin.plan.text':
+    'Nothing has changed yet. Start sets the matched photos (each old photo is backed up first); this plan waits {time}.',
+  'admin.plan.start': 'Start',
+  'admin.plan.cancel': 'Cancel',
+  'admin.plan.cancelled': 'The import of {file} is cancelled. Nothing was changed.',
+  'admin.plan.started': 'The import of {file} has started. Its progress is in the card below.',
+  'admin.progress.title': 'Importing photos from {file}',
+  'admin.progress.undoTitle': 'Putting back the photos the import of {file} changed',
+  'admin.progress.done': 'Done',
+  'admin.progress.failed': 'Failed',
+  'admin.progress.left': 'Time left',
+  'admin.progress.waiting': 'Waiting for its turn…',
+  'admin.progress.count': '{done} of {total}',
+  'admin.report.title': 'The import of {file} has finished',
+  'admin.report.set': 'Photos set',
+  'admin.report.skipped': 'Files skipped',
+  'admin.report.cancelledTitle': 'The import of {file} was cancelled',
+  'admin.report.undoneTitle': 'The import of {file} is undone',
+  'admin.report.undone': 'Photos put back or removed',
+  'admin.report.download': 'Download report',
+  'admin.report.open': 'Open the report',
+  'admin.report.linkNote':
+    'The report link works for you only, for {time}.',
+  'admin.report.undo': 'Undo this batch',
+  'admin.undo.started': 'Putting back the photos of the import of {file}. Its progress is in the card below.',
 } as const satisfies Record<ErrorCode, string> & Record<ErrorNextKey, string> & Record<string, string>;
 
 /**

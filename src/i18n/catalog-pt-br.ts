@@ -322,4 +322,56 @@ export const ptBR: Catalog = {
   'tab.status.signInFailed':
     'O Teams não conseguiu conectar você ao Teams Photo. Feche a guia e abra-a novamente.',
   'tab.status.offline': 'O servidor não respondeu. Verifique sua conexão e tente novamente.',
+  // Administradores (issue 17): o cartão de administração, `definir <pessoa>` com uma imagem, importações de um zip.
+  'command.admin': 'admin',
+  'command.set': 'definir',
+  'app.command.admin.description': 'Administradores: defina fotos de outras pessoas, uma a uma ou de um zip',
+  'admin.card.title': 'Definir fotos de outras pessoas',
+  'admin.card.intro':
+    'Como administrador, você pode definir a foto de perfil de qualquer pessoa. Faço isso com a identidade própria do aplicativo e registro cada alteração no log de auditoria.',
+  'admin.card.pickLabel': 'De quem é a foto',
+  'admin.card.pickPlaceholder': 'Digite um nome ou email',
+  'admin.card.pickError': 'Escolha uma pessoa primeiro.',
+  'admin.card.sendNow': 'Enviar a foto agora',
+  'admin.card.setHint':
+    'Ou envie uma imagem com "{word}" e o nome principal de usuário ou o email da pessoa, por exemplo "{word} {example}".',
+  'admin.card.zipHint':
+    'Para muitas pessoas de uma vez, envie um .zip de fotos, cada uma com o nome principal de usuário, o email, o apelido de email ou a matrícula da pessoa (ou com um mapping.csv de arquivo e usuário). Respondo com um plano para você conferir antes que algo mude.',
+  'admin.waiting.title': 'Envie agora a foto de {name}',
+  'admin.waiting.text':
+    'A próxima imagem que você enviar neste chat em até {time} será a foto de perfil dessa pessoa.',
+  'admin.updated.title': 'A foto de {name} foi definida',
+  'admin.updated.note':
+    'Definida com a identidade própria do aplicativo e registrada no log de auditoria. Pode levar até 72\u00a0horas para aparecer em todos os lugares.',
+  'admin.plan.title': 'Plano de importação de {file}',
+  'admin.plan.matched': 'Fotos que correspondem a uma pessoa',
+  'admin.plan.unmatched': 'Arquivos que não correspondem a ninguém',
+  'admin.plan.ambiguous': 'Arquivos que correspondem a várias pessoas, ou a uma pessoa à qual outro arquivo também corresponde',
+  'admin.plan.unreadable': 'Arquivos que não posso usar (não são imagens, ilegíveis, nome inseguro ou zip dentro do zip)',
+  'admin.plan.more': 'e mais {count}',
+  'admin.plan.text':
+    'Nada mudou ainda. Iniciar define as fotos encontradas (cada foto antiga é copiada antes); este plano aguarda {time}.',
+  'admin.plan.start': 'Iniciar',
+  'admin.plan.cancel': 'Cancelar',
+  'admin.plan.cancelled': 'A importação de {file} foi cancelada. Nada foi alterado.',
+  'admin.plan.started': 'A importação de {file} começou. O progresso está no cartão abaixo.',
+  'admin.progress.title': 'Importando fotos de {file}',
+  'admin.progress.undoTitle': 'Restaurando as fotos que a importação de {file} alterou',
+  'admin.progress.done': 'Concluídas',
+  'admin.progress.failed': 'Com falha',
+  'admin.progress.left': 'Tempo restante',
+  'admin.progress.waiting': 'Aguardando a vez…',
+  'admin.progress.count': '{done} de {total}',
+  'admin.report.title': 'A importação de {file} terminou',
+  'admin.report.set': 'Fotos definidas',
+  'admin.report.skipped': 'Arquivos ignorados',
+  'admin.report.cancelledTitle': 'A importação de {file} foi cancelada',
+  'admin.report.undoneTitle': 'A importação de {file} foi desfeita',
+  'admin.report.undone': 'Fotos restauradas ou removidas',
+  'admin.report.download': 'Baixar relatório',
+  'admin.report.open': 'Abrir o relatório',
+  'admin.report.linkNote':
+    'O link do relatório só funciona para você, por {time}.',
+  'admin.report.undo': 'Desfazer esta importação',
+  'admin.undo.started': 'Restaurando as fotos da importação de {file}. O progresso está no cartão abaixo.',
 };

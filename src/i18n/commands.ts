@@ -41,8 +41,11 @@ export function matchCommand(text: string | undefined): BotCommand | undefined {
 
 /** What a command with a name asks for: whose photo, and the name typed after the command word (may be empty). */
 export interface ArgumentCommandMatch {
-  /** `group` (also `team`), `contact`, `remove-own` (`remove my photo`) or `remove-group` (`remove group photo`). */
-  readonly command: 'group' | 'contact' | 'remove-own' | 'remove-group';
+  /**
+   * `group` (also `team`), `contact`, `remove-own` (`remove my photo`), `remove-group` (`remove group photo`) or
+   * `set` (an admin's `set <upn or mail>`: someone else's photo).
+   */
+  readonly command: 'group' | 'contact' | 'remove-own' | 'remove-group' | 'set';
   /** The rest of the message, trimmed, without surrounding quotes: a group's or contact's name or mail. */
   readonly name: string;
 }
@@ -55,6 +58,7 @@ const PHRASES: readonly (readonly [string, ArgumentCommandMatch['command']])[] =
     ['command.contact', 'contact'],
     ['command.remove', 'remove-own'],
     ['command.removeGroupPhoto', 'remove-group'],
+    ['command.set', 'set'],
   ] as const
 )
   .flatMap(([key, command]) =>

@@ -90,8 +90,34 @@ export interface ColumnSet {
   readonly spacing?: Spacing;
 }
 
+/** Label and value pairs (a job's counts). */
+export interface FactSet {
+  readonly type: 'FactSet';
+  readonly facts: readonly { readonly title: string; readonly value: string }[];
+  readonly spacing?: Spacing;
+}
+
+/**
+ * A choice input (the admin card's people picker): its choices come from a `Data.Query` dataset as the person
+ * types (`graph.microsoft.com/users`, which Teams resolves itself, or one of ours, which Teams asks the bot for
+ * with `application/search`). `fallback` is what a client shows when it cannot render this one.
+ */
+export interface ChoiceInput {
+  readonly type: 'Input.ChoiceSet';
+  readonly id: string;
+  readonly label: string;
+  readonly style: 'compact' | 'filtered';
+  readonly isRequired: boolean;
+  readonly errorMessage?: string;
+  readonly placeholder?: string;
+  readonly choices: readonly { readonly title: string; readonly value: string }[];
+  readonly 'choices.data'?: { readonly type: 'Data.Query'; readonly dataset: string; readonly count?: number };
+  readonly fallback?: ChoiceInput;
+}
+
 /** The elements the cards use. */
-export type CardElement = TextBlock | RichTextBlock | ImageElement | Container | ColumnSet;
+export type CardElement =
+  TextBlock | RichTextBlock | ImageElement | Container | ColumnSet | FactSet | ChoiceInput;
 
 /** A Universal Action: Teams sends an `adaptiveCard/action` invoke and shows the card the bot answers with. */
 export interface ExecuteAction {
@@ -111,6 +137,13 @@ export interface SubmitAction {
   readonly data: Readonly<Record<string, unknown>>;
 }
 
+/** A button that opens a link in the browser (a report's short-lived download link). */
+export interface OpenUrlAction {
+  readonly type: 'Action.OpenUrl';
+  readonly title: string;
+  readonly url: string;
+}
+
 /**
  * An Adaptive Card as the bot sends it. A type alias, not an interface, so it is assignable to
  * `Record<string, unknown>` (botbuilder's `AdaptiveCardInvokeResponse.value`) without a cast.
@@ -122,7 +155,7 @@ export type AdaptiveCard = {
   /** What a client that cannot render the card shows instead (and what notifications can quote). */
   readonly fallbackText: string;
   readonly body: readonly CardElement[];
-  readonly actions?: readonly (ExecuteAction | SubmitAction)[];
+  readonly actions?: readonly (ExecuteAction | SubmitAction | OpenUrlAction)[];
 };
 
 /** A card as a message attachment (structurally a botbuilder `Attachment`). */
@@ -135,7 +168,7 @@ export interface AdaptiveCardAttachment {
 export function cardAttachment(
   fallbackText: string,
   body: readonly CardElement[],
-  actions?: readonly (ExecuteAction | SubmitAction)[],
+  actions?: readonly (ExecuteAction | SubmitAction | OpenUrlAction)[],
 ): AdaptiveCardAttachment {
   const content: AdaptiveCard = {
     type: 'AdaptiveCard',

@@ -20,6 +20,7 @@ import {
   textBlock,
   type CardElement,
   type ImageElement,
+  type OpenUrlAction,
   type SubmitAction,
 } from './adaptive-card.js';
 import { PICTURE_PX, pictureElement, type Picture } from './photo-pictures.js';
@@ -56,11 +57,7 @@ export interface ChoiceSetInput {
 export type { SubmitAction } from './adaptive-card.js';
 
 /** A button that opens a link (the sign-in page). */
-export interface OpenUrlAction {
-  readonly type: 'Action.OpenUrl';
-  readonly title: string;
-  readonly url: string;
-}
+export type { OpenUrlAction } from './adaptive-card.js';
 
 /** A card of the extension: the app's elements, the group picker, and Submit or OpenUrl buttons. */
 export type ExtensionCard = {

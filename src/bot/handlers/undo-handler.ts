@@ -9,6 +9,7 @@ import type { PhotoChangeService, UndoResult } from '../../changes/photo-change-
 import { SupersededError, type ChangeTarget } from '../../changes/photo-change-service.js';
 import { requireGroupOwner } from '../../changes/owner-check.js';
 import { DELEGATED_SCOPES, scopesForTarget } from '../../auth/obo-token-provider.js';
+import { AppError } from '../../errors.js';
 import type { AccessTokenSource } from '../../graph/graph-photo-client.js';
 import type { PhotoTarget } from '../../graph/photo-target.js';
 import { errorText, pickLocale, sentenceGap, translate, type Locale } from '../../i18n/index.js';
@@ -40,10 +41,22 @@ export interface UndoDeps {
   readonly displayName?: DisplayNameLookup;
   /** The owner check for an undo or redo of a group's photo (a former owner may no longer change it). */
   readonly groups?: Pick<GroupLookup, 'requireOwned'>;
+  /**
+   * Undo and redo of a change an admin made to someone else's photo: the admin is checked again and the app's own
+   * token is used (never the admin's delegated one, which Graph would refuse for another user's photo). Without it
+   * such an undo is refused.
+   */
+  readonly admin?: { undoToken(context: TurnContext, targetId: string): Promise<AccessTokenSource> };
 }
 
 /** Answers that are not failures but the state of things: said plainly, with what to do next, no reference. */
-const STATE_CODES = new Set(['UndoAlreadyUndone', 'RedoAlreadyDone', 'UndoSuperseded']);
+const STATE_CODES = new Set([
+  'UndoAlreadyUndone',
+  'RedoAlreadyDone',
+  'UndoSuperseded',
+  'NotAdmin',
+  'TenantNotAllowed',
+]);
 
 export class UndoHandler {
   constructor(private readonly deps: UndoDeps) {}
@@ -54,7 +67,7 @@ export class UndoHandler {
     try {
       const target = await this.targetOf(context, changeId);
       const token = await this.tokenFor(context, target);
-      const result = await this.deps.changes.undo(changeId, token, this.actor(context));
+      const result = await this.deps.changes.undo(changeId, token, this.actor(context, target));
       const own = target === undefined || target.kind === 'me';
       return cardResponse(await this.undoneAnswer(context, locale, result, own));
     } catch (error) {
@@ -66,8 +79,9 @@ export class UndoHandler {
   async onRedoCardAction(context: TurnContext, undoId: string): Promise<AdaptiveCardInvokeResponse> {
     const locale = pickLocale(context.activity.locale);
     try {
-      const token = await this.tokenFor(context, await this.targetOf(context, undoId));
-      const result = await this.deps.changes.redo(undoId, token, this.actor(context));
+      const target = await this.targetOf(context, undoId);
+      const token = await this.tokenFor(context, target);
+      const result = await this.deps.changes.redo(undoId, token, this.actor(context, target));
       this.deps.logger.info('redo done', {
         correlationId: result.changeId,
         outcome: 'ok',
@@ -180,7 +194,12 @@ export class UndoHandler {
    * An unknown change gets the own-photo token; the change service then answers "not found".
    */
   private async tokenFor(context: TurnContext, target: PhotoTarget | undefined): Promise<AccessTokenSource> {
-    if (target === undefined || target.kind === 'me' || target.kind === 'user') return this.token(context);
+    if (target?.kind === 'user') {
+      // Someone else's photo: only an admin's change, undone with the app's token after a fresh admin check.
+      if (!this.deps.admin) throw new AppError('NotAdmin', 'no admin check wired for this undo');
+      return this.deps.admin.undoToken(context, target.user);
+    }
+    if (target === undefined || target.kind === 'me') return this.token(context);
     const token = await this.deps.tokens.forSender(context, scopesForTarget(target));
     if (target.kind === 'group' && this.deps.groups) {
       await requireGroupOwner(
@@ -194,7 +213,8 @@ export class UndoHandler {
     return token;
   }
 
-  private actor(context: TurnContext) {
-    return { id: senderId(context), path: 'chat' as const };
+  /** Who acts, and through which path: an admin's undo of someone else's photo is audited as `admin`. */
+  private actor(context: TurnContext, target?: PhotoTarget) {
+    return { id: senderId(context), path: target?.kind === 'user' ? ('admin' as const) : ('chat' as const) };
   }
 }
