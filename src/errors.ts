@@ -83,6 +83,7 @@ export const CLI_ERROR_CODES = [
   'PortInUse',
   'BotUnreachable',
   'PlaygroundUnreachable',
+  'EmulatorUnreachable',
   'DataDirNotWritable',
   'ConfigInvalid',
 ] as const;

@@ -61,6 +61,7 @@ export const STATUS_OF_CODE: Readonly<Record<ErrorCode, number>> = {
   PortInUse: 500,
   BotUnreachable: 500,
   PlaygroundUnreachable: 500,
+  EmulatorUnreachable: 500,
   DataDirNotWritable: 500,
   ConfigInvalid: 500,
   InvalidRequest: 400,

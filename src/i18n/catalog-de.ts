@@ -84,6 +84,9 @@ export const de: Catalog = {
   BotUnreachable: 'Der Bot hat nicht geantwortet.',
   'BotUnreachable.next':
     'Starten Sie ihn mit npm start, oder geben Sie mit --bot seinen Nachrichtenendpunkt an.',
+  EmulatorUnreachable: 'Der lokale Graph-Emulator läuft nicht.',
+  'EmulatorUnreachable.next':
+    'Starten Sie ihn mit profile-photo emulator oder npm start, oder setzen Sie GRAPH_EMULATOR_PORT auf seinen Port.',
   PlaygroundUnreachable: 'Microsoft 365 Agents Playground hat nicht geantwortet.',
   'PlaygroundUnreachable.next':
     'Starten Sie es mit npm run dev, oder geben Sie mit --playground-url die Adresse an, die es ausgegeben hat.',

@@ -88,6 +88,9 @@ export const en = {
   'PortInUse.next': 'Stop that program, or choose another port with PORT, GRAPH_EMULATOR_PORT or --port.',
   BotUnreachable: 'The bot did not answer.',
   'BotUnreachable.next': 'Start it with npm start, or point --bot at its messages endpoint.',
+  EmulatorUnreachable: 'The local Graph emulator is not running.',
+  'EmulatorUnreachable.next':
+    'Start it with profile-photo emulator or npm start, or set GRAPH_EMULATOR_PORT to the port it listens on.',
   PlaygroundUnreachable: 'Microsoft 365 Agents Playground did not answer.',
   'PlaygroundUnreachable.next':
     'Start it with npm run dev, or point --playground-url at the address it printed.',

@@ -77,6 +77,9 @@ export const es: Catalog = {
   'PortInUse.next': 'Detén ese programa o elige otro puerto con PORT, GRAPH_EMULATOR_PORT o --port.',
   BotUnreachable: 'El bot no ha respondido.',
   'BotUnreachable.next': 'Inícialo con npm start o indica su punto de conexión de mensajes con --bot.',
+  EmulatorUnreachable: 'El emulador local de Graph no está en marcha.',
+  'EmulatorUnreachable.next':
+    'Inícialo con profile-photo emulator o npm start, o indica su puerto en GRAPH_EMULATOR_PORT.',
   PlaygroundUnreachable: 'Microsoft 365 Agents Playground no ha respondido.',
   'PlaygroundUnreachable.next':
     'Inícialo con npm run dev o indica con --playground-url la dirección que mostró.',

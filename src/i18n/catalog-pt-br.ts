@@ -76,6 +76,9 @@ export const ptBR: Catalog = {
   'PortInUse.next': 'Encerre esse programa ou escolha outra porta com PORT, GRAPH_EMULATOR_PORT ou --port.',
   BotUnreachable: 'O bot não respondeu.',
   'BotUnreachable.next': 'Inicie-o com npm start ou indique o endpoint de mensagens dele com --bot.',
+  EmulatorUnreachable: 'O emulador local do Graph não está em execução.',
+  'EmulatorUnreachable.next':
+    'Inicie-o com profile-photo emulator ou npm start, ou indique a porta dele em GRAPH_EMULATOR_PORT.',
   PlaygroundUnreachable: 'O Microsoft 365 Agents Playground não respondeu.',
   'PlaygroundUnreachable.next':
     'Inicie-o com npm run dev ou indique em --playground-url o endereço que ele mostrou.',

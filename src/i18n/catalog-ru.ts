@@ -78,6 +78,9 @@ export const ru: Catalog = {
   BotUnreachable: 'Бот не отвечает.',
   'BotUnreachable.next':
     'Запустите его командой npm start или укажите адрес его конечной точки сообщений в --bot.',
+  EmulatorUnreachable: 'Локальный эмулятор Graph не запущен.',
+  'EmulatorUnreachable.next':
+    'Запустите его командой profile-photo emulator или npm start либо укажите его порт в GRAPH_EMULATOR_PORT.',
   PlaygroundUnreachable: 'Microsoft 365 Agents Playground не отвечает.',
   'PlaygroundUnreachable.next':
     'Запустите его командой npm run dev или укажите в --playground-url адрес, который он вывел.',

@@ -70,6 +70,9 @@ export const zhCN: Catalog = {
   'PortInUse.next': '请停止该程序，或使用 PORT、GRAPH_EMULATOR_PORT 或 --port 选择其他端口。',
   BotUnreachable: '机器人没有响应。',
   'BotUnreachable.next': '请使用 npm start 启动它，或使用 --bot 指定其消息终结点。',
+  EmulatorUnreachable: '本地 Graph 模拟器未在运行。',
+  'EmulatorUnreachable.next':
+    '请使用 profile-photo emulator 或 npm start 启动它，或在 GRAPH_EMULATOR_PORT 中指定它的端口。',
   PlaygroundUnreachable: 'Microsoft 365 Agents Playground 没有响应。',
   'PlaygroundUnreachable.next': '请使用 npm run dev 启动它，或使用 --playground-url 指定它显示的地址。',
   DataDirNotWritable: '无法创建或写入数据文件夹 (DATA_DIR)。',
