@@ -3,7 +3,22 @@
  * bot credentials) the Graph emulator runs in the same process and the local token issuer stands in for sign-in;
  * otherwise Graph is the configured cloud and tokens come from Teams SSO on behalf of the sender.
  */
-import { CloudAdapter, ConfigurationServiceClientCredentialFactory, type TurnContext } from 'botbuilder';
+import {
+  CloudAdapter,
+  ConfigurationServiceClientCredentialFactory,
+  type ConversationReference,
+  type TurnContext,
+} from 'botbuilder';
+import { createAdminServices } from './admin/admin-services.js';
+import type { AppTokenSource, ImportSource } from './admin/admin-contracts.js';
+import { ReportLinks } from './admin/report-links.js';
+import { reportRoute } from './api/report-route.js';
+import { AppTokenProvider } from './auth/app-token-provider.js';
+import { AdminGuard } from './bot/admin/admin-guard.js';
+import { BulkImportHandler, type ZipOpener } from './bot/admin/bulk-import.js';
+import { ProgressUpdates } from './bot/admin/progress-updates.js';
+import { AdminHandler } from './bot/handlers/admin-handler.js';
+import { AppError } from './errors.js';
 import { photoApiRoutes, type PhotoApiDeps } from './api/photo-api.js';
 import { TabPhotoActions } from './api/photo-actions.js';
 import { LocalTabGraphTokens, OboTabGraphTokens, type TabGraphTokens } from './api/tab-graph-tokens.js';
@@ -104,6 +119,8 @@ export async function startApp(config: AppConfig, logger: Logger, seams: AppSeam
   let tokens: SenderTokens;
   let userTokens: UserTokenService | null = null;
   let graphBaseUrl = config.graph.baseUrl;
+  // The app's own Graph token, for admins' changes of other people's photos (never a user's delegated token).
+  let appToken: AppTokenSource;
   // The page's API: who the caller is (their Teams SSO token, or a local one) and Graph tokens on behalf of them.
   let tab: { validator: TabTokenValidator; tokens: TabGraphTokens; local?: PhotoApiDeps['localTokens'] };
   if (local) {
@@ -116,6 +133,8 @@ export async function startApp(config: AppConfig, logger: Logger, seams: AppSeam
     const issuer = await LocalTokenIssuer.open(config.dataDir);
     tokens = new LocalSenderTokens(issuer, emulator.currentDirectory);
     const { currentDirectory } = emulator;
+    // Issued when asked (a local token lives an hour): the emulator's tenant, the default application roles.
+    appToken = async () => issuer.issueApp({ tenantId: (await currentDirectory()).tenant.id });
     tab = {
       validator: localTabTokenValidator(issuer, currentDirectory),
       tokens: new LocalTabGraphTokens(issuer, currentDirectory),
@@ -140,6 +159,7 @@ export async function startApp(config: AppConfig, logger: Logger, seams: AppSeam
     // config.tab is there whenever config.entra is (see config.ts).
     if (!config.tab) throw new ConfigError(['the page needs the Entra app (AAD_APP_*)']);
     tab = { validator: entraTabTokenValidator(config.tab), tokens: new OboTabGraphTokens(obo) };
+    appToken = appTokenFrom(config);
   }
 
   const graphOptions = { baseUrl: graphBaseUrl, version: config.graph.version };
@@ -150,7 +170,8 @@ export async function startApp(config: AppConfig, logger: Logger, seams: AppSeam
   const backups = new BackupStore<ChangeTarget>({ storage, targetKey: (target) => target.subject });
   const pending = new PendingStore({ storage, namespace: 'bot' });
   const leases = new LeaseStore({ storage, namespace: 'photos' });
-  const changes = new PhotoChangeService({ graph, backups, audit: new AuditLog({ storage }), leases });
+  const audit = new AuditLog({ storage });
+  const changes = new PhotoChangeService({ graph, backups, audit, leases });
   // Expired waiting photos, exchange claims and abandoned leases are deleted, not just hidden from readers.
   const sweeper = startExpirySweeper({
     targets: [pending, leases],
@@ -243,6 +264,60 @@ export async function startApp(config: AppConfig, logger: Logger, seams: AppSeam
     thumbnails: new GroupThumbnails({ preparer: pool, photos: graph, logger }),
     logger,
   });
+  // Admins: the gate, the directory and bulk jobs, composed once for the bot and the command line alike.
+  const admin = createAdminServices({ config, storage, graphBaseUrl, appToken, preparer: pool, logger });
+  const adminGuard = new AdminGuard({ gate: admin.gate, audit, logger });
+  const adminHandler = new AdminHandler({
+    guard: adminGuard,
+    people: admin.people,
+    appToken,
+    images,
+    preparer: pool,
+    changes: admin.changes,
+    pending,
+    pendingMs: config.admin.pendingMs,
+    logger,
+  });
+  const reportLinks = new ReportLinks({ storage, lifetimeMs: config.bulk.reportLinkMs });
+  // Set once the adapter exists (below); updates only happen once jobs run, after the start.
+  const adapterRef: { current?: CloudAdapter } = {};
+  // The job's progress card, updated in place through the Bot Connector from whichever turn (or none) is running.
+  const progress = new ProgressUpdates({
+    jobs: admin.jobs,
+    logger,
+    update: async (conversation, card) => {
+      const reference = conversation.reference as Partial<ConversationReference>;
+      await adapterRef.current?.continueConversationAsync(app?.appId ?? '', reference, async (context) => {
+        await context.updateActivity({
+          id: conversation.progressActivityId,
+          type: 'message',
+          attachments: [card],
+        });
+      });
+    },
+  });
+  const bulk = new BulkImportHandler({
+    guard: adminGuard,
+    jobs: admin.jobs,
+    openZip: zipOpener,
+    // The same outbound rules as images, with the zip's own cap.
+    downloader: new AttachmentDownloader({
+      botToken: app ? botTokenSource(app, seams.botCredentials) : () => Promise.resolve(''),
+      ...seams.downloads,
+      tokenHosts: app ? config.bot.tokenHosts : LOOPBACK_HOSTS,
+      allowLoopback: local,
+      maxBytes: config.bulk.zip.maxBytes,
+      timeoutMs: config.bot.downloadTimeoutMs,
+    }),
+    limits: admin.limits,
+    planMs: config.admin.pendingMs,
+    links: reportLinks,
+    linkMs: config.bulk.reportLinkMs,
+    baseUrl: () => publicBaseUrl,
+    progress,
+    now: Date.now,
+    logger,
+  });
   const bot = new TeamsPhotoBot(
     {
       photo,
@@ -254,16 +329,20 @@ export async function startApp(config: AppConfig, logger: Logger, seams: AppSeam
         previews: pool,
         ...(displayName ? { displayName } : {}),
         groups,
+        admin: adminHandler,
       }),
       signIn,
       targets,
       remove: new RemovePhotoHandler({ tokens, changes, groups, preparer: pool, logger }),
       extension,
+      admin: adminHandler,
+      bulk,
     },
     { photoChannels: photoChannels(local), logger, photoPageUrl: () => photoPageUrl },
   );
 
   const adapter = new CloudAdapter(channelAuthentication(app, config.bot.channel, seams.botCredentials));
+  adapterRef.current = adapter;
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     await context.sendActivity(failureText(error, pickLocale(context.activity.locale), logger, 'turn'));
   };
@@ -287,6 +366,9 @@ export async function startApp(config: AppConfig, logger: Logger, seams: AppSeam
 
   // The Photo page the help card opens as a dialog: on the bot's domain, or (local mode) this server once it listens.
   let photoPageUrl: string | undefined = config.tab?.pageUrl;
+  // Where report links point: the bot's domain, or (local mode) this server once it listens.
+  let publicBaseUrl: string | undefined =
+    photoPageUrl === undefined ? undefined : new URL(photoPageUrl).origin;
   const server = await startServer({
     port: config.bot.port,
     // Without credentials nothing authenticates a request: then only this machine may send them.
@@ -295,20 +377,48 @@ export async function startApp(config: AppConfig, logger: Logger, seams: AppSeam
     adapter,
     bot,
     logger,
-    routes: [photoApi],
+    routes: [photoApi, reportRoute({ links: reportLinks, jobs: admin.jobs, gate: admin.gate, logger })],
   });
-  if (local) photoPageUrl = `${server.url}/tab`;
+  if (local) {
+    photoPageUrl = `${server.url}/tab`;
+    publicBaseUrl = server.url;
+  }
+  // Bulk jobs run in the background on every instance, taking work from the shared queue.
+  progress.start();
+  const stopWork = new AbortController();
+  const working = admin.jobs.work(stopWork.signal).catch((error: unknown) => {
+    logger.error('bulk job worker stopped', { error: error instanceof Error ? error.name : 'unknown' });
+  });
   return {
     server,
     emulator,
     async close() {
       await server.close();
+      stopWork.abort();
+      await working;
+      await progress.stop();
       await sweeper.stop();
       await pool.close();
       await emulator?.close();
     },
   };
 }
+
+/** The app's own Graph token from its configured credential; without one, every use is `AppIdentityMissing`. */
+function appTokenFrom(config: AppConfig): AppTokenSource {
+  if (config.appCredential === null) {
+    return () => Promise.reject(new AppError('AppIdentityMissing', 'no app credential configured'));
+  }
+  const provider = new AppTokenProvider({
+    credential: config.appCredential,
+    graphResource: config.graph.baseUrl,
+  });
+  return () => provider.getToken();
+}
+
+/** Opens a zip sent in chat (src/admin/zip-source.ts, on its own branch until it lands). */
+const zipOpener: ZipOpener = (): Promise<ImportSource> =>
+  Promise.reject(new AppError('ZipUnreadable', 'the zip reader is not wired yet'));
 
 /** The bot's own token for downloading inline images from Bot Framework / Teams hosts. */
 function botTokenSource(app: BotAppConfig, injected?: BotCredentialsFactory): () => Promise<string> {

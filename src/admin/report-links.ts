@@ -77,7 +77,10 @@ export class ReportLinks {
   async check(query: ReportLinkQuery): Promise<ReportLinkCheck> {
     const { job, admin, tenant, exp, sig } = query;
     const values = [job, admin, tenant, exp, sig];
-    if (values.some((v) => typeof v !== 'string' || v.length > MAX_VALUE_CHARS) || !/^\d{1,16}$/.test(exp ?? ''))
+    if (
+      values.some((v) => typeof v !== 'string' || v.length > MAX_VALUE_CHARS) ||
+      !/^\d{1,16}$/.test(exp ?? '')
+    )
       return { ok: false, reason: 'bad-signature' };
     const claims: ReportLinkClaims = {
       jobId: job ?? '',

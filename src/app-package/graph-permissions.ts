@@ -73,6 +73,24 @@ export const GRAPH_PERMISSIONS: readonly GraphPermission[] = [
     type: 'Role',
     why: "Let admins set anyone's photo under the app's own identity, the only way Graph allows another user's photo. Needs admin consent.",
   },
+  {
+    name: 'User.Read.All',
+    id: 'df021288-bdef-4463-88db-98f22de89214',
+    type: 'Role',
+    why: "Find people for admins (the admin card's people picker, `set <upn or mail>`, matching a zip's files to people) with the app's own identity. Needs admin consent.",
+  },
+  {
+    name: 'RoleManagement.Read.Directory',
+    id: '483bed4a-2ad3-4361-a73b-c83ccdbdc53c',
+    type: 'Role',
+    why: 'Check on every admin action that the person holds one of the configured admin roles (ADMIN_ROLE_TEMPLATE_IDS). Needs admin consent.',
+  },
+  {
+    name: 'GroupMember.Read.All',
+    id: '98830695-27a2-44f7-8c18-0c3ebc9698f6',
+    type: 'Role',
+    why: 'Check that the person is a member of the configured admin group (ADMIN_GROUP_ID), nested groups included. Needs admin consent.',
+  },
 ];
 
 /** The scope the app exposes for Teams single sign-on (`api://<bot domain>/botid-<bot id>/access_as_user`). */

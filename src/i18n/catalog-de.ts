@@ -353,7 +353,8 @@ export const de: Catalog = {
   // Admins (issue 17): die Admin-Karte, `setzen <Person>` mit einem Bild, Massenimporte aus einer ZIP-Datei.
   'command.admin': 'admin',
   'command.set': 'setzen',
-  'app.command.admin.description': 'Admins: Fotos anderer Personen festlegen, einzeln oder aus einer ZIP-Datei',
+  'app.command.admin.description':
+    'Admins: Fotos anderer Personen festlegen, einzeln oder aus einer ZIP-Datei',
   'admin.card.title': 'Fotos anderer Personen festlegen',
   'admin.card.intro':
     'Als Admin können Sie das Profilfoto jeder Person festlegen. Ich tue das mit der eigenen Identität der App und trage jede Änderung ins Überwachungsprotokoll ein.',
@@ -374,9 +375,11 @@ export const de: Catalog = {
   'admin.plan.title': 'Importplan für {file}',
   'admin.plan.matched': 'Fotos, die zu einer Person passen',
   'admin.plan.unmatched': 'Dateien, die zu niemandem passen',
-  'admin.plan.ambiguous': 'Dateien, die zu mehreren Personen passen oder zu einer Person, zu der auch eine andere Datei passt',
-  'admin.plan.unreadable': 'Dateien, die ich nicht verwenden kann (kein Bild, unlesbar, unsicherer Name oder verschachtelte ZIP-Datei)',
-  'admin.plan.more': 'und {count} weitere',
+  'admin.plan.ambiguous':
+    'Dateien, die zu mehreren Personen passen oder zu einer Person, zu der auch eine andere Datei passt',
+  'admin.plan.unreadable':
+    'Dateien, die ich nicht verwenden kann (kein Bild, unlesbar, unsicherer Name oder verschachtelte ZIP-Datei)',
+  'admin.plan.more': 'und {count}\u00a0weitere',
   'admin.plan.text':
     'Noch hat sich nichts geändert. Starten legt die passenden Fotos fest (jedes alte Foto wird vorher gesichert); dieser Plan wartet {time}.',
   'admin.plan.start': 'Starten',
@@ -398,8 +401,8 @@ export const de: Catalog = {
   'admin.report.undone': 'Zurückgesetzte oder entfernte Fotos',
   'admin.report.download': 'Bericht herunterladen',
   'admin.report.open': 'Bericht öffnen',
-  'admin.report.linkNote':
-    'Der Link zum Bericht funktioniert nur für Sie, {time} lang.',
+  'admin.report.linkNote': 'Der Link zum Bericht funktioniert nur für Sie, {time} lang.',
   'admin.report.undo': 'Diesen Import rückgängig machen',
-  'admin.undo.started': 'Die Fotos des Imports von {file} werden zurückgesetzt. Der Fortschritt steht in der Karte unten.',
+  'admin.undo.started':
+    'Die Fotos des Imports von {file} werden zurückgesetzt. Der Fortschritt steht in der Karte unten.',
 };

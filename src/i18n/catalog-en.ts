@@ -336,12 +336,12 @@ export const en = {
   'admin.card.pickPlaceholder': 'Type a name or mail',
   'admin.card.pickError': 'Pick a person first.',
   'admin.card.sendNow': 'Send the photo now',
-  'admin.card.setHint': 'Or send an image with "{word}" and their user principal name or mail, for example "{word} {example}".',
+  'admin.card.setHint':
+    'Or send an image with "{word}" and their user principal name or mail, for example "{word} {example}".',
   'admin.card.zipHint':
     "For many people at once, send a .zip of photos, each named after the person's user principal name, mail, mail nickname or employee id (or with a mapping.csv of file and user). I answer with a plan to check before anything changes.",
   'admin.waiting.title': 'Send the photo for {name} now',
-  'admin.waiting.text':
-    'The next image you send in this chat within {time} becomes their profile photo.',
+  'admin.waiting.text': 'The next image you send in this chat within {time} becomes their profile photo.',
   'admin.updated.title': 'The photo of {name} is set',
   'admin.updated.note':
     "Set with the app's own identity and recorded in the audit log. It can take up to 72\u00a0hours to show everywhere.",
@@ -350,7 +350,7 @@ export const en = {
   'admin.plan.unmatched': 'Files that match nobody',
   'admin.plan.ambiguous': 'Files that match several people, or a person another file matches too',
   'admin.plan.unreadable': 'Files I cannot use (not an image, unreadable, unsafe name or nested zip)',
-  'admin.plan.more': 'and {count} more',
+  'admin.plan.more': 'and {count}\u00a0more',
   'admin.plan.text':
     'Nothing has changed yet. Start sets the matched photos (each old photo is backed up first); this plan waits {time}.',
   'admin.plan.start': 'Start',
@@ -372,8 +372,7 @@ export const en = {
   'admin.report.undone': 'Photos put back or removed',
   'admin.report.download': 'Download report',
   'admin.report.open': 'Open the report',
-  'admin.report.linkNote':
-    'The report link works for you only, for {time}.',
+  'admin.report.linkNote': 'The report link works for you only, for {time}.',
   'admin.report.undo': 'Undo this batch',
   'admin.undo.started': 'Putting back the photos of the import of {file}. Its progress is in the card below.',
 } as const satisfies Record<ErrorCode, string> & Record<ErrorNextKey, string> & Record<string, string>;

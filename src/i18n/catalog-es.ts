@@ -330,7 +330,8 @@ export const es: Catalog = {
   // Administradores (issue 17): la tarjeta de administración, `asignar <persona>` con una imagen, importaciones desde un zip.
   'command.admin': 'admin',
   'command.set': 'asignar',
-  'app.command.admin.description': 'Administradores: asigna fotos de otras personas, una a una o desde un zip',
+  'app.command.admin.description':
+    'Administradores: asigna fotos de otras personas, una a una o desde un zip',
   'admin.card.title': 'Asignar fotos de otras personas',
   'admin.card.intro':
     'Como administrador puedes asignar la foto de perfil de cualquier persona. Lo hago con la identidad propia de la aplicación y registro cada cambio en el registro de auditoría.',
@@ -343,17 +344,18 @@ export const es: Catalog = {
   'admin.card.zipHint':
     'Para muchas personas a la vez, envía un .zip de fotos, cada una con el nombre principal de usuario, el correo, el alias de correo o el número de empleado de la persona (o con un mapping.csv de archivo y usuario). Te respondo con un plan para revisarlo antes de que cambie nada.',
   'admin.waiting.title': 'Envía ahora la foto para {name}',
-  'admin.waiting.text':
-    'La próxima imagen que envíes en este chat en {time} será su foto de perfil.',
+  'admin.waiting.text': 'La próxima imagen que envíes en este chat en {time} será su foto de perfil.',
   'admin.updated.title': 'La foto de {name} está asignada',
   'admin.updated.note':
     'Asignada con la identidad propia de la aplicación y anotada en el registro de auditoría. Puede tardar hasta 72\u00a0horas en verse en todas partes.',
   'admin.plan.title': 'Plan de importación de {file}',
   'admin.plan.matched': 'Fotos que corresponden a una persona',
   'admin.plan.unmatched': 'Archivos que no corresponden a nadie',
-  'admin.plan.ambiguous': 'Archivos que corresponden a varias personas, o a una persona a la que también corresponde otro archivo',
-  'admin.plan.unreadable': 'Archivos que no puedo usar (no son imágenes, no se pueden leer, nombre inseguro o zip dentro del zip)',
-  'admin.plan.more': 'y {count} más',
+  'admin.plan.ambiguous':
+    'Archivos que corresponden a varias personas, o a una persona a la que también corresponde otro archivo',
+  'admin.plan.unreadable':
+    'Archivos que no puedo usar (no son imágenes, no se pueden leer, nombre inseguro o zip dentro del zip)',
+  'admin.plan.more': 'y {count}\u00a0más',
   'admin.plan.text':
     'Todavía no ha cambiado nada. Iniciar asigna las fotos encontradas (antes se guarda una copia de cada foto anterior); este plan espera {time}.',
   'admin.plan.start': 'Iniciar',
@@ -375,8 +377,8 @@ export const es: Catalog = {
   'admin.report.undone': 'Fotos restauradas o quitadas',
   'admin.report.download': 'Descargar informe',
   'admin.report.open': 'Abrir el informe',
-  'admin.report.linkNote':
-    'El enlace al informe solo funciona para ti, durante {time}.',
+  'admin.report.linkNote': 'El enlace al informe solo funciona para ti, durante {time}.',
   'admin.report.undo': 'Deshacer esta importación',
-  'admin.undo.started': 'Restaurando las fotos de la importación de {file}. Su progreso está en la tarjeta de abajo.',
+  'admin.undo.started':
+    'Restaurando las fotos de la importación de {file}. Su progreso está en la tarjeta de abajo.',
 };

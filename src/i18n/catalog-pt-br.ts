@@ -349,8 +349,10 @@ export const ptBR: Catalog = {
   'admin.plan.title': 'Plano de importação de {file}',
   'admin.plan.matched': 'Fotos que correspondem a uma pessoa',
   'admin.plan.unmatched': 'Arquivos que não correspondem a ninguém',
-  'admin.plan.ambiguous': 'Arquivos que correspondem a várias pessoas, ou a uma pessoa à qual outro arquivo também corresponde',
-  'admin.plan.unreadable': 'Arquivos que não posso usar (não são imagens, ilegíveis, nome inseguro ou zip dentro do zip)',
+  'admin.plan.ambiguous':
+    'Arquivos que correspondem a várias pessoas, ou a uma pessoa à qual outro arquivo também corresponde',
+  'admin.plan.unreadable':
+    'Arquivos que não posso usar (não são imagens, ilegíveis, nome inseguro ou zip dentro do zip)',
   'admin.plan.more': 'e mais {count}',
   'admin.plan.text':
     'Nada mudou ainda. Iniciar define as fotos encontradas (cada foto antiga é copiada antes); este plano aguarda {time}.',
@@ -373,8 +375,7 @@ export const ptBR: Catalog = {
   'admin.report.undone': 'Fotos restauradas ou removidas',
   'admin.report.download': 'Baixar relatório',
   'admin.report.open': 'Abrir o relatório',
-  'admin.report.linkNote':
-    'O link do relatório só funciona para você, por {time}.',
+  'admin.report.linkNote': 'O link do relatório só funciona para você, por {time}.',
   'admin.report.undo': 'Desfazer esta importação',
   'admin.undo.started': 'Restaurando as fotos da importação de {file}. O progresso está no cartão abaixo.',
 };

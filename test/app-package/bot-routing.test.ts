@@ -13,6 +13,7 @@ import {
   BOT_TEXT_COMMANDS,
   type BotTextCommandSpec,
 } from '../../src/bot/bot-commands.js';
+import type { AdminHandler } from '../../src/bot/handlers/admin-handler.js';
 import type { PhotoMessageHandler } from '../../src/bot/handlers/photo-message-handler.js';
 import type { RemovePhotoHandler } from '../../src/bot/handlers/remove-photo-handler.js';
 import type { TargetPhotoHandler } from '../../src/bot/handlers/target-photo-handler.js';
@@ -53,12 +54,23 @@ async function routeOf(text: string, locale: string): Promise<string> {
       return Promise.resolve();
     },
   } as unknown as RemovePhotoHandler;
+  const admin = {
+    onCommand: (context: TurnContext) => {
+      routes.push(`admin:${context.activity.text}`);
+      return Promise.resolve();
+    },
+    onSet: (_context: TurnContext, name: string) => {
+      routes.push(`set:${name}`);
+      return Promise.resolve();
+    },
+  } as unknown as AdminHandler;
   const bot = new TeamsPhotoBot({
     photo: {} as unknown as PhotoMessageHandler,
     undo,
     signIn: null,
     targets,
     remove,
+    admin,
   });
   const adapter = new TestAdapter((context) => bot.run(context), { channelId: 'msteams', locale });
   await adapter.send({ type: 'message', text, locale }).startTest();
@@ -106,7 +118,9 @@ describe('the manifest command menu against the bot', () => {
     expect(all).toHaveLength(listings * 6);
     for (const { file, locale, command, title } of all) {
       const expected =
-        command === 'undo' ? `undo:${title}` : `card:${CATALOGS[pickLocale(locale)]['help.title']}`;
+        command === 'undo' || command === 'admin'
+          ? `${command}:${title}`
+          : `card:${CATALOGS[pickLocale(locale)]['help.title']}`;
       expect({ file, title, route: await routeOf(title, locale) }).toEqual({ file, title, route: expected });
     }
   });
@@ -155,6 +169,19 @@ describe('the manifest command menu against the bot', () => {
         locale,
         route: 'remove-group:Équipe Café',
       });
+    }
+  });
+
+  it("routes each language's set phrase, with a person, to the admin handler (whatever the Teams language)", async () => {
+    for (const locale of SUPPORTED_LOCALES) {
+      const phrase = CATALOGS[locale]['command.set'];
+      for (const teams of ['en-US', 'de-DE', 'zh-CN']) {
+        expect({ locale, teams, route: await routeOf(`${phrase} adelev@example.com`, teams) }).toEqual({
+          locale,
+          teams,
+          route: 'set:adelev@example.com',
+        });
+      }
     }
   });
 

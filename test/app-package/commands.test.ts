@@ -40,13 +40,14 @@ describe('the committed manifest', () => {
     const manifest = copy.readJson('appPackage/manifest.json');
     expect(botOf(manifest).scopes).toEqual(['personal', 'team', 'groupChat']);
     expect(listsOf(manifest).map((l) => [l.scopes, l.commands.map((c) => c.title)])).toEqual([
-      [['personal'], ['help', 'undo', 'group', 'contact', 'remove my photo']],
+      [['personal'], ['help', 'undo', 'admin', 'group', 'contact', 'remove my photo']],
       [['team'], ['help', 'group']],
       [['groupChat'], ['help', 'group']],
     ]);
     expect([...BOT_TEXT_COMMANDS, ...BOT_ARGUMENT_COMMANDS].map((c) => c.command)).toEqual([
       'help',
       'undo',
+      'admin',
       'group',
       'contact',
       'remove',
@@ -108,7 +109,7 @@ describe('command lists', () => {
   it('refuses a command the bot has no handler for', async () => {
     editManifest((m) => listFor(m, 'personal').commands.push({ title: 'rotate', description: 'Turn it' }));
     expect(await validate()).toEqual([
-      'manifest.json: bots[0].commandLists[0].commands[5] "rotate" is a command the bot does not handle',
+      'manifest.json: bots[0].commandLists[0].commands[6] "rotate" is a command the bot does not handle',
     ]);
   });
 

@@ -250,7 +250,10 @@ describe('validate', () => {
     it('needs exactly the Graph permissions of the table: one missing, one extra', async () => {
       editAad((aad) => {
         const graph = (aad.requiredResourceAccess as { resourceAccess: Json[] }[])[0]!;
-        graph.resourceAccess = graph.resourceAccess.filter((a) => a.type !== 'Role');
+        // User.ReadWrite.All (application) left out.
+        graph.resourceAccess = graph.resourceAccess.filter(
+          (a) => a.id !== '741f803b-c850-494e-b5df-cde7c675a1ca',
+        );
         // Directory.ReadWrite.All (delegated): more than the app needs.
         graph.resourceAccess.push({ id: 'c5366453-9fb0-48a5-a156-24f0c49a4b84', type: 'Scope' });
       });

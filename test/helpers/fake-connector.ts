@@ -6,6 +6,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface SentActivity {
+  /** `POST` for a new activity or a reply, `PUT` for an update of one already sent (its id ends the path). */
+  readonly method: string;
   readonly path: string;
   readonly authorization: string | undefined;
   readonly activity: Record<string, unknown> & {
@@ -25,6 +27,7 @@ export async function fakeConnector() {
     req.on('end', () => {
       const body = Buffer.concat(chunks).toString('utf8');
       sent.push({
+        method: req.method ?? '',
         path: req.url ?? '',
         authorization: req.headers.authorization,
         activity: body ? (JSON.parse(body) as SentActivity['activity']) : {},

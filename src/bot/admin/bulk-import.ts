@@ -30,7 +30,11 @@ import type { AdminGuard } from './admin-guard.js';
 import type { ProgressUpdates } from './progress-updates.js';
 
 /** Opens a zip's bytes as an import source (src/admin/zip-source.ts). */
-export type ZipOpener = (bytes: Uint8Array, name: string, limits: ImportLimits) => Promise<ImportSource> | ImportSource;
+export type ZipOpener = (
+  bytes: Uint8Array,
+  name: string,
+  limits: ImportLimits,
+) => Promise<ImportSource> | ImportSource;
 
 /** Content types a zip may arrive with as a plain attachment (local mode, `send-image`, some clients). */
 const ZIP_CONTENT_TYPES: ReadonlySet<string> = new Set([
@@ -65,16 +69,25 @@ export interface ZipAttachment {
 export function zipOf(attachments: readonly Attachment[] | undefined): ZipAttachment | undefined {
   for (const attachment of attachments ?? []) {
     const type = typeof attachment.contentType === 'string' ? attachment.contentType.toLowerCase() : '';
-    const name = typeof attachment.name === 'string' && attachment.name.trim() !== '' ? attachment.name.trim() : '';
+    const name =
+      typeof attachment.name === 'string' && attachment.name.trim() !== '' ? attachment.name.trim() : '';
     if (type === TEAMS_FILE_DOWNLOAD_INFO) {
       const content = (attachment.content ?? {}) as { downloadUrl?: unknown; fileType?: unknown };
-      const fileType = typeof content.fileType === 'string' ? content.fileType.toLowerCase().replace(/^\./, '') : '';
+      const fileType =
+        typeof content.fileType === 'string' ? content.fileType.toLowerCase().replace(/^\./, '') : '';
       if (fileType === 'zip' && typeof content.downloadUrl === 'string' && content.downloadUrl !== '') {
         return { file: { kind: 'file', url: content.downloadUrl, fileType }, name: name || 'photos.zip' };
       }
-    } else if (ZIP_CONTENT_TYPES.has(type) && typeof attachment.contentUrl === 'string' && attachment.contentUrl !== '') {
+    } else if (
+      ZIP_CONTENT_TYPES.has(type) &&
+      typeof attachment.contentUrl === 'string' &&
+      attachment.contentUrl !== ''
+    ) {
       // Fetched as a file (no bot token): only Bot Framework hosts get the token, and a zip never comes from one.
-      return { file: { kind: 'file', url: attachment.contentUrl, fileType: 'zip' }, name: name || 'photos.zip' };
+      return {
+        file: { kind: 'file', url: attachment.contentUrl, fileType: 'zip' },
+        name: name || 'photos.zip',
+      };
     }
   }
   return undefined;
@@ -221,7 +234,8 @@ export class BulkImportHandler {
   /** The job, when it is this admin's; anyone else's (or none) is "not found" to them. */
   private async ownJob(admin: AdminIdentity, jobId: string): Promise<JobSummary> {
     const job = await this.deps.jobs.get(jobId);
-    if (job === undefined || job.admin.id !== admin.id) throw new AppError('JobNotFound', 'not this admin’s job');
+    if (job === undefined || job.admin.id !== admin.id)
+      throw new AppError('JobNotFound', 'not this admin’s job');
     return job;
   }
 

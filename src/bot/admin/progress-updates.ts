@@ -45,6 +45,8 @@ export class ProgressUpdates {
   private readonly cards = new Map<string, JobCardState>();
   /** Where each job's card is, as this instance recorded it (a progress event may predate the stored record). */
   private readonly known = new Map<string, JobConversation>();
+  /** Updates under way, of every job (an ended job's state is dropped, its last update still awaited on stop). */
+  private readonly inFlight = new Set<Promise<void>>();
   private stopListening: (() => void) | undefined;
 
   constructor(private readonly deps: ProgressUpdatesDeps) {
@@ -54,19 +56,18 @@ export class ProgressUpdates {
 
   /** Starts listening to the jobs this instance runs. */
   start(): void {
-    this.stopListening ??= this.deps.jobs.onProgress((progress) => this.onProgress(progress));
+    this.stopListening ??= this.deps.jobs.onProgress((progress) => {
+      this.onProgress(progress);
+    });
   }
 
   /** Stops listening, drops the waiting updates, and waits for the ones in flight. */
   async stop(): Promise<void> {
     this.stopListening?.();
     this.stopListening = undefined;
-    const chains = [...this.cards.values()].map((state) => {
-      clearTimeout(state.timer);
-      return state.chain;
-    });
+    for (const state of this.cards.values()) clearTimeout(state.timer);
     this.cards.clear();
-    await Promise.all(chains);
+    await Promise.all([...this.inFlight]);
   }
 
   /**
@@ -118,7 +119,7 @@ export class ProgressUpdates {
     state.last = this.now();
     const card = jobCard(pickLocale(conversation.locale), progress);
     const jobId: AdminJobData['jobId'] = progress.job.id;
-    state.chain = state.chain
+    const chain = state.chain
       .then(() => this.deps.update(conversation, card))
       .catch((error: unknown) => {
         // A card that could not be updated costs the display only; the job goes on, and the next update may work.
@@ -127,6 +128,9 @@ export class ProgressUpdates {
           error: error instanceof Error ? error.name : 'unknown',
         });
       });
+    state.chain = chain;
+    this.inFlight.add(chain);
+    void chain.then(() => this.inFlight.delete(chain));
   }
 
   private cardOf(
@@ -142,7 +146,12 @@ export class ProgressUpdates {
   private stateOf(jobId: string): JobCardState {
     let state = this.cards.get(jobId);
     if (state === undefined) {
-      state = { last: Number.NEGATIVE_INFINITY, waiting: undefined, timer: undefined, chain: Promise.resolve() };
+      state = {
+        last: Number.NEGATIVE_INFINITY,
+        waiting: undefined,
+        timer: undefined,
+        chain: Promise.resolve(),
+      };
       this.cards.set(jobId, state);
     }
     return state;

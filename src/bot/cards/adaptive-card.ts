@@ -107,11 +107,15 @@ export interface ChoiceInput {
   readonly id: string;
   readonly label: string;
   readonly style: 'compact' | 'filtered';
-  readonly isRequired: boolean;
-  readonly errorMessage?: string;
-  readonly placeholder?: string;
+  readonly isRequired: true;
+  readonly errorMessage: string;
+  readonly placeholder: string;
   readonly choices: readonly { readonly title: string; readonly value: string }[];
-  readonly 'choices.data'?: { readonly type: 'Data.Query'; readonly dataset: string; readonly count?: number };
+  readonly 'choices.data'?: {
+    readonly type: 'Data.Query';
+    readonly dataset: string;
+    readonly count?: number;
+  };
   readonly fallback?: ChoiceInput;
 }
 

@@ -219,7 +219,9 @@ export function planCard(
       ...planSection(locale, translate(locale, 'admin.plan.unmatched'), groups.unmatched),
       ...planSection(locale, translate(locale, 'admin.plan.ambiguous'), groups.ambiguous),
       ...planSection(locale, translate(locale, 'admin.plan.unreadable'), groups.unreadable),
-      textBlock(translate(locale, 'admin.plan.text', { time: durationText(locale, waitMs) }), { subtle: true }),
+      textBlock(translate(locale, 'admin.plan.text', { time: durationText(locale, waitMs) }), {
+        subtle: true,
+      }),
     ],
     [
       execute(translate(locale, 'admin.plan.start'), ADMIN_JOB_START_VERB, { jobId: job.id }),
@@ -260,7 +262,12 @@ export function jobCard(locale: Locale, progress: JobProgress, link?: ReportLink
   const count = (done: number, total: number) =>
     translate(locale, 'admin.progress.count', { done: number(done), total: number(total) });
   const undo = UNDO_STATES.has(job.state);
-  if (job.state === 'queued' || job.state === 'running' || job.state === 'undo-queued' || job.state === 'undoing') {
+  if (
+    job.state === 'queued' ||
+    job.state === 'running' ||
+    job.state === 'undo-queued' ||
+    job.state === 'undoing'
+  ) {
     const title = translate(locale, undo ? 'admin.progress.undoTitle' : 'admin.progress.title', { file });
     const facts = [
       {
@@ -296,9 +303,12 @@ export function jobCard(locale: Locale, progress: JobProgress, link?: ReportLink
       : []),
   ];
   const actions: (ExecuteAction | OpenUrlAction)[] = [];
-  if (link) actions.push({ type: 'Action.OpenUrl', title: translate(locale, 'admin.report.open'), url: link.url });
+  if (link)
+    actions.push({ type: 'Action.OpenUrl', title: translate(locale, 'admin.report.open'), url: link.url });
   if (job.state === 'done' || job.state === 'undone' || job.state === 'cancelled') {
-    actions.push(execute(translate(locale, 'admin.report.download'), ADMIN_JOB_REPORT_VERB, { jobId: job.id }));
+    actions.push(
+      execute(translate(locale, 'admin.report.download'), ADMIN_JOB_REPORT_VERB, { jobId: job.id }),
+    );
   }
   if (job.state === 'done' && job.done > 0) {
     actions.push(execute(translate(locale, 'admin.report.undo'), ADMIN_JOB_UNDO_VERB, { jobId: job.id }));
@@ -308,7 +318,14 @@ export function jobCard(locale: Locale, progress: JobProgress, link?: ReportLink
     [
       plainTitleBlock(title),
       { type: 'FactSet', facts },
-      ...(link ? [textBlock(translate(locale, 'admin.report.linkNote', { time: durationText(locale, link.lifetimeMs) }), { subtle: true })] : []),
+      ...(link
+        ? [
+            textBlock(
+              translate(locale, 'admin.report.linkNote', { time: durationText(locale, link.lifetimeMs) }),
+              { subtle: true },
+            ),
+          ]
+        : []),
     ],
     actions,
   );

@@ -178,7 +178,11 @@ export class AdminHandler {
   }
 
   /** Looks the person up and keeps them as the one the admin's next image is for. */
-  private async waitFor(admin: AdminIdentity, idOrName: string, locale: Locale): Promise<AdaptiveCardAttachment> {
+  private async waitFor(
+    admin: AdminIdentity,
+    idOrName: string,
+    locale: Locale,
+  ): Promise<AdaptiveCardAttachment> {
     const person = await this.requirePerson(idOrName);
     const waiting: WaitingFor = { id: person.id, name: person.displayName };
     await this.deps.pending.putJson(waitingKey(admin.id), waiting, this.deps.pendingMs);

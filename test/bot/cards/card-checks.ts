@@ -88,6 +88,12 @@ export function expectValidCard(attachment: AdaptiveCardAttachment): void {
       expect(action.data.msteams).toEqual({ type: 'task/fetch' });
       continue;
     }
+    if (action.type === 'Action.OpenUrl') {
+      // A link the browser opens (a report's): https, or a loopback server in local mode.
+      expect(Object.keys(action).sort()).toEqual(['title', 'type', 'url']);
+      expect(action.url).toMatch(/^(https:\/\/|http:\/\/127\.0\.0\.1[:/])/);
+      continue;
+    }
     // Action.Execute (schema 1.4+): `verb` and `data` are what the invoke carries back.
     expect(Object.keys(action).sort()).toEqual(['data', 'title', 'type', 'verb']);
     expect(action.type).toBe('Action.Execute');
