@@ -10,7 +10,7 @@
  */
 import type { AdminGate, AppTokenSource, ImportLimits, PeopleDirectory } from './admin-contracts.js';
 import { BULK_RETRY_POLICY, ImportJobs, type ImportPlanner } from './import-jobs.js';
-import type { JobQueue } from './job-queue.js';
+import { AzureJobQueue, StorageJobQueue, type JobQueue } from './job-queue.js';
 import type { PhotoPreparer } from '../bot/handlers/incoming-image.js';
 import { PhotoChangeService, type ChangeTarget } from '../changes/photo-change-service.js';
 import type { AppConfig } from '../config.js';
@@ -88,7 +88,7 @@ export function createAdminServices(options: AdminServicesOptions): AdminService
   const people = notYet<PeopleDirectory>('PeopleDirectory (GraphDirectoryClient)');
   const jobs = new ImportJobs({
     storage,
-    queue: notYet<JobQueue>('JobQueue'),
+    queue: jobQueue(config, storage, now),
     leases: new LeaseStore({ storage, namespace: JOB_LEASES, now }),
     changes,
     preparer: options.preparer,
@@ -109,6 +109,14 @@ export function createAdminServices(options: AdminServicesOptions): AdminService
     changes,
     limits: importLimits(config),
   };
+}
+
+/** The queue jobs go through: Azure Storage queues with Azure storage, else one kept in the storage itself. */
+function jobQueue(config: AppConfig, storage: Storage, now: Clock): JobQueue {
+  const { queue } = config.bulk;
+  return queue.kind === 'azure'
+    ? new AzureJobQueue({ connectionString: queue.connectionString, name: queue.name })
+    : new StorageJobQueue({ storage, name: queue.name, now });
 }
 
 /** The caps on an import, from the configuration. */

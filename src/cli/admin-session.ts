@@ -146,7 +146,11 @@ function operatorOf(token: string): AdminIdentity {
   const claims = decodeJwt(token);
   const id = typeof claims.oid === 'string' ? claims.oid : undefined;
   if (id === undefined) throw new AppError('AppIdentityMissing', 'the app token names no object id');
-  return { id, tenantId: typeof claims.tid === 'string' ? claims.tid : undefined, displayName: 'command line' };
+  return {
+    id,
+    tenantId: typeof claims.tid === 'string' ? claims.tid : undefined,
+    displayName: 'command line',
+  };
 }
 
 /** Resolves when something answers HTTP at the emulator's address. */

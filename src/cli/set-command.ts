@@ -45,10 +45,15 @@ export const setCommand: Command = {
       const person = await services.people.person(who, services.appToken);
       if (!person) throw new AppError('PersonNotFound', 'no such person in the directory');
       const { jpeg } = await session.preparer.run(bytes, { maxInputBytes: config.photo.maxInputBytes });
-      const photo = await services.changes.change({ kind: 'user', user: person.id }, jpeg, services.appToken, {
-        id: operator.id,
-        path: 'admin',
-      });
+      const photo = await services.changes.change(
+        { kind: 'user', user: person.id },
+        jpeg,
+        services.appToken,
+        {
+          id: operator.id,
+          path: 'admin',
+        },
+      );
       io.out(`${person.userPrincipalName}: photo set (change ${photo.changeId})`);
       return EXIT.ok;
     } finally {
