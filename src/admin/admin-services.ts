@@ -59,6 +59,8 @@ export interface AdminServices {
   readonly appToken: AppTokenSource;
   /** Photo changes under the app's identity: single admin updates go through it (bulk jobs do too). */
   readonly changes: PhotoChangeService;
+  /** Matches an import's files to people (a dry run calls it with a scratch storage). */
+  readonly planner: ImportPlanner;
   /** What an import may read (config `ZIP_*` and `PHOTO_MAX_INPUT_BYTES`). */
   readonly limits: ImportLimits;
 }
@@ -86,6 +88,7 @@ export function createAdminServices(options: AdminServicesOptions): AdminService
       leases: new LeaseStore({ storage, namespace: PHOTO_LEASES, now }),
     });
   const people = notYet<PeopleDirectory>('PeopleDirectory (GraphDirectoryClient)');
+  const planner: ImportPlanner = () => Promise.reject(new Error('the import planner is not wired yet'));
   const jobs = new ImportJobs({
     storage,
     queue: jobQueue(config, storage, now),
@@ -93,7 +96,7 @@ export function createAdminServices(options: AdminServicesOptions): AdminService
     changes,
     preparer: options.preparer,
     people,
-    planner: () => Promise.reject(new Error('the import planner is not wired yet')),
+    planner,
     appToken,
     concurrency: options.concurrency ?? config.bulk.concurrency,
     leaseMs: config.bulk.leaseMs,
@@ -107,6 +110,7 @@ export function createAdminServices(options: AdminServicesOptions): AdminService
     jobs,
     appToken,
     changes,
+    planner,
     limits: importLimits(config),
   };
 }
