@@ -60,6 +60,12 @@ export function createEmulatorCommand(options: EmulatorCommandOptions = {}): Com
         `Graph emulator listening on ${emulator.url} (API under ${emulator.url}/v1.0 and ${emulator.url}/beta)`,
       );
       io.out(`Users, groups and photos: ${emulator.url}/`);
+      const { maxConcurrentWrites } = config.emulator.faults;
+      if (maxConcurrentWrites > 0) {
+        io.out(
+          `Photo writes: at most ${maxConcurrentWrites} at once per app, 429 beyond (as Graph throttles).`,
+        );
+      }
       io.out(`Data: ${path.join(dataDir, 'emulator')}. Press Ctrl+C to stop.`);
       await waitForStop();
       await emulator.close();

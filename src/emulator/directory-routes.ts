@@ -24,6 +24,7 @@ import {
   roleEntity,
   typed,
   userEntity,
+  USER_SELECT_ONLY,
 } from './graph-entities.js';
 import { queryCollection, select, type Entity } from './odata-query.js';
 import { route, type GraphRequest, type Handler, type Route } from './router.js';
@@ -36,6 +37,8 @@ const USER_PROPERTIES = [
   'mail',
   'userPrincipalName',
   'jobTitle',
+  'mailNickname',
+  'employeeId',
 ];
 const GROUP_PROPERTIES = ['id', 'displayName', 'mail', 'mailNickname', 'groupTypes'];
 
@@ -65,16 +68,26 @@ export function mailboxNotEnabled(): GraphFault {
   );
 }
 
-function single(request: GraphRequest, set: string, entity: Entity): GraphAnswer {
-  const [projected] = select([entity], request.query.get('$select'));
+function single(
+  request: GraphRequest,
+  set: string,
+  entity: Entity,
+  selectOnly: readonly string[] = [],
+): GraphAnswer {
+  const [projected] = select([entity], request.query.get('$select'), selectOnly);
   return ok({ '@odata.context': context.entity(request.serviceRoot, set), ...projected });
 }
 
 /** A small collection (no paging needed), with `$select`. */
-function collection(request: GraphRequest, set: string, items: readonly Entity[]): GraphAnswer {
+function collection(
+  request: GraphRequest,
+  set: string,
+  items: readonly Entity[],
+  selectOnly: readonly string[] = [],
+): GraphAnswer {
   return ok({
     '@odata.context': context.collection(request.serviceRoot, set),
-    value: select(items, request.query.get('$select')),
+    value: select(items, request.query.get('$select'), selectOnly),
   });
 }
 
@@ -84,9 +97,11 @@ function queried(
   set: string,
   items: readonly Entity[],
   filterable: readonly string[],
+  selectOnly: readonly string[] = [],
 ): GraphAnswer {
   const page = queryCollection(items, request.query, request.headers, {
     filterable,
+    selectOnly,
     selfUrl: `${request.serviceRoot}/${request.path}`,
     pageSize: 100,
   });
@@ -138,12 +153,12 @@ export function directoryRoutes(): Route[] {
     ...forSubjects('', (request, { directory }) => {
       const user = subjectUser(request, directory);
       requireUserRead(request.caller, user);
-      return single(request, 'users', userEntity(user));
+      return single(request, 'users', userEntity(user), USER_SELECT_ONLY);
     }),
     route('users', {
       GET: (request, { directory }) => {
         requireDirectory(request.caller, READ_USERS);
-        return queried(request, 'users', directory.users.map(userEntity), USER_PROPERTIES);
+        return queried(request, 'users', directory.users.map(userEntity), USER_PROPERTIES, USER_SELECT_ONLY);
       },
     }),
     route('groups', {
@@ -165,7 +180,7 @@ export function directoryRoutes(): Route[] {
           const group = subjectGroup(request, directory);
           requireDirectory(request.caller, READ_GROUPS);
           const users = directory.usersById(group[relation]).map((user) => typed('user', userEntity(user)));
-          return collection(request, 'directoryObjects', users);
+          return collection(request, 'directoryObjects', users, USER_SELECT_ONLY);
         },
       }),
     ),

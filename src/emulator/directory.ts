@@ -53,6 +53,10 @@ const userSchema = z.object({
   surname: z.string().optional(),
   mail: z.string().nullable().optional(),
   jobTitle: z.string().optional(),
+  /** The mail alias (the part before `@` for most users); Graph returns it only when `$select`ed. */
+  mailNickname: z.string().nullable().optional(),
+  /** The HR system's employee number; Graph returns it only when `$select`ed. */
+  employeeId: z.string().nullable().optional(),
   /** False for an account with no Exchange Online mailbox: Graph refuses photo writes for it. */
   hasMailbox: z.boolean().default(true),
   /** Contacts in the default Contacts folder. */

@@ -26,6 +26,14 @@ export interface EmulatorFaults {
    */
   readonly photoRoutesOnly?: boolean;
   /**
+   * Graph-like throttling of photo writes: at most this many PUT, PATCH and DELETE requests on photo routes are
+   * handled at once per app (the token's `appid`, or `azp`), across every user's photo; one more at the same time
+   * gets 429 `TooManyRequests` with `Retry-After` ({@link retryAfterSeconds}). A write counts from its arrival until
+   * its answer is written, the injected latency included, so latency and this limit shape throughput as Graph's do.
+   * 0 or undefined: no limit.
+   */
+  readonly maxConcurrentWrites?: number;
+  /**
    * Deterministic faults for tests: photo requests take their fate from this script, in order, before any random
    * rate is drawn. A test that needs "the second change fails" cannot rely on a rate.
    */
@@ -168,23 +176,19 @@ export function decideFaults(
   const throttleRate = faults.throttleRate ?? 0;
   const unavailableRate = faults.unavailableRate ?? 0;
   if (throttleRate > 0 && random() < throttleRate) {
-    const seconds = faults.retryAfterSeconds ?? 1;
-    return {
-      delayMs,
-      fault: new GraphFault(
-        429,
-        'TooManyRequests',
-        'Too many requests, retry after the time in Retry-After.',
-        {
-          'retry-after': String(seconds),
-        },
-      ),
-    };
+    return { delayMs, fault: tooManyRequests(faults) };
   }
   if (unavailableRate > 0 && random() < unavailableRate) {
     return { delayMs, fault: unavailable() };
   }
   return { delayMs, fault: undefined };
+}
+
+/** Graph's throttling answer: 429 `TooManyRequests` with the configured `Retry-After` (default 1 s). */
+export function tooManyRequests(faults: EmulatorFaults | undefined): GraphFault {
+  return new GraphFault(429, 'TooManyRequests', 'Too many requests, retry after the time in Retry-After.', {
+    'retry-after': String(faults?.retryAfterSeconds ?? 1),
+  });
 }
 
 function unavailable(): GraphFault {
@@ -203,7 +207,7 @@ export function checkFaults(faults: EmulatorFaults | undefined): void {
     if (rate !== undefined && !(rate >= 0 && rate <= 1))
       throw new RangeError(`faults.${name} must be from 0 to 1`);
   }
-  for (const name of ['latencyMs', 'retryAfterSeconds'] as const) {
+  for (const name of ['latencyMs', 'retryAfterSeconds', 'maxConcurrentWrites'] as const) {
     const value = faults[name];
     if (value !== undefined && !(Number.isInteger(value) && value >= 0)) {
       throw new RangeError(`faults.${name} must be a whole number, 0 or more`);
@@ -213,7 +217,7 @@ export function checkFaults(faults: EmulatorFaults | undefined): void {
 
 /**
  * The configuration's fault settings as the emulator takes them. The injected 429s and 503s hit photo routes only
- * (directory reads stay reliable); the latency applies to every Graph answer.
+ * (directory reads stay reliable); the latency applies to every Graph answer; the write limit to photo writes.
  */
 export function faultsFromConfig(faults: AppConfig['emulator']['faults']): EmulatorFaults {
   return {
@@ -221,6 +225,7 @@ export function faultsFromConfig(faults: AppConfig['emulator']['faults']): Emula
     unavailableRate: faults.rate503,
     retryAfterSeconds: faults.retryAfterSeconds,
     latencyMs: faults.latencyMs,
+    maxConcurrentWrites: faults.maxConcurrentWrites,
     photoRoutesOnly: true,
   };
 }

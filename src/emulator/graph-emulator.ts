@@ -22,7 +22,7 @@ import { ContentStore } from './content-store.js';
 import type { Directory } from './directory.js';
 import { DirectorySource } from './directory-source.js';
 import { directoryRoutes } from './directory-routes.js';
-import { checkFaults, decideFaults, type EmulatorFaults } from './faults.js';
+import { checkFaults, decideFaults, tooManyRequests, type EmulatorFaults } from './faults.js';
 import {
   errorBody,
   GraphFault,
@@ -38,10 +38,12 @@ import { photoRoutes } from './photo-routes.js';
 import { mimeType, PhotoStore, type PhotoKey } from './photo-store.js';
 import { seedContent } from './seed-content.js';
 import { matchRoute, type ApiVersion, type EmulatorContext, type HttpMethod, type Route } from './router.js';
+import { callingApp, WriteThrottle } from './write-throttle.js';
 
 /** Re-exported so callers of {@link startEmulator} need one import. */
 export type { EmulatorFaults } from './faults.js';
 export type { EmulatorLogger } from './logger.js';
+export { photoPath } from './photo-store.js';
 
 /** Graph's photo body limit, which the app's client observes too: 4 MiB. */
 export const GRAPH_PHOTO_MAX_BYTES = 4 * 1024 * 1024;
@@ -78,6 +80,12 @@ export interface RunningEmulator {
   readonly directory: Directory;
   /** The tenant as directory.json has it now (read again when it changed), or the last good one. */
   readonly currentDirectory: () => Promise<Directory>;
+  /**
+   * For tests only (the app never reads it): how many photo writes (PUT, PATCH, DELETE) the emulator carried out
+   * per photo since it started, keyed by {@link photoPath} (`users/<id>/photo`, ...), so a test can assert that a
+   * job set every person's photo exactly once.
+   */
+  photoWrites(): ReadonlyMap<string, number>;
   /** Stops accepting, lets requests under way finish (up to 2 s), then closes every connection. */
   close(): Promise<void>;
 }
@@ -112,6 +120,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     timeoutMs: options.drainLimits?.timeoutMs ?? DRAIN_TIMEOUT_MS,
   };
   const routes: readonly Route[] = [...photoRoutes(), ...directoryRoutes(), ...contentRoutes()];
+  const writeThrottle = new WriteThrottle(options.faults?.maxConcurrentWrites ?? 0);
   const inFlight = new Set<Promise<void>>();
   let baseUrl = '';
 
@@ -143,6 +152,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     response.setHeader('request-id', requestId);
     response.setHeader('client-request-id', clientRequestId);
     response.setHeader('x-content-type-options', 'nosniff');
+    // A photo write's throttling slot, held until its answer (or refusal) is written.
+    let releaseWrite: (() => void) | undefined;
     try {
       // DNS rebinding: a web page whose name is made to resolve to 127.0.0.1 reaches the emulator from this
       // machine's browser, but still sends its own name as the Host. Requests from elsewhere (only possible when
@@ -181,6 +192,17 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
           'Request_BadRequest',
           `The HTTP method '${request.method ?? ''}' is not allowed here.`,
         );
+      if (match.route.photo && method !== 'GET') {
+        // Taken on arrival, before the injected latency: a write is in flight for all of its handling.
+        releaseWrite = writeThrottle.acquire(
+          callingApp(singleHeader(request.headers.authorization), context.issuer),
+        );
+        if (!releaseWrite) {
+          const latency = options.faults?.latencyMs ?? 0;
+          if (latency > 0) await delay(latency);
+          throw tooManyRequests(options.faults);
+        }
+      }
       const decision = decideFaults(options.faults, match.route.photo, random);
       if (decision.delayMs > 0) await delay(decision.delayMs);
       if (decision.fault) throw decision.fault;
@@ -208,6 +230,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
         json: errorBody(fault, ids, new Date(clock())),
         headers: fault.headers,
       });
+    } finally {
+      releaseWrite?.();
     }
   }
 
@@ -286,6 +310,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       return directories.latest;
     },
     currentDirectory: () => directories.current(),
+    photoWrites: () => context.photos.writeCounts(),
     close(): Promise<void> {
       closing ??= (async () => {
         const closed = new Promise<void>((resolve) => {

@@ -5,7 +5,13 @@
 import type { DirectoryContact, DirectoryGroup, DirectoryRole, DirectoryUser } from './directory.js';
 import type { Entity } from './odata-query.js';
 
-/** A user, as `GET /users/{id}` returns it. */
+/** User properties Graph returns only when `$select` names them; {@link userEntity} has them all the same. */
+export const USER_SELECT_ONLY: readonly string[] = ['mailNickname', 'employeeId'];
+
+/**
+ * A user, as `GET /users/{id}` returns it, plus the properties of {@link USER_SELECT_ONLY} (left out again by
+ * odata-query.ts's `select` unless asked for).
+ */
 export function userEntity(user: DirectoryUser): Entity {
   return {
     id: user.id,
@@ -19,6 +25,8 @@ export function userEntity(user: DirectoryUser): Entity {
     preferredLanguage: null,
     surname: user.surname ?? null,
     userPrincipalName: user.userPrincipalName,
+    mailNickname: user.mailNickname ?? null,
+    employeeId: user.employeeId ?? null,
   };
 }
 

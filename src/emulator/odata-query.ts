@@ -23,6 +23,8 @@ export interface CollectionRules {
   readonly selfUrl: string;
   /** Default page size. */
   readonly pageSize: number;
+  /** Properties Graph returns only when `$select` names them (a user's `employeeId`, `mailNickname`). */
+  readonly selectOnly?: readonly string[];
 }
 
 /** A page of a collection, before `@odata.context` is added. */
@@ -82,7 +84,7 @@ export function queryCollection(
     next.set('$skiptoken', Buffer.from(String(offset + top), 'utf8').toString('base64url'));
     nextLink = `${rules.selfUrl}?${next.toString()}`;
   }
-  const selected = select(page, query.get('$select'));
+  const selected = select(page, query.get('$select'), rules.selectOnly);
   return {
     value: selected,
     ...(wantCount === 'true' ? { count } : {}),
@@ -90,9 +92,21 @@ export function queryCollection(
   };
 }
 
-/** Keeps only the `$select`ed properties (and `@odata.type`), as Graph does; every property without `$select`. */
-export function select(items: readonly Entity[], selectOption: string | null): Entity[] {
-  if (selectOption === null || selectOption.trim() === '') return [...items];
+/**
+ * Keeps only the `$select`ed properties (and `@odata.type`), as Graph does; without `$select`, every property but
+ * those in `selectOnly` (which Graph leaves out of its default set).
+ */
+export function select(
+  items: readonly Entity[],
+  selectOption: string | null,
+  selectOnly: readonly string[] = [],
+): Entity[] {
+  if (selectOption === null || selectOption.trim() === '') {
+    if (selectOnly.length === 0) return [...items];
+    return items.map((item) =>
+      Object.fromEntries(Object.entries(item).filter(([name]) => !selectOnly.includes(name))),
+    );
+  }
   const wanted = selectOption.split(',').map((name) => name.trim().toLowerCase());
   return items.map((item) =>
     Object.fromEntries(

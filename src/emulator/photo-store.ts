@@ -70,12 +70,29 @@ export interface PhotoChange {
   readonly via: string;
 }
 
+/**
+ * A photo's Graph path by the directory's ids (`users/<id>/photo`, `groups/<id>/photo`,
+ * `users/<id>/contacts/<id>/photo`), however the request spelled it (`me`, a UPN, another case).
+ */
+export function photoPath(key: PhotoKey): string {
+  switch (key.kind) {
+    case 'user':
+      return `users/${key.userId}/photo`;
+    case 'group':
+      return `groups/${key.groupId}/photo`;
+    case 'contact':
+      return `users/${key.userId}/contacts/${key.contactId}/photo`;
+  }
+}
+
 /** Photos on disk under one folder. */
 export class PhotoStore {
   readonly #root: string;
   readonly #now: () => number;
   // In memory only: the page's "changed at ... via ..." is about this run; the files themselves are the photos.
   readonly #changes = new Map<string, PhotoChange>();
+  // In memory only, for tests: writes carried out per photo path since the store was opened.
+  readonly #writes = new Map<string, number>();
   #revision = 0;
 
   /**
@@ -100,6 +117,16 @@ export class PhotoStore {
   #changed(key: PhotoKey, via: string): void {
     this.#changes.set(this.#file(key), { at: this.#now(), via });
     this.#revision++;
+  }
+
+  /** Writes (puts and deletes) carried out per {@link photoPath} since this store was opened; a copy. */
+  writeCounts(): ReadonlyMap<string, number> {
+    return new Map(this.#writes);
+  }
+
+  #counted(key: PhotoKey): void {
+    const where = photoPath(key);
+    this.#writes.set(where, (this.#writes.get(where) ?? 0) + 1);
   }
 
   /** The photo, or `undefined` when there is none (or the file is no longer an image someone could use). */
@@ -144,6 +171,7 @@ export class PhotoStore {
       throw error;
     }
     this.#changed(key, via);
+    this.#counted(key);
   }
 
   /** Removes the photo; true when there was one. @param via how the change came about */
@@ -152,6 +180,7 @@ export class PhotoStore {
     const existed = await this.has(key);
     await rm(file, { force: true });
     if (existed) this.#changed(key, via);
+    this.#counted(key);
     return existed;
   }
 

@@ -1,15 +1,21 @@
 /**
  * The directory reads that choose whose photo a person may change besides their own: the Microsoft 365 groups they
  * own and their Outlook contacts (the default Contacts folder and every contact folder), plus one group by id to name
- * it in a refusal. Built on {@link GraphTransport}, so these reads retry, time out and fail like the photo writes.
+ * it in a refusal. For admin work, with the app's own token: a user's memberships (groups and directory roles, to
+ * tell an admin) and the people of the directory ({@link PeopleDirectory}: everyone, one person, a search). Built on
+ * {@link GraphTransport}, so these reads retry, time out and fail like the photo writes.
  *
  * Collections are read to the end by following `@odata.nextLink`, with two guards, because the link is whatever
  * the server wrote and the bearer token goes wherever we follow it:
  * - a link is followed only when it lies under the transport's own root (same scheme, host, port and API version
  *   path); anything else is refused before a request is sent, so a token never reaches another host;
- * - at most {@link MAX_PAGES} pages are read per collection, so a server that keeps sending links cannot keep a
- *   turn (and its token) busy for ever. Hitting the bound is an error rather than a short list: a short list of
- *   owned groups would turn an owner into a "not an owner" refusal without saying why.
+ * - at most {@link MAX_PAGES} pages are read per collection ({@link MAX_PEOPLE_PAGES} for the whole directory), so a
+ *   server that keeps sending links cannot keep a turn (and its token) busy for ever. Hitting the bound is an error
+ *   rather than a short list: a short list of owned groups would turn an owner into a "not an owner" refusal
+ *   without saying why, and a short list of people would leave an import's files unmatched.
+ *
+ * Text put into an OData string literal (`$filter`) has its single quotes doubled, as OData escapes them, so a name
+ * such as O'Brien cannot end the literal and add clauses of its own.
  *
  * Ids are opaque (Exchange's hold `=`, `/`, `+`) and are percent-encoded as path segments; `.` and `..` cannot be
  * encoded (URL parsers resolve `%2E%2E` as a parent segment), so such an id is never sent.
@@ -17,6 +23,7 @@
 import { readCappedBody } from './capped-body.js';
 import { GraphError } from './graph-errors.js';
 import { GraphTransport, type AccessTokenSource, type GraphTransportOptions } from './graph-transport.js';
+import type { DirectoryPerson, PeopleDirectory } from '../admin/admin-contracts.js';
 
 export type { AccessTokenSource } from './graph-transport.js';
 
@@ -42,6 +49,17 @@ export interface ContactEntry {
 export const MAX_PAGES = 50;
 
 /**
+ * Most pages of people read by {@link GraphDirectoryClient.allPeople}: 1000 pages of 999 is about a million users,
+ * ten times a large tenant of 100,000, while still ending a server that never stops sending links.
+ */
+export const MAX_PEOPLE_PAGES = 1000;
+
+/** A group or directory role the user belongs to, directly or through nested groups. */
+export type Membership =
+  | { readonly kind: 'role'; readonly roleTemplateId: string }
+  | { readonly kind: 'group'; readonly id: string };
+
+/**
  * Items asked for per page. Graph's own defaults are small (10 for contacts, 100 for directory objects); 999 is
  * within what both the directory and Outlook accept, so a typical mailbox takes one request per folder.
  */
@@ -53,10 +71,12 @@ const FOLDER_CONCURRENCY = 4;
 const GROUP_SELECT = 'id,displayName,mail,mailNickname,groupTypes';
 const CONTACT_SELECT = 'id,displayName,emailAddresses';
 const FOLDER_SELECT = 'id,displayName';
+const PERSON_SELECT = 'id,displayName,userPrincipalName,mail,mailNickname,employeeId';
+const MEMBERSHIP_SELECT = 'id,roleTemplateId';
 
 type Json = Readonly<Record<string, unknown>>;
 
-export class GraphDirectoryClient {
+export class GraphDirectoryClient implements PeopleDirectory {
   private readonly transport: GraphTransport;
   /** The root as a URL, to tell whether a next link lies under it. */
   private readonly root: URL;
@@ -126,17 +146,106 @@ export class GraphDirectoryClient {
     }
   }
 
-  /** Every item of a collection, following next links under the root, at most {@link MAX_PAGES} pages. */
-  private async list(firstPath: string, token: AccessTokenSource): Promise<Json[]> {
+  /**
+   * The groups and directory roles `userId` belongs to, directly or through nested groups (`transitiveMemberOf`),
+   * every page. Ask with the app's token (`User.Read.All`): admin checks never depend on the caller's consent.
+   * Other kinds of entry (administrative units) are left out.
+   * @throws GraphError (`GraphNotFound` for a user Graph does not know)
+   */
+  async memberships(userId: string, token: AccessTokenSource): Promise<Membership[]> {
+    if (!sendable(userId)) return [];
+    const items = await this.list(
+      `/users/${encodeURIComponent(userId)}/transitiveMemberOf?$select=${MEMBERSHIP_SELECT}&$top=${PAGE_SIZE}`,
+      token,
+    );
+    return items.flatMap((item): Membership[] => {
+      const type = text(item['@odata.type'])?.toLowerCase();
+      if (type === '#microsoft.graph.directoryrole') {
+        const roleTemplateId = text(item['roleTemplateId']);
+        return roleTemplateId === undefined ? [] : [{ kind: 'role', roleTemplateId }];
+      }
+      const id = text(item['id']);
+      return type === '#microsoft.graph.group' && id !== undefined ? [{ kind: 'group', id }] : [];
+    });
+  }
+
+  /**
+   * Every user of the directory, every page (at most {@link MAX_PEOPLE_PAGES}), for matching an import's files.
+   * @throws GraphError
+   */
+  async allPeople(token: AccessTokenSource): Promise<DirectoryPerson[]> {
+    const items = await this.list(
+      `/users?$select=${PERSON_SELECT}&$top=${PAGE_SIZE}`,
+      token,
+      MAX_PEOPLE_PAGES,
+    );
+    return items.flatMap((item) => personOf(item) ?? []);
+  }
+
+  /**
+   * One person by object id or user principal name; failing that, when the text looks like a mail address, by
+   * `mail` (a user whose address differs from their UPN). `null` when there is none.
+   * @throws GraphError
+   */
+  async person(idOrName: string, token: AccessTokenSource): Promise<DirectoryPerson | null> {
+    const wanted = idOrName.trim();
+    if (!sendable(wanted)) return null;
+    try {
+      const answer = await this.transport.send(
+        `/users/${encodeURIComponent(wanted)}?$select=${PERSON_SELECT}`,
+        token,
+        { method: 'GET' },
+        { absentCodes: ['Request_ResourceNotFound'] },
+      );
+      if (answer) {
+        const found = personOf(await readJson(answer.response, answer.requestId));
+        if (found) return found;
+      }
+    } catch (error) {
+      // Any 404 means "no such id or UPN" here, whatever code a Graph version writes with it.
+      if (!(error instanceof GraphError && error.status === 404)) throw error;
+    }
+    if (!/^[^@\s]+@[^@\s]+$/.test(wanted)) return null;
+    const filter = `mail eq ${odataString(wanted)}`;
+    const answer = await this.transport.require(
+      `/users?$filter=${encodeURIComponent(filter)}&$select=${PERSON_SELECT}&$top=2`,
+      token,
+      { method: 'GET' },
+    );
+    const items = await pageItems(answer.response, answer.requestId);
+    return items.map(personOf).find((person) => person !== null) ?? null;
+  }
+
+  /**
+   * People whose display name, user principal name or mail starts with `text` (ignoring case, as the directory
+   * does), at most `limit` (1 to 999), one request.
+   * @throws GraphError
+   */
+  async searchPeople(text: string, limit: number, token: AccessTokenSource): Promise<DirectoryPerson[]> {
+    const top = Math.min(PAGE_SIZE, Math.floor(limit));
+    if (!(top >= 1)) return [];
+    const prefix = odataString(text.trim());
+    const filter = ['displayName', 'userPrincipalName', 'mail']
+      .map((property) => `startswith(${property},${prefix})`)
+      .join(' or ');
+    const answer = await this.transport.require(
+      `/users?$filter=${encodeURIComponent(filter)}&$select=${PERSON_SELECT}&$top=${top}`,
+      token,
+      { method: 'GET' },
+    );
+    const items = await pageItems(answer.response, answer.requestId);
+    return items.flatMap((item) => personOf(item) ?? []).slice(0, top);
+  }
+
+  /** Every item of a collection, following next links under the root, at most `maxPages` pages. */
+  private async list(firstPath: string, token: AccessTokenSource, maxPages = MAX_PAGES): Promise<Json[]> {
     const items: Json[] = [];
     let path: string | undefined = firstPath;
     for (let page = 1; path !== undefined; page++) {
-      if (page > MAX_PAGES) throw untrusted('TooManyPages');
+      if (page > maxPages) throw untrusted('TooManyPages');
       const answer = await this.transport.require(path, token, { method: 'GET' });
       const body = await readJson(answer.response, answer.requestId);
-      const value = body['value'];
-      if (!Array.isArray(value)) throw malformed(answer.requestId);
-      for (const item of value as unknown[]) if (isObject(item)) items.push(item);
+      items.push(...valueOf(body, answer.requestId));
       const next = body['@odata.nextLink'];
       if (next !== undefined && next !== null && typeof next !== 'string') throw malformed(answer.requestId);
       path = typeof next === 'string' ? this.pathUnderRoot(next) : undefined;
@@ -166,6 +275,37 @@ export class GraphDirectoryClient {
     }
     return `${url.pathname.slice(rootPath.length)}${url.search}`;
   }
+}
+
+/** The items of one collection page. */
+function valueOf(body: Json, requestId: string | undefined): Json[] {
+  const value = body['value'];
+  if (!Array.isArray(value)) throw malformed(requestId);
+  return (value as unknown[]).filter(isObject);
+}
+
+/** The items of the first page only (a search asks for no more than one page holds). */
+async function pageItems(response: Response, requestId: string | undefined): Promise<Json[]> {
+  return valueOf(await readJson(response, requestId), requestId);
+}
+
+/** `text` as an OData string literal: in single quotes, each quote inside doubled. */
+export function odataString(text: string): string {
+  return `'${text.replaceAll("'", "''")}'`;
+}
+
+function personOf(item: Json): DirectoryPerson | null {
+  const id = text(item['id']);
+  const userPrincipalName = text(item['userPrincipalName']);
+  if (id === undefined || userPrincipalName === undefined) return null;
+  return {
+    id,
+    displayName: text(item['displayName']) ?? userPrincipalName,
+    userPrincipalName,
+    mail: text(item['mail']) ?? null,
+    mailNickname: text(item['mailNickname']) ?? null,
+    employeeId: text(item['employeeId']) ?? null,
+  };
 }
 
 /** True for an id that can travel as one path segment. */

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { LocalTokenIssuer } from '../../src/auth/local-token-issuer.js';
 import { createEmulatorCommand } from '../../src/cli/emulator-command.js';
 import { CLI_BIN } from '../helpers/cli.js';
+import { encodeJpeg, photoLike } from '../helpers/images.js';
 
 interface Running {
   readonly child: ChildProcessWithoutNullStreams;
@@ -155,5 +156,50 @@ describe('the emulator command object', () => {
     stop();
     expect(await exit).toBe(0);
     expect(out.at(-1)).toBe('Graph emulator stopped.');
+  });
+});
+
+describe('the emulator command’s write throttling', () => {
+  it('limits concurrent photo writes per app as EMULATOR_MAX_CONCURRENT_WRITES says', async () => {
+    let stop = (): void => undefined;
+    const stopped = new Promise<void>((resolve) => (stop = resolve));
+    const command = createEmulatorCommand({
+      waitForStop: () => stopped,
+      env: {
+        DATA_DIR: dataDir,
+        GRAPH_EMULATOR_PORT: '0',
+        EMULATOR_MAX_CONCURRENT_WRITES: '1',
+        EMULATOR_LATENCY_MS: '1500',
+        EMULATOR_RETRY_AFTER_SECONDS: '0',
+      },
+    });
+    const out: string[] = [];
+    let listening = (): void => undefined;
+    const ready = new Promise<void>((resolve) => (listening = resolve));
+    const exit = command.run([], {
+      out: (line: string) => {
+        out.push(line);
+        if (line.includes('Press Ctrl+C')) listening();
+      },
+      err: (line: string) => out.push(`err: ${line}`),
+    });
+    await ready;
+    expect(out).toContain('Photo writes: at most 1 at once per app, 429 beyond (as Graph throttles).');
+    const url = /(http:\/\/127\.0\.0\.1:\d+)/.exec(out[0] ?? '')?.[1] ?? '';
+    const token = (await LocalTokenIssuer.open(dataDir)).issueApp({
+      tenantId: '00000000-0000-0000-0000-0000000000001',
+    });
+    const body = await encodeJpeg(photoLike(32, 32, 1), 80);
+    const write = (upn: string) =>
+      fetch(`${url}/v1.0/users/${upn}/photo/$value`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'image/jpeg' },
+        body,
+      });
+    const answers = await Promise.all([write('alexw@example.com'), write('meganb@example.com')]);
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 429]);
+    expect(answers.find((answer) => answer.status === 429)?.headers.get('retry-after')).toBe('0');
+    stop();
+    expect(await exit).toBe(0);
   });
 });
