@@ -9,11 +9,13 @@
  * photo in chat and a bulk job setting it never run at the same time.
  */
 import type { AdminGate, AppTokenSource, ImportLimits, PeopleDirectory } from './admin-contracts.js';
+import { AdminCheck } from './admin-check.js';
 import { BULK_RETRY_POLICY, ImportJobs, type ImportPlanner } from './import-jobs.js';
 import { AzureJobQueue, StorageJobQueue, type JobQueue } from './job-queue.js';
 import type { PhotoPreparer } from '../bot/handlers/incoming-image.js';
 import { PhotoChangeService, type ChangeTarget } from '../changes/photo-change-service.js';
 import type { AppConfig } from '../config.js';
+import { GraphDirectoryClient } from '../graph/graph-directory-client.js';
 import { GraphPhotoClient } from '../graph/graph-photo-client.js';
 import type { Logger } from '../logger.js';
 import { AuditLog } from '../storage/audit-log.js';
@@ -87,7 +89,8 @@ export function createAdminServices(options: AdminServicesOptions): AdminService
       audit: new AuditLog({ storage }),
       leases: new LeaseStore({ storage, namespace: PHOTO_LEASES, now }),
     });
-  const people = notYet<PeopleDirectory>('PeopleDirectory (GraphDirectoryClient)');
+  // Directory reads (who is an admin, who is who) keep the usual retry policy: an admin waits for their answer.
+  const people = new GraphDirectoryClient({ baseUrl: options.graphBaseUrl, version: config.graph.version });
   const planner: ImportPlanner = () => Promise.reject(new Error('the import planner is not wired yet'));
   const jobs = new ImportJobs({
     storage,
@@ -105,7 +108,7 @@ export function createAdminServices(options: AdminServicesOptions): AdminService
     logger,
   });
   return {
-    gate: notYet<AdminGate>('AdminGate (AdminCheck)'),
+    gate: new AdminCheck({ directory: people, appToken, rules: config.admin, clock: now }),
     people,
     jobs,
     appToken,
@@ -126,17 +129,6 @@ function jobQueue(config: AppConfig, storage: Storage, now: Clock): JobQueue {
 /** The caps on an import, from the configuration. */
 export function importLimits(config: AppConfig): ImportLimits {
   return { ...config.bulk.zip, maxEntryBytes: config.photo.maxInputBytes };
-}
-
-/**
- * A stand-in for a part another branch is still building: every call rejects. Replaced as those parts land.
- * (Temporary; it keeps this composition compiling for the code that depends on it.)
- */
-// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the stand-in takes the shape asked for
-function notYet<T extends object>(what: string): T {
-  return new Proxy({} as T, {
-    get: () => () => Promise.reject(new Error(`${what} is not wired yet`)),
-  });
 }
 
 export type { ImportPlanner };

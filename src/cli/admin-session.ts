@@ -12,7 +12,7 @@
 import { decodeJwt } from 'jose';
 import type { AdminIdentity, AppTokenSource } from '../admin/admin-contracts.js';
 import { createAdminServices, type AdminServices } from '../admin/admin-services.js';
-import { AppTokenProvider } from '../auth/app-token-provider.js';
+import { adminAppTokens } from '../admin/app-tokens.js';
 import { LocalTokenIssuer } from '../auth/local-token-issuer.js';
 import type { PhotoPreparer } from '../bot/handlers/incoming-image.js';
 import { loadConfig, type AppConfig } from '../config.js';
@@ -50,8 +50,6 @@ export interface AdminSessionOptions {
 
 /** How long the command line waits for the local emulator to answer before calling it not running. */
 const EMULATOR_PROBE_MS = 3000;
-/** A local app token is re-issued this long before its one hour ends. */
-const LOCAL_TOKEN_MARGIN_MS = 5 * 60_000;
 
 /**
  * Opens a session: reads the configuration, gets the app's token (checking that it can), builds the services.
@@ -111,33 +109,17 @@ interface AppAccess {
 async function localApp(config: AppConfig): Promise<AppAccess> {
   const graphBaseUrl = `http://127.0.0.1:${config.emulator.port}`;
   await requireEmulator(graphBaseUrl);
-  const [issuer, directory] = await Promise.all([
-    LocalTokenIssuer.open(config.dataDir),
-    loadDirectory(config.dataDir),
-  ]);
-  const tenantId = directory.tenant.id;
-  let token = '';
-  let renewAt = 0;
-  const appToken: AppTokenSource = () => {
-    if (Date.now() >= renewAt) {
-      token = issuer.issueApp({ tenantId });
-      renewAt = Date.now() + 3600_000 - LOCAL_TOKEN_MARGIN_MS;
-    }
-    return Promise.resolve(token);
-  };
+  const issuer = await LocalTokenIssuer.open(config.dataDir);
+  const tenantId = async (): Promise<string> => (await loadDirectory(config.dataDir)).tenant.id;
+  const appToken = adminAppTokens({ config, local: { issuer, tenantId } });
   return { graphBaseUrl, appToken, operator: operatorOf(await appToken()) };
 }
 
 /** The configured app credentials, against the configured cloud. */
 async function configuredApp(config: AppConfig): Promise<AppAccess> {
-  if (!config.appCredential) throw new AppError('AppIdentityMissing', 'no app credential configured');
-  const provider = new AppTokenProvider({
-    credential: config.appCredential,
-    graphResource: config.graph.baseUrl,
-    ...(config.entra ? { authorityHost: config.entra.authorityHost } : {}),
-  });
-  const appToken: AppTokenSource = () => provider.getToken();
-  // Asked once now: a credential that does not work is said before anything is read or planned.
+  const appToken = adminAppTokens({ config });
+  // Asked once now: a credential that does not work (or none configured, `AppIdentityMissing`) is said before
+  // anything is read or planned.
   return { graphBaseUrl: config.graph.baseUrl, appToken, operator: operatorOf(await appToken()) };
 }
 
