@@ -67,13 +67,13 @@ export function distinctJpeg(index: number, side = 128): Promise<Buffer> {
  * The environment for the compiled CLI: local mode (no bot or app credentials, whatever the test process has),
  * the given data folder, and the emulator's port.
  */
-export function adminEnv(dataDir: string, emulatorPort: number, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const name of Object.keys(env)) {
-    if (/^(BOT_|MicrosoftApp|AAD_APP_|GRAPH_APP_|MANAGED_IDENTITY_|AZURE_STORAGE_|STORAGE_)/.test(name)) {
-      delete env[name];
-    }
-  }
+export function adminEnv(
+  dataDir: string,
+  emulatorPort: number,
+  extra: NodeJS.ProcessEnv = {},
+): NodeJS.ProcessEnv {
+  const credentials = /^(BOT_|MicrosoftApp|AAD_APP_|GRAPH_APP_|MANAGED_IDENTITY_|AZURE_STORAGE_|STORAGE_)/;
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !credentials.test(name)));
   return {
     ...env,
     DATA_DIR: dataDir,
@@ -117,7 +117,9 @@ export function startCli(args: readonly string[], env: NodeJS.ProcessEnv): CliPr
       }
     }
   });
-  child.stderr.on('data', (chunk: string) => (stderr += chunk));
+  child.stderr.on('data', (chunk: string) => {
+    stderr += chunk;
+  });
   const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>(
     (resolve) => child.on('close', (code, signal) => resolve({ code, signal, stderr })),
   );
