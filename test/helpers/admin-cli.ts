@@ -121,7 +121,10 @@ export function startCli(args: readonly string[], env: NodeJS.ProcessEnv): CliPr
     stderr += chunk;
   });
   const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>(
-    (resolve) => child.on('close', (code, signal) => resolve({ code, signal, stderr })),
+    (resolve) =>
+      child.on('close', (code, signal) => {
+        resolve({ code, signal, stderr });
+      }),
   );
   return {
     child,
