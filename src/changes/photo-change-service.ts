@@ -78,7 +78,9 @@ export interface ChangeResult {
  * `changeId` reserves the change's id up front (a bulk job records it before the change), which makes the change
  * idempotent per id: called again with the same id after a crash, the change is not made a second time when the
  * first attempt took effect (the result then says `resumed`), and is otherwise completed with the backup the first
- * attempt saved (not a fresh one, which could already hold the new photo). When something else changed the photo
+ * attempt saved (not a fresh one, which could already hold the new photo). "Took effect" is read from the history
+ * (the change became the latest), or, when the process stopped between Graph's answer and that record, from Graph
+ * holding exactly the photo being set. When something else changed the photo
  * since that backup, nothing is done: `UndoSuperseded`.
  */
 export interface ChangeOptions {
@@ -135,6 +137,10 @@ export class SupersededError extends AppError<'UndoSuperseded'> {
     // "You set a newer photo" only when it was this person; someone else's change is not theirs to be told of.
     this.newerPhotoAt = inPlace !== undefined && inPlace.actor === actor.id ? inPlace.createdAt : undefined;
   }
+}
+
+function sameBytes(a: Uint8Array | null, b: Uint8Array): boolean {
+  return a !== null && Buffer.compare(Buffer.from(a.buffer, a.byteOffset, a.byteLength), b) === 0;
 }
 
 export class PhotoChangeService {
@@ -319,7 +325,13 @@ export class PhotoChangeService {
       return { outcome: 'restored', changeId: madeId, photo: previous.bytes, inPlace };
     }
     const { backup, resumed } = await this.backUp(target, token, actor, history, undefined, undoId);
-    if (!resumed || !(await this.alreadyMade(backup, actor))) {
+    const made =
+      resumed &&
+      ((await this.alreadyMade(backup, actor)) || (await this.deps.graph.getPhoto(target, token)) === null);
+    if (made) {
+      // Retried: the photo is gone already; only the history is brought up to date.
+      await this.deps.backups.markLatest(backup);
+    } else {
       await this.audited(target, actor, backup.changeId, async () => {
         await this.deps.graph.deletePhoto(target, token, 'undo');
         return { requestId: undefined };
@@ -366,6 +378,12 @@ export class PhotoChangeService {
   ): Promise<ChangeResult> {
     const { backup, before, resumed } = await this.backUp(target, token, actor, history, undefined, reserved);
     if (resumed && (await this.alreadyMade(backup, actor))) {
+      return { changeId: backup.changeId, graphRequestId: undefined, replaced: before, resumed: true };
+    }
+    if (resumed && sameBytes(await this.deps.graph.getPhoto(target, token), jpeg)) {
+      // Graph took the first attempt's photo, and the process stopped before recording it: recorded now, not sent
+      // again. (Where Graph keeps a re-encoded copy the bytes differ, and the same photo is sent once more.)
+      await this.deps.backups.markLatest(backup);
       return { changeId: backup.changeId, graphRequestId: undefined, replaced: before, resumed: true };
     }
     const { requestId } = await this.audited(target, actor, backup.changeId, () =>

@@ -106,7 +106,7 @@ describe('PhotoChangeService with reserved change ids', () => {
     expect(writes).toHaveLength(2);
   });
 
-  it('completes a change whose PUT was accepted but not recorded with the backup from before it (the new photo is not backed up as "before")', async () => {
+  it('records a change whose PUT was accepted but not recorded, without sending it again, with the backup from before it', async () => {
     const original = await jpeg(200, 200, 7);
     await graph.putPhoto(megan, original, asApp);
     await backups.save({
@@ -118,7 +118,11 @@ describe('PhotoChangeService with reserved change ids', () => {
     const photo = await jpeg(200, 200, 8);
     // Graph accepted the photo; the process died before the change was marked as the latest.
     await graph.putPhoto(megan, photo, asApp);
+    writes = [];
     const result = await service.change(megan, photo, asApp, admin, { changeId: 'reserved-0003' });
+    // Graph has that very photo: the change is recorded, not sent again.
+    expect(result.resumed).toBe(true);
+    expect(writes).toEqual([]);
     expect(Buffer.from(result.replaced!)).toEqual(original);
     expect(await current()).toEqual(photo);
     await service.undo('reserved-0003', asApp, admin);
