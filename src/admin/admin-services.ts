@@ -10,7 +10,7 @@
  */
 import type { AdminGate, AppTokenSource, ImportLimits, PeopleDirectory } from './admin-contracts.js';
 import { AdminCheck } from './admin-check.js';
-import { BULK_RETRY_POLICY, ImportJobs, type ImportPlanner } from './import-jobs.js';
+import { BULK_PHOTO_LEASE, BULK_RETRY_POLICY, ImportJobs, type ImportPlanner } from './import-jobs.js';
 import { AzureJobQueue, StorageJobQueue, type JobQueue } from './job-queue.js';
 import type { PhotoPreparer } from '../bot/handlers/incoming-image.js';
 import { PhotoChangeService, type ChangeTarget } from '../changes/photo-change-service.js';
@@ -88,6 +88,8 @@ export function createAdminServices(options: AdminServicesOptions): AdminService
       backups: new BackupStore<ChangeTarget>({ storage, targetKey: (target) => target.subject }),
       audit: new AuditLog({ storage }),
       leases: new LeaseStore({ storage, namespace: PHOTO_LEASES, now }),
+      // Each change may wait out throttling for minutes; the photo's lease outlives the slowest one.
+      leaseTerms: BULK_PHOTO_LEASE,
     });
   // Directory reads (who is an admin, who is who) keep the usual retry policy: an admin waits for their answer.
   const people = new GraphDirectoryClient({ baseUrl: options.graphBaseUrl, version: config.graph.version });

@@ -17,9 +17,15 @@ export interface ProgressView {
 /** A plain line at least this often (people), and at every tenth of the job. */
 export const PLAIN_EVERY = 25;
 
-/** People a job has finished with, successfully or not. */
-export function processed(job: JobSummary): number {
-  return Math.min(job.total, job.done + job.failed);
+/**
+ * How far a job is: people finished with (set or failed) of all matched, or, while it is undone, photos put back
+ * of those it set.
+ */
+export function progressOf(job: JobSummary): { readonly count: number; readonly total: number } {
+  if (job.state === 'undo-queued' || job.state === 'undoing' || job.state === 'undone') {
+    return { count: job.undone ?? 0, total: job.done - job.failed };
+  }
+  return { count: job.done, total: job.total };
 }
 
 /**
@@ -48,12 +54,13 @@ function barView(verb: string): ProgressView {
         rate: rateText(progress.ratePerMinute),
         eta: etaText(progress.etaMs),
       };
+      const { count, total } = progressOf(progress.job);
       if (!started) {
-        bar.start(progress.job.total, processed(progress.job), payload);
+        bar.start(total, count, payload);
         started = true;
       } else {
-        bar.setTotal(progress.job.total);
-        bar.update(processed(progress.job), payload);
+        bar.setTotal(total);
+        bar.update(count, payload);
       }
     },
     stop() {
@@ -66,15 +73,15 @@ function plainView(io: CliIo, verb: string): ProgressView {
   let lastShown = -1;
   return {
     update({ job, ratePerMinute, etaMs }) {
-      const count = processed(job);
-      const step = Math.max(1, Math.min(PLAIN_EVERY, Math.ceil(job.total / 10)));
+      const { count, total } = progressOf(job);
+      const step = Math.max(1, Math.min(PLAIN_EVERY, Math.ceil(total / 10)));
       // The first line says the job started; then one per step, and the last when it is through.
-      const due = lastShown < 0 || count - lastShown >= step || (count === job.total && lastShown !== count);
+      const due = lastShown < 0 || count - lastShown >= step || (count === total && lastShown !== count);
       if (!due) return;
       lastShown = count;
-      const percent = job.total === 0 ? 100 : Math.floor((count * 100) / job.total);
+      const percent = total === 0 ? 100 : Math.floor((count * 100) / total);
       io.out(
-        `progress: ${count}/${job.total} ${verb} (${percent}%), ${job.failed} failed, ${rateText(ratePerMinute)}, ${etaText(etaMs)}`,
+        `progress: ${count}/${total} ${verb} (${percent}%), ${job.failed} failed, ${rateText(ratePerMinute)}, ${etaText(etaMs)}`,
       );
     },
     stop() {

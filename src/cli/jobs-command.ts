@@ -3,7 +3,6 @@ import { parseArgs } from 'node:util';
 import type { JobSummary } from '../admin/admin-contracts.js';
 import { openAdminSession } from './admin-session.js';
 import { EXIT, type CliIo, type Command } from './command.js';
-import { processed } from './job-progress.js';
 
 const usage = `profile-photo jobs
 
@@ -40,7 +39,7 @@ function table(jobs: readonly JobSummary[]): string[] {
     job.state,
     job.source,
     job.createdAt.slice(0, 16).replace('T', ' '),
-    `${processed(job)}/${job.total}`,
+    `${job.done}/${job.total}`,
     String(job.failed),
   ]);
   const widths = HEADINGS.map((heading, column) =>
