@@ -10,6 +10,7 @@
  */
 import type { AdminGate, AppTokenSource, ImportLimits, PeopleDirectory } from './admin-contracts.js';
 import { AdminCheck } from './admin-check.js';
+import { planImport } from './import-plan.js';
 import { BULK_PHOTO_LEASE, BULK_RETRY_POLICY, ImportJobs, type ImportPlanner } from './import-jobs.js';
 import { AzureJobQueue, StorageJobQueue, type JobQueue } from './job-queue.js';
 import type { PhotoPreparer } from '../bot/handlers/incoming-image.js';
@@ -93,7 +94,7 @@ export function createAdminServices(options: AdminServicesOptions): AdminService
     });
   // Directory reads (who is an admin, who is who) keep the usual retry policy: an admin waits for their answer.
   const people = new GraphDirectoryClient({ baseUrl: options.graphBaseUrl, version: config.graph.version });
-  const planner: ImportPlanner = () => Promise.reject(new Error('the import planner is not wired yet'));
+  const planner: ImportPlanner = planImport;
   const jobs = new ImportJobs({
     storage,
     queue: jobQueue(config, storage, now),

@@ -13,6 +13,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ImportLimits, ImportSource, JobSummary } from '../admin/admin-contracts.js';
 import { AppError } from '../errors.js';
+import { openFolder } from '../admin/folder-source.js';
+import { openZip } from '../admin/zip-source.js';
 import { FsStorage } from '../storage/fs-storage.js';
 import { openAdminSession, type AdminSession } from './admin-session.js';
 import { readCapped } from './cli-files.js';
@@ -182,17 +184,9 @@ async function openSource(where: string, limits: ImportLimits): Promise<ImportSo
   } catch (cause) {
     throw new AppError('InputNotReadable', 'no such file or folder', { cause });
   }
-  const { openFolder, openZip } = await sources();
   if (isFolder) return openFolder(path.resolve(where), limits);
   const bytes = await readCapped(where, limits.maxBytes, 'ZipTooLarge');
   return openZip(bytes, path.basename(where), limits);
-}
-
-async function sources(): Promise<{
-  openFolder: (dir: string, limits: ImportLimits) => Promise<ImportSource>;
-  openZip: (bytes: Uint8Array, name: string, limits: ImportLimits) => Promise<ImportSource>;
-}> {
-  return Promise.reject(new Error('zip and folder sources are not wired yet'));
 }
 
 function parseConcurrency(text: string): number {
