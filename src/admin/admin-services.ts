@@ -9,11 +9,14 @@
  * photo in chat and a bulk job setting it never run at the same time.
  */
 import type { AdminGate, AppTokenSource, ImportLimits, PeopleDirectory } from './admin-contracts.js';
-import { BULK_RETRY_POLICY, ImportJobs, type ImportPlanner } from './import-jobs.js';
-import type { JobQueue } from './job-queue.js';
+import { AdminCheck } from './admin-check.js';
+import { planImport } from './import-plan.js';
+import { BULK_PHOTO_LEASE, BULK_RETRY_POLICY, ImportJobs, type ImportPlanner } from './import-jobs.js';
+import { AzureJobQueue, StorageJobQueue, type JobQueue } from './job-queue.js';
 import type { PhotoPreparer } from '../bot/handlers/incoming-image.js';
 import { PhotoChangeService, type ChangeTarget } from '../changes/photo-change-service.js';
 import type { AppConfig } from '../config.js';
+import { GraphDirectoryClient } from '../graph/graph-directory-client.js';
 import { GraphPhotoClient } from '../graph/graph-photo-client.js';
 import type { Logger } from '../logger.js';
 import { AuditLog } from '../storage/audit-log.js';
@@ -59,6 +62,8 @@ export interface AdminServices {
   readonly appToken: AppTokenSource;
   /** Photo changes under the app's identity: single admin updates go through it (bulk jobs do too). */
   readonly changes: PhotoChangeService;
+  /** Matches an import's files to people (a dry run calls it with a scratch storage). */
+  readonly planner: ImportPlanner;
   /** What an import may read (config `ZIP_*` and `PHOTO_MAX_INPUT_BYTES`). */
   readonly limits: ImportLimits;
 }
@@ -84,16 +89,20 @@ export function createAdminServices(options: AdminServicesOptions): AdminService
       backups: new BackupStore<ChangeTarget>({ storage, targetKey: (target) => target.subject }),
       audit: new AuditLog({ storage }),
       leases: new LeaseStore({ storage, namespace: PHOTO_LEASES, now }),
+      // Each change may wait out throttling for minutes; the photo's lease outlives the slowest one.
+      leaseTerms: BULK_PHOTO_LEASE,
     });
-  const people = notYet<PeopleDirectory>('PeopleDirectory (GraphDirectoryClient)');
+  // Directory reads (who is an admin, who is who) keep the usual retry policy: an admin waits for their answer.
+  const people = new GraphDirectoryClient({ baseUrl: options.graphBaseUrl, version: config.graph.version });
+  const planner: ImportPlanner = planImport;
   const jobs = new ImportJobs({
     storage,
-    queue: notYet<JobQueue>('JobQueue'),
+    queue: jobQueue(config, storage, now),
     leases: new LeaseStore({ storage, namespace: JOB_LEASES, now }),
     changes,
     preparer: options.preparer,
     people,
-    planner: () => Promise.reject(new Error('the import planner is not wired yet')),
+    planner,
     appToken,
     concurrency: options.concurrency ?? config.bulk.concurrency,
     leaseMs: config.bulk.leaseMs,
@@ -102,29 +111,27 @@ export function createAdminServices(options: AdminServicesOptions): AdminService
     logger,
   });
   return {
-    gate: notYet<AdminGate>('AdminGate (AdminCheck)'),
+    gate: new AdminCheck({ directory: people, appToken, rules: config.admin, clock: now }),
     people,
     jobs,
     appToken,
     changes,
+    planner,
     limits: importLimits(config),
   };
+}
+
+/** The queue jobs go through: Azure Storage queues with Azure storage, else one kept in the storage itself. */
+function jobQueue(config: AppConfig, storage: Storage, now: Clock): JobQueue {
+  const { queue } = config.bulk;
+  return queue.kind === 'azure'
+    ? new AzureJobQueue({ connectionString: queue.connectionString, name: queue.name })
+    : new StorageJobQueue({ storage, name: queue.name, now });
 }
 
 /** The caps on an import, from the configuration. */
 export function importLimits(config: AppConfig): ImportLimits {
   return { ...config.bulk.zip, maxEntryBytes: config.photo.maxInputBytes };
-}
-
-/**
- * A stand-in for a part another branch is still building: every call rejects. Replaced as those parts land.
- * (Temporary; it keeps this composition compiling for the code that depends on it.)
- */
-// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the stand-in takes the shape asked for
-function notYet<T extends object>(what: string): T {
-  return new Proxy({} as T, {
-    get: () => () => Promise.reject(new Error(`${what} is not wired yet`)),
-  });
 }
 
 export type { ImportPlanner };

@@ -17,6 +17,10 @@ const COMMANDS: readonly LazyCommand[] = [
   { name: 'emulator', load: async () => (await import('./emulator-command.js')).emulatorCommand },
   { name: 'token', load: async () => (await import('./token-command.js')).tokenCommand },
   { name: 'send-image', load: async () => (await import('./send-image-command.js')).sendImageCommand },
+  { name: 'set', load: async () => (await import('./set-command.js')).setCommand },
+  { name: 'import', load: async () => (await import('./import-command.js')).importCommand },
+  { name: 'undo', load: async () => (await import('./undo-command.js')).undoCommand },
+  { name: 'jobs', load: async () => (await import('./jobs-command.js')).jobsCommand },
 ];
 
 /** The command list with each command's summary, which means loading them all: only `help` and mistakes do. */

@@ -3,12 +3,8 @@
  * on a file. The output is written to a temporary file and renamed into place, so a refusal leaves no output and
  * an existing file at that path untouched.
  */
-import { randomBytes } from 'node:crypto';
-import { open, rename, rm, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
-import { AppError } from '../errors.js';
 import {
   MAX_OUTPUT_SIZE,
   MIN_OUTPUT_SIZE,
@@ -16,6 +12,7 @@ import {
   type CropRequest,
   type PreparedPhoto,
 } from '../photo/photo-pipeline.js';
+import { readCapped, writeAtomically } from './cli-files.js';
 import { EXIT, UsageError, type CliIo, type Command } from './command.js';
 
 const usage = `profile-photo prepare <input> <output.jpg> [--size N] [--crop auto|center|x,y,w,h]
@@ -71,39 +68,4 @@ function parseCrop(text: string): CropRequest {
   if (!match) throw new UsageError('--crop takes auto, center, or x,y,w,h in whole pixels');
   const [x, y, width, height] = match.slice(1).map(Number) as [number, number, number, number];
   return { x, y, width, height };
-}
-
-/** Reads a file, refusing one over `limit` bytes before reading it all. */
-async function readCapped(file: string, limit: number): Promise<Uint8Array> {
-  let handle;
-  try {
-    handle = await open(file, 'r');
-  } catch (cause) {
-    throw new AppError('InputNotReadable', 'open failed', { cause });
-  }
-  try {
-    const { size } = await handle.stat();
-    if (size > limit) throw new AppError('ImageTooLarge', `${size} bytes, limit ${limit}`);
-    return await handle.readFile();
-  } catch (cause) {
-    if (cause instanceof AppError) throw cause;
-    throw new AppError('InputNotReadable', 'read failed', { cause });
-  } finally {
-    await handle.close();
-  }
-}
-
-/** Writes beside the target under a temporary name, then renames: readers never see half a file. */
-async function writeAtomically(target: string, data: Uint8Array): Promise<void> {
-  const temporary = path.join(
-    path.dirname(target),
-    `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
-  );
-  try {
-    await writeFile(temporary, data, { flag: 'wx' });
-    await rename(temporary, target);
-  } catch (cause) {
-    await rm(temporary, { force: true });
-    throw new AppError('OutputNotWritable', 'write failed', { cause });
-  }
 }
