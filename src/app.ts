@@ -10,15 +10,15 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import { createAdminServices } from './admin/admin-services.js';
-import type { AppTokenSource, ImportSource } from './admin/admin-contracts.js';
+import type { AppTokenSource } from './admin/admin-contracts.js';
+import { adminAppTokens } from './admin/app-tokens.js';
+import { openZip } from './admin/zip-source.js';
 import { ReportLinks } from './admin/report-links.js';
 import { reportRoute } from './api/report-route.js';
-import { AppTokenProvider } from './auth/app-token-provider.js';
 import { AdminGuard } from './bot/admin/admin-guard.js';
-import { BulkImportHandler, type ZipOpener } from './bot/admin/bulk-import.js';
+import { BulkImportHandler } from './bot/admin/bulk-import.js';
 import { ProgressUpdates } from './bot/admin/progress-updates.js';
 import { AdminHandler } from './bot/handlers/admin-handler.js';
-import { AppError } from './errors.js';
 import { photoApiRoutes, type PhotoApiDeps } from './api/photo-api.js';
 import { TabPhotoActions } from './api/photo-actions.js';
 import { LocalTabGraphTokens, OboTabGraphTokens, type TabGraphTokens } from './api/tab-graph-tokens.js';
@@ -133,8 +133,10 @@ export async function startApp(config: AppConfig, logger: Logger, seams: AppSeam
     const issuer = await LocalTokenIssuer.open(config.dataDir);
     tokens = new LocalSenderTokens(issuer, emulator.currentDirectory);
     const { currentDirectory } = emulator;
-    // Issued when asked (a local token lives an hour): the emulator's tenant, the default application roles.
-    appToken = async () => issuer.issueApp({ tenantId: (await currentDirectory()).tenant.id });
+    appToken = adminAppTokens({
+      config,
+      local: { issuer, tenantId: async () => (await currentDirectory()).tenant.id },
+    });
     tab = {
       validator: localTabTokenValidator(issuer, currentDirectory),
       tokens: new LocalTabGraphTokens(issuer, currentDirectory),
@@ -159,7 +161,7 @@ export async function startApp(config: AppConfig, logger: Logger, seams: AppSeam
     // config.tab is there whenever config.entra is (see config.ts).
     if (!config.tab) throw new ConfigError(['the page needs the Entra app (AAD_APP_*)']);
     tab = { validator: entraTabTokenValidator(config.tab), tokens: new OboTabGraphTokens(obo) };
-    appToken = appTokenFrom(config);
+    appToken = adminAppTokens({ config });
   }
 
   const graphOptions = { baseUrl: graphBaseUrl, version: config.graph.version };
@@ -299,7 +301,7 @@ export async function startApp(config: AppConfig, logger: Logger, seams: AppSeam
   const bulk = new BulkImportHandler({
     guard: adminGuard,
     jobs: admin.jobs,
-    openZip: zipOpener,
+    openZip,
     // The same outbound rules as images, with the zip's own cap.
     downloader: new AttachmentDownloader({
       botToken: app ? botTokenSource(app, seams.botCredentials) : () => Promise.resolve(''),
@@ -403,22 +405,6 @@ export async function startApp(config: AppConfig, logger: Logger, seams: AppSeam
     },
   };
 }
-
-/** The app's own Graph token from its configured credential; without one, every use is `AppIdentityMissing`. */
-function appTokenFrom(config: AppConfig): AppTokenSource {
-  if (config.appCredential === null) {
-    return () => Promise.reject(new AppError('AppIdentityMissing', 'no app credential configured'));
-  }
-  const provider = new AppTokenProvider({
-    credential: config.appCredential,
-    graphResource: config.graph.baseUrl,
-  });
-  return () => provider.getToken();
-}
-
-/** Opens a zip sent in chat (src/admin/zip-source.ts, on its own branch until it lands). */
-const zipOpener: ZipOpener = (): Promise<ImportSource> =>
-  Promise.reject(new AppError('ZipUnreadable', 'the zip reader is not wired yet'));
 
 /** The bot's own token for downloading inline images from Bot Framework / Teams hosts. */
 function botTokenSource(app: BotAppConfig, injected?: BotCredentialsFactory): () => Promise<string> {

@@ -23,7 +23,8 @@ export const PEOPLE = {
   adele: { id: '00000000-0000-0000-0000-0000000000022', upn: 'adelev@example.com' },
   patti: { id: '00000000-0000-0000-0000-0000000000024', upn: 'pattif@example.com' },
 } as const;
-export type Person = (typeof PEOPLE)[keyof typeof PEOPLE];
+/** Someone of the directory, as the helpers take them (the seeded ones above, or any other). */
+export type Person = { readonly id: string; readonly upn: string };
 
 /** The seeded directory, changed by `edit` (a deep copy: the seed itself is never touched). */
 export type DirectoryEdit = (directory: typeof SEED_DIRECTORY) => void;
@@ -39,6 +40,10 @@ export interface LocalBot {
   send(person: Person, extra: Record<string, unknown>): ReturnType<typeof postActivity>;
   /** The image attachment of a file the file server serves. */
   image(name: string): { contentType: string; contentUrl: string };
+  /** Where the file server serves a file. */
+  fileUrl(name: string): string;
+  /** The requests the file server has seen (to tell whether anything was downloaded). */
+  fileRequests(): readonly { readonly path: string }[];
   /** Sends, then waits for the bot's next message and returns it. */
   ask(person: Person, extra: Record<string, unknown>): Promise<SentActivity['activity']>;
   stop(): Promise<void>;
@@ -48,8 +53,13 @@ export interface LocalBot {
  * Starts the bot in local mode.
  * @param images the file server's files (name → bytes)
  * @param edit changes to the seeded directory, written to the data folder before the start
+ * @param env more configuration variables (e.g. `ADMIN_ALLOWED_TENANTS`)
  */
-export async function startLocalBot(images: Record<string, Buffer>, edit?: DirectoryEdit): Promise<LocalBot> {
+export async function startLocalBot(
+  images: Record<string, Buffer>,
+  edit?: DirectoryEdit,
+  env: Record<string, string> = {},
+): Promise<LocalBot> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'teams-photo-bot-'));
   if (edit) {
     const directory = structuredClone(SEED_DIRECTORY);
@@ -63,6 +73,7 @@ export async function startLocalBot(images: Record<string, Buffer>, edit?: Direc
     GRAPH_EMULATOR_PORT: '0',
     DATA_DIR: dataDir,
     PHOTO_POOL_SIZE: '1',
+    ...env,
   });
   const app = await startApp(config, process.env.TEST_LOG ? createLogger('debug') : silentLogger);
   const issuer = await LocalTokenIssuer.open(dataDir);
@@ -82,6 +93,8 @@ export async function startLocalBot(images: Record<string, Buffer>, edit?: Direc
       issuer.issueDelegated({ tenantId: TENANT, userId: person.id, userPrincipalName: person.upn, scopes }),
     send,
     image: (name) => ({ contentType: 'image/*', contentUrl: `${files.url}/${name}` }),
+    fileUrl: (name) => `${files.url}/${name}`,
+    fileRequests: () => files.requests,
     async ask(person, extra) {
       const before = messages();
       await send(person, extra);
