@@ -9,6 +9,10 @@
  */
 import path from 'node:path';
 import { zipSync } from 'fflate';
+import { writeFile } from 'node:fs/promises';
+import { ReportLinks } from '../../dist/admin/report-links.js';
+import { directoryFile } from '../../dist/emulator/directory.js';
+import { SEED_DIRECTORY } from '../../dist/emulator/seed-directory.js';
 import { AuditLog, type AuditRecord } from '../../dist/storage/audit-log.js';
 import { FsStorage } from '../../dist/storage/index.js';
 import { encodeJpeg, encodePng, photoLike } from '../helpers/images.js';
@@ -132,7 +136,9 @@ describe('admins in chat (local mode, over HTTP)', () => {
       );
       const german = await bot.ask(alex, { text: 'admin', locale: 'de-DE' });
       expect(german.text).toMatch(/^Nur Admins von Teams Photo dürfen Fotos anderer Personen festlegen/);
-      expect((await auditOf(alex.id)).filter((r) => r.path === 'admin' && r.result === 'NotAdmin')).toHaveLength(2);
+      expect(
+        (await auditOf(alex.id)).filter((r) => r.path === 'admin' && r.result === 'NotAdmin'),
+      ).toHaveLength(2);
     });
 
     it('answers the card in the admin’s language (Spanish here)', async () => {
@@ -156,14 +162,20 @@ describe('admins in chat (local mode, over HTTP)', () => {
 
     it('refuses a non-admin (403) and audits it', async () => {
       const count = (await auditOf(megan.id)).length;
-      const answer = await invoke(bot, megan, 'application/search', { dataset: 'teamsPhotoPeople', queryText: 'A' });
+      const answer = await invoke(bot, megan, 'application/search', {
+        dataset: 'teamsPhotoPeople',
+        queryText: 'A',
+      });
       expect(answer.status).toBe(403);
       expect(JSON.stringify(answer.body)).not.toContain('adelev');
       expect((await auditOf(megan.id)).length).toBe(count + 1);
     });
 
     it('leaves the groups typeahead of the messaging extension to the extension', async () => {
-      const answer = await invoke(bot, alex, 'application/search', { dataset: 'teamsPhotoGroups', queryText: '' });
+      const answer = await invoke(bot, alex, 'application/search', {
+        dataset: 'teamsPhotoGroups',
+        queryText: '',
+      });
       expect(answer.status).toBe(200);
     });
   });
@@ -193,6 +205,32 @@ describe('admins in chat (local mode, over HTTP)', () => {
       expect((await photoOf(adele))!.equals(before[adele.id]!)).toBe(true);
     });
 
+    it('refuses the Undo of an admin who is no longer one (checked again), and keeps the photo', async () => {
+      const reply = await bot.ask(patti, {
+        text: 'set adelev@example.com',
+        attachments: [bot.image('b.png')],
+      });
+      const set = await photoOf(adele);
+      const undo = actionsOf(cardOf(reply)).find((a) => a.verb === 'undoPhotoChange')!;
+      // Patti loses the Global Administrator role (the emulator reads its directory file again).
+      const withoutRole = structuredClone(SEED_DIRECTORY);
+      for (const role of withoutRole.directoryRoles ?? []) {
+        role.members = (role.members ?? []).filter((m) => m !== patti.id);
+      }
+      const file = directoryFile(bot.dataDir);
+      await writeFile(file, JSON.stringify(withoutRole));
+      try {
+        expect(answerOf(await press(bot, patti, undo)).text).toMatch(/^Only admins of Teams Photo/);
+        expect(same(await photoOf(adele), set)).toBe(true);
+        expect((await auditOf(patti.id)).at(-1)).toMatchObject({ path: 'admin', result: 'NotAdmin' });
+      } finally {
+        await writeFile(file, JSON.stringify(SEED_DIRECTORY));
+      }
+      // An admin again: the same Undo works.
+      expect(answerOf(await press(bot, patti, undo)).card).toBeDefined();
+      expect(same(await photoOf(adele), before[adele.id])).toBe(true);
+    });
+
     it('the next image after that is the admin’s own again (the choice is used once)', async () => {
       await press(bot, patti, { verb: 'adminSendNow', data: { person: adele.id } });
       await bot.ask(patti, { attachments: [bot.image('a.jpg')] });
@@ -204,7 +242,10 @@ describe('admins in chat (local mode, over HTTP)', () => {
 
     it('set <upn> with an image sets that person’s photo', async () => {
       const previous = await photoOf(megan);
-      const first = await bot.ask(patti, { text: 'set meganb@example.com', attachments: [bot.image('b.png')] });
+      const first = await bot.ask(patti, {
+        text: 'set meganb@example.com',
+        attachments: [bot.image('b.png')],
+      });
       expect(textOf(cardOf(first))).toContain('The photo of Megan Bowen is set');
       const now = await photoOf(megan);
       expect(now).not.toBeNull();
@@ -225,7 +266,10 @@ describe('admins in chat (local mode, over HTTP)', () => {
     });
 
     it('says so when nobody has that name', async () => {
-      const reply = await bot.ask(patti, { text: 'set nobody@example.com', attachments: [bot.image('a.jpg')] });
+      const reply = await bot.ask(patti, {
+        text: 'set nobody@example.com',
+        attachments: [bot.image('a.jpg')],
+      });
       expect(reply.text).toMatch(/^I could not find anyone with that name/);
     });
 
@@ -233,7 +277,10 @@ describe('admins in chat (local mode, over HTTP)', () => {
       const requests = bot.connector.sent.length;
       const files = bot.fileRequests().length;
       const previous = await photoOf(adele);
-      const reply = await bot.ask(alex, { text: 'set adelev@example.com', attachments: [bot.image('a.jpg')] });
+      const reply = await bot.ask(alex, {
+        text: 'set adelev@example.com',
+        attachments: [bot.image('a.jpg')],
+      });
       expect(reply.text).toMatch(/^Only admins of Teams Photo/);
       expect(bot.fileRequests().length).toBe(files);
       expect(same(await photoOf(adele), previous)).toBe(true);
@@ -263,7 +310,9 @@ describe('admins in chat (local mode, over HTTP)', () => {
 
     it('answers a zip with the plan: counts and names, Start and Cancel', async () => {
       const reply = await bot.ask(patti, {
-        attachments: [{ contentType: 'application/zip', contentUrl: `${bot.fileUrl('photos.zip')}`, name: 'photos.zip' }],
+        attachments: [
+          { contentType: 'application/zip', contentUrl: bot.fileUrl('photos.zip'), name: 'photos.zip' },
+        ],
       });
       planCard = cardOf(reply)!;
       const text = textOf(planCard);
@@ -280,7 +329,9 @@ describe('admins in chat (local mode, over HTTP)', () => {
     it('refuses a non-admin’s zip without downloading it', async () => {
       const files = bot.fileRequests().length;
       const reply = await bot.ask(alex, {
-        attachments: [{ contentType: 'application/zip', contentUrl: bot.fileUrl('photos.zip'), name: 'photos.zip' }],
+        attachments: [
+          { contentType: 'application/zip', contentUrl: bot.fileUrl('photos.zip'), name: 'photos.zip' },
+        ],
       });
       expect(reply.text).toMatch(/^Only admins of Teams Photo/);
       expect(bot.fileRequests().length).toBe(files);
@@ -311,7 +362,10 @@ describe('admins in chat (local mode, over HTTP)', () => {
       const started = answerOf(await press(bot, patti, { verb: 'adminJobStart', data: { jobId } }));
       expect(textOf(started.card)).toContain('The import of photos.zip has started');
       const posted = await until(
-        (s) => bot.connector.sent.indexOf(s) >= sentBefore && s.method === 'POST' && cardOf(s.activity) !== undefined,
+        (s) =>
+          bot.connector.sent.indexOf(s) >= sentBefore &&
+          s.method === 'POST' &&
+          cardOf(s.activity) !== undefined,
         'the progress card',
       );
       expect(textOf(cardOf(posted.activity))).toMatch(/Importing photos from photos.zip|has finished/);
@@ -330,7 +384,10 @@ describe('admins in chat (local mode, over HTTP)', () => {
         .slice(sentBefore)
         .filter((s) => s.method === 'POST' && cardOf(s.activity) !== undefined);
       expect(laterPosts).toEqual([posted]);
-      expect(actionsOf(cardOf(final.activity)).map((a) => a.verb)).toEqual(['adminJobReport', 'adminJobUndo']);
+      expect(actionsOf(cardOf(final.activity)).map((a) => a.verb)).toEqual([
+        'adminJobReport',
+        'adminJobUndo',
+      ]);
       expect((await photoOf(megan))!.equals(before[megan.id]!)).toBe(false);
       expect((await photoOf(LYNNE))!.equals(before[LYNNE.id]!)).toBe(false);
     });
@@ -345,7 +402,9 @@ describe('admins in chat (local mode, over HTTP)', () => {
 
     it('Download report: a short-lived link only that admin can open; an edited link gets nothing', async () => {
       const answer = answerOf(await press(bot, patti, { verb: 'adminJobReport', data: { jobId } }));
-      const open = (answer.card?.actions as { type: string; url?: string }[]).find((a) => a.type === 'Action.OpenUrl');
+      const open = (answer.card?.actions as { type: string; url?: string }[]).find(
+        (a) => a.type === 'Action.OpenUrl',
+      );
       expect(open?.url).toMatch(/\/api\/admin\/report\?/);
       const response = await fetch(open!.url!);
       expect(response.status).toBe(200);
@@ -366,6 +425,23 @@ describe('admins in chat (local mode, over HTTP)', () => {
         edited.searchParams.set(name, value);
         const refused = await fetch(edited);
         expect({ name, status: refused.status }).toEqual({ name, status: 403 });
+        expect(await refused.text()).not.toContain('meganb@example.com');
+      }
+    });
+
+    it('refuses a link signed for another admin, or for someone who is not one, with the real key', async () => {
+      // Signed with the deployment's own key (as if it had leaked through another job's link): still not theirs.
+      const links = new ReportLinks({
+        storage: new FsStorage({ root: path.join(bot.dataDir, 'storage') }),
+        lifetimeMs: 60_000,
+      });
+      const base = `${bot.app.server.url}/api/admin/report?`;
+      for (const who of [
+        { id: adele.id, tenantId: 'tenant' },
+        { id: alex.id, tenantId: 'tenant' },
+      ]) {
+        const refused = await fetch(`${base}${(await links.sign(jobId, who)).toString()}`);
+        expect({ who: who.id, status: refused.status }).toEqual({ who: who.id, status: 403 });
         expect(await refused.text()).not.toContain('meganb@example.com');
       }
     });
@@ -404,7 +480,9 @@ describe('admins in chat (local mode, over HTTP)', () => {
       });
       const plan = cardOf(reply);
       const cancel = actionsOf(plan).find((a) => a.verb === 'adminJobCancel')!;
-      expect(textOf(answerOf(await press(bot, patti, cancel)).card)).toContain('The import of again.zip is cancelled');
+      expect(textOf(answerOf(await press(bot, patti, cancel)).card)).toContain(
+        'The import of again.zip is cancelled',
+      );
       expect(answerOf(await press(bot, patti, { verb: 'adminJobStart', data: cancel.data })).text).toMatch(
         /^That bulk job has already been started or cancelled/,
       );
