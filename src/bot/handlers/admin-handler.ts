@@ -21,7 +21,6 @@ import {
   adminCard,
   adminUpdatedCard,
   adminWaitingCard,
-  GRAPH_USERS_DATASET,
   PEOPLE_DATASET,
   pickedPerson,
 } from '../cards/admin-cards.js';
@@ -78,8 +77,8 @@ export class AdminHandler {
   }
 
   /**
-   * The people picker's typeahead (`application/search` on our dataset, or on Teams' own when a client forwards
-   * it): people whose name, user principal name or mail starts with what was typed. Admins only.
+   * The people picker's typeahead (`application/search` on our dataset, for clients without Teams' own): people
+   * whose name, user principal name or mail starts with what was typed. Admins only.
    */
   async onSearch(context: TurnContext): Promise<InvokeResponse> {
     const request = searchRequestOf(context.activity.value);
@@ -102,10 +101,12 @@ export class AdminHandler {
     }
   }
 
-  /** True for an `application/search` on one of the people picker's datasets. */
+  /**
+   * True for an `application/search` on our people dataset. Teams' own (`graph.microsoft.com/users`) is searched by
+   * the client itself and never reaches the bot; a request naming it is left to the default answer (unknown dataset).
+   */
   static isPeopleSearch(context: TurnContext): boolean {
-    const dataset = (context.activity.value as { dataset?: unknown } | undefined)?.dataset;
-    return dataset === PEOPLE_DATASET || dataset === GRAPH_USERS_DATASET;
+    return (context.activity.value as { dataset?: unknown } | undefined)?.dataset === PEOPLE_DATASET;
   }
 
   /** **Send the photo now**: checks the admin and the person picked, then waits for the admin's next image. */
