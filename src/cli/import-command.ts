@@ -27,9 +27,9 @@ const usage = `profile-photo import <folder|zip> [--dry-run] [--concurrency N] [
 
 Sets the photos of many people at once with the app's own identity. Each file is matched to a person by
 its name (user principal name, mail, mail nickname or employee id, e.g. adelev@example.com.jpg), or by a
-mapping.csv beside the photos (file,person). Prints the plan (matched, unmatched, ambiguous, unreadable),
-then the job's id, then runs it here: every photo is backed up before it changes, Graph's throttling is
-waited out, and at most N photos change at once.
+mapping.csv beside the photos (columns: file, and user, upn, mail or employeeId). Prints the plan
+(matched, unmatched, ambiguous, unreadable), then the job's id, then runs it here: every photo is backed
+up before it changes, Graph's throttling is waited out, and at most N photos change at once.
   --dry-run          print the plan only; nothing is stored or changed
   --concurrency N    photos changed at once, 1 to 16 (default BULK_CONCURRENCY, 4: Graph's limit per app)
   --report FILE      write the report (person,file,result,reason,graphRequestId) as CSV when the job ends
