@@ -65,6 +65,31 @@ export interface ChangeResult {
   readonly graphRequestId: string | undefined;
   /** The photo the change replaced (from its backup), `null` when there was none: the card's "before". */
   readonly replaced: Uint8Array | null;
+  /**
+   * True when a change retried under its reserved id ({@link ChangeOptions.changeId}) had already been made by an
+   * earlier attempt: Graph was not called again (and its request id is not known here).
+   */
+  readonly resumed?: boolean;
+}
+
+/**
+ * Options of {@link PhotoChangeService.change}.
+ *
+ * `changeId` reserves the change's id up front (a bulk job records it before the change), which makes the change
+ * idempotent per id: called again with the same id after a crash, the change is not made a second time when the
+ * first attempt took effect (the result then says `resumed`), and is otherwise completed with the backup the first
+ * attempt saved (not a fresh one, which could already hold the new photo). "Took effect" is read from the history
+ * (the change became the latest), or, when the process stopped between Graph's answer and that record, from Graph
+ * holding exactly the photo being set. When something else changed the photo
+ * since that backup, nothing is done: `UndoSuperseded`.
+ */
+export interface ChangeOptions {
+  readonly changeId?: string;
+}
+
+/** Options of {@link PhotoChangeService.undo}: `undoId` reserves the undo's own change id, as for a change. */
+export interface UndoOptions {
+  readonly undoId?: string;
 }
 
 /** What a redo did: a change like any other, and the photo it set again. */
@@ -114,6 +139,10 @@ export class SupersededError extends AppError<'UndoSuperseded'> {
   }
 }
 
+function sameBytes(a: Uint8Array | null, b: Uint8Array): boolean {
+  return a !== null && Buffer.compare(Buffer.from(a.buffer, a.byteOffset, a.byteLength), b) === 0;
+}
+
 export class PhotoChangeService {
   private readonly leaseTerms: LeaseTerms;
 
@@ -131,8 +160,11 @@ export class PhotoChangeService {
     jpeg: Uint8Array,
     token: AccessTokenSource,
     actor: Actor,
+    options: ChangeOptions = {},
   ): Promise<ChangeResult> {
-    return this.oneAtATime(subjectOf(target, actor.id), () => this.changeHeld(target, jpeg, token, actor));
+    return this.oneAtATime(subjectOf(target, actor.id), () =>
+      this.changeHeld(target, jpeg, token, actor, actor.path, undefined, options.changeId),
+    );
   }
 
   /**
@@ -141,11 +173,30 @@ export class PhotoChangeService {
    * @throws AppError `UndoNotFound` (also for someone else's change), `UndoSuperseded` or `PhotoChangeInProgress`;
    *   GraphError or AuthError, after which the change can still be undone
    */
-  async undo(changeId: string, token: AccessTokenSource, actor: Actor): Promise<UndoResult> {
+  async undo(
+    changeId: string,
+    token: AccessTokenSource,
+    actor: Actor,
+    options: UndoOptions = {},
+  ): Promise<UndoResult> {
     const record = await this.ownRecord(changeId, actor);
     // A card's Undo undoes a photo change; reversing an undo is a redo, asked for by its own button.
     if (record.kind === 'undo') throw new AppError('UndoNotFound', 'that change is an undo');
-    return this.oneAtATime(record.target.subject, () => this.undoHeld(changeId, token, actor));
+    const { undoId } = options;
+    return this.oneAtATime(record.target.subject, async () => {
+      // Retried under its reserved id after that undo was made: what it did, without doing it again.
+      if (undoId !== undefined && (await this.deps.backups.reversalOf(changeId))?.by === undoId) {
+        const undone = await this.deps.backups.get(changeId);
+        if (undone === undefined) throw new AppError('UndoNotFound', 'no such change for this actor');
+        return {
+          outcome: undone.photo ? 'restored' : 'removed',
+          changeId: undoId,
+          photo: undone.photo?.bytes ?? null,
+          inPlace: await this.inPlaceChange(undone.basedOn ?? null, actor),
+        };
+      }
+      return this.undoHeld(changeId, token, actor, undoId);
+    });
   }
 
   /**
@@ -244,7 +295,12 @@ export class PhotoChangeService {
   }
 
   /** An undo, with the photo's lease already held. */
-  private async undoHeld(changeId: string, token: AccessTokenSource, actor: Actor): Promise<UndoResult> {
+  private async undoHeld(
+    changeId: string,
+    token: AccessTokenSource,
+    actor: Actor,
+    undoId?: string,
+  ): Promise<UndoResult> {
     // Checked under the lease: no other change of this photo can slip in between the check and the undo.
     const check = await this.deps.backups.checkUndo(changeId);
     if (check.status === 'not-found') throw new AppError('UndoNotFound', 'no such change for this actor');
@@ -255,33 +311,57 @@ export class PhotoChangeService {
     const previous = check.backup.photo;
     const backTo = check.backup.basedOn ?? null;
     const history = { kind: 'undo', reverses: changeId, inPlace: backTo } as const;
-    const inPlaceRecord = backTo === null ? undefined : await this.deps.backups.record(backTo);
-    const inPlace =
-      inPlaceRecord === undefined
-        ? null
-        : {
-            changeId: inPlaceRecord.changeId,
-            createdAt: inPlaceRecord.createdAt,
-            byActor: inPlaceRecord.actor === actor.id,
-          };
+    const inPlace = await this.inPlaceChange(backTo, actor);
     if (previous) {
-      const { changeId: undoId } = await this.changeHeld(
+      const { changeId: madeId } = await this.changeHeld(
         target,
         previous.bytes,
         token,
         actor,
         'undo',
         history,
+        undoId,
       );
-      return { outcome: 'restored', changeId: undoId, photo: previous.bytes, inPlace };
+      return { outcome: 'restored', changeId: madeId, photo: previous.bytes, inPlace };
     }
-    const { backup } = await this.backUp(target, token, actor, history);
-    await this.audited(target, actor, backup.changeId, async () => {
-      await this.deps.graph.deletePhoto(target, token, 'undo');
-      return { requestId: undefined };
-    });
-    await this.deps.backups.markLatest(backup);
+    const { backup, resumed } = await this.backUp(target, token, actor, history, undefined, undoId);
+    const made =
+      resumed &&
+      ((await this.alreadyMade(backup, actor)) || (await this.deps.graph.getPhoto(target, token)) === null);
+    if (made) {
+      // Retried: the photo is gone already; only the history is brought up to date.
+      await this.deps.backups.markLatest(backup);
+    } else {
+      await this.audited(target, actor, backup.changeId, async () => {
+        await this.deps.graph.deletePhoto(target, token, 'undo');
+        return { requestId: undefined };
+      });
+      await this.deps.backups.markLatest(backup);
+    }
     return { outcome: 'removed', changeId: backup.changeId, photo: null, inPlace };
+  }
+
+  /** The change whose photo an undo puts back, as a card names it (`null`: the photo from before the history). */
+  private async inPlaceChange(changeId: string | null, actor: Actor): Promise<InPlaceChange | null> {
+    const record = changeId === null ? undefined : await this.deps.backups.record(changeId);
+    return record === undefined
+      ? null
+      : { changeId: record.changeId, createdAt: record.createdAt, byActor: record.actor === actor.id };
+  }
+
+  /**
+   * For a change retried under its reserved id, whose backup an earlier attempt saved: whether that attempt took
+   * effect (the change became the latest, or was undone since). When it did not, and nothing else moved the photo
+   * since the backup, the caller makes the change now with that backup.
+   * @throws SupersededError when another change of the photo came after the backup: overwriting it is not ours
+   */
+  private async alreadyMade(record: BackupRecord<ChangeTarget>, actor: Actor): Promise<boolean> {
+    const { backups } = this.deps;
+    if ((await backups.latestChangeFor(record.target)) === record.changeId) return true;
+    if ((await backups.reversalOf(record.changeId)) !== undefined) return true;
+    const inPlace = await backups.inPlaceFor(record.target);
+    if ((inPlace?.changeId ?? null) === (record.basedOn ?? null)) return false;
+    throw new SupersededError(inPlace ?? undefined, actor);
   }
 
   /** A change, with the photo's lease already held. */
@@ -293,8 +373,19 @@ export class PhotoChangeService {
     // Told to Graph as a harmless header, so the local emulator's page can show how each photo changed.
     via: string = actor.path,
     history?: BackupInput<ChangeTarget>['history'],
+    /** A change id the caller reserved (see {@link ChangeOptions}). */
+    reserved?: string,
   ): Promise<ChangeResult> {
-    const { backup, before } = await this.backUp(target, token, actor, history);
+    const { backup, before, resumed } = await this.backUp(target, token, actor, history, undefined, reserved);
+    if (resumed && (await this.alreadyMade(backup, actor))) {
+      return { changeId: backup.changeId, graphRequestId: undefined, replaced: before, resumed: true };
+    }
+    if (resumed && sameBytes(await this.deps.graph.getPhoto(target, token), jpeg)) {
+      // Graph took the first attempt's photo, and the process stopped before recording it: recorded now, not sent
+      // again. (Where Graph keeps a re-encoded copy the bytes differ, and the same photo is sent once more.)
+      await this.deps.backups.markLatest(backup);
+      return { changeId: backup.changeId, graphRequestId: undefined, replaced: before, resumed: true };
+    }
     const { requestId } = await this.audited(target, actor, backup.changeId, () =>
       this.deps.graph.putPhoto(target, jpeg, token, 'PUT', via),
     );
@@ -321,15 +412,28 @@ export class PhotoChangeService {
     history?: BackupInput<ChangeTarget>['history'],
     /** The photo already read (a removal reads it first, to refuse when there is none). */
     read?: Uint8Array,
-  ): Promise<{ backup: BackupRecord<ChangeTarget>; before: Uint8Array | null }> {
+    /** A change id the caller reserved: its backup, when an earlier attempt saved one, is used again. */
+    reserved?: string,
+  ): Promise<{ backup: BackupRecord<ChangeTarget>; before: Uint8Array | null; resumed: boolean }> {
+    const subject = subjectOf(target, actor.id);
+    if (reserved !== undefined) {
+      const earlier = await this.deps.backups.get(reserved);
+      if (earlier !== undefined) {
+        // A reserved id names one change of one photo by one actor; anything else is not a retry of it.
+        if (earlier.actor !== actor.id || earlier.target.subject !== subject)
+          throw new AppError('UndoNotFound', 'the reserved change id belongs to another change');
+        return { backup: earlier, before: earlier.photo?.bytes ?? null, resumed: true };
+      }
+    }
     const before = read ?? (await this.deps.graph.getPhoto(target, token)) ?? null;
     const backup = await this.deps.backups.save({
-      target: { target, subject: subjectOf(target, actor.id) },
+      target: { target, subject },
       actor: actor.id,
       photo: before ? { bytes: before, contentType: 'image/jpeg' } : null,
       ...(history ? { history } : {}),
+      ...(reserved === undefined ? {} : { changeId: reserved }),
     });
-    return { backup, before };
+    return { backup, before, resumed: false };
   }
   /** Runs a Graph change and writes its outcome to the audit log, success or not. */
   private async audited<R extends { requestId: string | undefined }>(

@@ -24,7 +24,13 @@
  */
 import { randomBytes } from 'node:crypto';
 import { type JsonObject, createJsonIfAbsent, getJson, putJson } from './json.js';
-import { type Clock, type Storage, CorruptStoredItemError, encodeKeySegment } from './storage.js';
+import {
+  type Clock,
+  type Storage,
+  CorruptStoredItemError,
+  StorageContentionError,
+  encodeKeySegment,
+} from './storage.js';
 
 /** A photo as Graph returned it. */
 export interface BackupPhoto {
@@ -106,6 +112,12 @@ export interface BackupInput<T extends JsonObject> {
     | { readonly kind: 'change' }
     | { readonly kind: 'undo'; readonly reverses: string; readonly inPlace: string | null }
     | { readonly kind: 'redo'; readonly reverses: string };
+  /**
+   * The change's id, chosen by the caller (one that {@link CHANGE_ID_PATTERN} accepts) instead of a fresh random
+   * one: a bulk job reserves an id per person before the change, so that after a crash it can tell whether that
+   * change was made. Saving a second backup under an id already used is refused.
+   */
+  readonly changeId?: string;
 }
 
 /** Options of {@link BackupStore}. */
@@ -169,14 +181,23 @@ export class BackupStore<T extends JsonObject> {
     const pointer = await getJson<LatestPointer>(this.storage, latestKey(targetKey));
     const basedOn = pointer === undefined ? null : inPlaceOf(pointer);
     const history = input.history ?? { kind: 'change' };
+    const reserved = input.changeId;
+    if (reserved !== undefined && !CHANGE_ID_PATTERN.test(reserved))
+      throw new RangeError('a reserved change id must match CHANGE_ID_PATTERN');
     // Ids are random, so a clash is next to impossible; creating without overwriting makes it harmless anyway.
     for (let attempt = 0; attempt < 5; attempt++) {
-      const changeId = this.newChangeId();
+      const changeId = reserved ?? this.newChangeId();
       if (!CHANGE_ID_PATTERN.test(changeId))
         throw new RangeError('newChangeId made an id outside CHANGE_ID_PATTERN');
       const createdAt = new Date(this.now()).toISOString();
       const photo = input.photo;
-      if (photo !== null) {
+      if (reserved !== undefined) {
+        if ((await this.record(reserved)) !== undefined)
+          throw new StorageContentionError(`change ${reserved} is already saved`);
+        // A photo without a record under a reserved id is what an interrupted save of the same change left.
+        if (photo !== null)
+          await this.storage.put(photoKey(changeId), photo.bytes, { contentType: photo.contentType });
+      } else if (photo !== null) {
         const created = await this.storage.createIfAbsent(photoKey(changeId), photo.bytes, {
           contentType: photo.contentType,
         });
@@ -197,7 +218,10 @@ export class BackupStore<T extends JsonObject> {
         ...(history.kind === 'change' ? {} : { reverses: history.reverses }),
         ...(history.kind === 'undo' ? { inPlace: history.inPlace } : {}),
       };
-      if (!(await createJsonIfAbsent(this.storage, recordKey(changeId), record))) continue;
+      if (!(await createJsonIfAbsent(this.storage, recordKey(changeId), record))) {
+        if (reserved !== undefined) throw new StorageContentionError(`change ${reserved} is already saved`);
+        continue;
+      }
       return record;
     }
     throw new Error('could not find a free change id');

@@ -36,6 +36,12 @@ export interface Lease {
   readonly name: string;
   /** Gives the lease up, if it is still this holder's (an expired lease someone else took is left alone). */
   release(): Promise<void>;
+  /**
+   * Extends the lease to `ttlMs` from now, if it is still this holder's. Long work (a bulk job) renews well before
+   * the end, so a crashed holder's lease still runs out soon while a live one never does.
+   * @returns `false` when the lease expired or someone else holds it now: the work should stop
+   */
+  renew(ttlMs: number): Promise<boolean>;
 }
 
 /** First wait between attempts; doubles up to {@link MAX_POLL_MS}. */
@@ -81,7 +87,9 @@ export class LeaseStore {
         contentType: JSON_CONTENT_TYPE,
         expiresAt: this.now() + terms.ttlMs,
       });
-      if (created) return { name, release: () => this.release(key, holder) };
+      if (created) {
+        return { name, release: () => this.release(key, holder), renew: (ms) => this.renew(key, holder, ms) };
+      }
       const left = deadline - this.now();
       if (left <= 0) return undefined;
       await this.sleep(Math.min(poll, left));
@@ -119,6 +127,19 @@ export class LeaseStore {
     // and the delete are two steps, so a lease that expires in between can still be removed; the lifetime is
     // chosen far longer than the work so that this does not happen in practice.
     if ((decodeJson(item, key) as Partial<LeaseBody>).holder === holder) await this.storage.delete(key);
+  }
+
+  private async renew(key: string, holder: string, ttlMs: number): Promise<boolean> {
+    if (!Number.isSafeInteger(ttlMs) || ttlMs <= 0)
+      throw new RangeError('ttlMs must be a positive whole number');
+    const item = await this.storage.get(key);
+    if (item === undefined || (decodeJson(item, key) as Partial<LeaseBody>).holder !== holder) return false;
+    // A read then a write, as in release: renewing long before the end keeps another holder out of the gap.
+    await this.storage.put(key, item.value, {
+      contentType: JSON_CONTENT_TYPE,
+      expiresAt: this.now() + ttlMs,
+    });
+    return true;
   }
 
   private keyOf(name: string): string {

@@ -1,6 +1,6 @@
 /**
- * Azurite's Blob service as a child process, for tests: in memory, on a free loopback port, started and stopped
- * by the test itself. It writes no files (its working folder is a fresh temporary one, removed on stop) and
+ * Azurite's Blob (or Queue) service as a child process, for tests: in memory, on a free loopback port, started
+ * and stopped by the test itself. It writes no files (its working folder is a fresh temporary one, removed on stop) and
  * talks to nothing but loopback (telemetry off).
  *
  * ```ts
@@ -33,13 +33,13 @@ export interface Azurite {
 const LISTENING = /successfully listens on http:\/\/127\.0\.0\.1:(\d+)/;
 const START_TIMEOUT_MS = 20_000;
 
-/** The Blob service's entry point, from azurite's own package.json, so no shell shim is involved. */
-async function blobBin(): Promise<string> {
+/** A service's entry point, from azurite's own package.json, so no shell shim is involved. */
+async function serviceBin(service: 'blob' | 'queue'): Promise<string> {
   const require = createRequire(import.meta.url);
   const manifestPath = require.resolve('azurite/package.json');
   const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as { bin: Record<string, string> };
-  const bin = manifest.bin['azurite-blob'];
-  if (bin === undefined) throw new Error('the installed azurite has no azurite-blob bin');
+  const bin = manifest.bin[`azurite-${service}`];
+  if (bin === undefined) throw new Error(`the installed azurite has no azurite-${service} bin`);
   return path.resolve(path.dirname(manifestPath), bin);
 }
 
@@ -60,8 +60,39 @@ async function kill(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
+/** A running Azurite Queue service. */
+export interface AzuriteQueues {
+  /** e.g. `http://127.0.0.1:41235/devstoreaccount1` */
+  readonly queueEndpoint: string;
+  /** A connection string for the development account with `QueueEndpoint` at {@link queueEndpoint}. */
+  readonly connectionString: string;
+  stop(): Promise<void>;
+}
+
 /** Starts Azurite's Blob service and resolves once it listens. */
 export async function startAzurite(): Promise<Azurite> {
+  const { endpoint, stop } = await startService('blob');
+  return { blobEndpoint: endpoint, connectionString: connectionStringFor('BlobEndpoint', endpoint), stop };
+}
+
+/** Starts Azurite's Queue service (in memory, like the Blob service) and resolves once it listens. */
+export async function startAzuriteQueues(): Promise<AzuriteQueues> {
+  const { endpoint, stop } = await startService('queue');
+  return { queueEndpoint: endpoint, connectionString: connectionStringFor('QueueEndpoint', endpoint), stop };
+}
+
+function connectionStringFor(endpointName: string, endpoint: string): string {
+  return [
+    'DefaultEndpointsProtocol=http',
+    `AccountName=${AZURITE_ACCOUNT}`,
+    `AccountKey=${AZURITE_KEY}`,
+    `${endpointName}=${endpoint};`,
+  ].join(';');
+}
+
+async function startService(
+  service: 'blob' | 'queue',
+): Promise<{ endpoint: string; stop: () => Promise<void> }> {
   const workDir = await mkdtemp(path.join(tmpdir(), 'azurite-'));
   // AZURITE_DB, even empty, switches Azurite to SQL metadata, which refuses in-memory persistence.
   const env = { ...process.env };
@@ -69,14 +100,13 @@ export async function startAzurite(): Promise<Azurite> {
   const child = spawn(
     process.execPath,
     [
-      await blobBin(),
-      '--blobHost',
+      await serviceBin(service),
+      `--${service}Host`,
       '127.0.0.1',
-      '--blobPort',
+      `--${service}Port`,
       '0',
       '--inMemoryPersistence',
-      '--extentMemoryLimit',
-      '256',
+      ...(service === 'blob' ? ['--extentMemoryLimit', '256'] : []),
       '--silent',
       '--skipApiVersionCheck',
       '--disableTelemetry',
@@ -124,14 +154,7 @@ export async function startAzurite(): Promise<Azurite> {
       child.once('exit', onExit);
       child.once('error', finish);
     });
-    const blobEndpoint = `http://127.0.0.1:${port}/${AZURITE_ACCOUNT}`;
-    const connectionString = [
-      'DefaultEndpointsProtocol=http',
-      `AccountName=${AZURITE_ACCOUNT}`,
-      `AccountKey=${AZURITE_KEY}`,
-      `BlobEndpoint=${blobEndpoint};`,
-    ].join(';');
-    return { blobEndpoint, connectionString, stop };
+    return { endpoint: `http://127.0.0.1:${port}/${AZURITE_ACCOUNT}`, stop };
   } catch (error) {
     await stop();
     throw error;

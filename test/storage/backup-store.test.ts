@@ -272,6 +272,34 @@ describe('BackupStore', () => {
     });
   });
 
+  it('saves under a reserved change id once, over the photo an interrupted save left there', async () => {
+    const target: Target = { kind: 'user', userId: 'ada' };
+    const photo = Buffer.from('the photo before');
+    // An earlier save of the same change wrote the photo and died before its record.
+    await storage.put('backups/photos/reserved-0001', Buffer.from('half'));
+    const record = await backups.save({
+      target,
+      actor: 'admin',
+      photo: { bytes: photo, contentType: 'image/jpeg' },
+      changeId: 'reserved-0001',
+    });
+    expect(record.changeId).toBe('reserved-0001');
+    expect(sameBytes((await backups.get('reserved-0001'))?.photo?.bytes, photo)).toBe(true);
+    // A second backup under the same id is refused, and the first one is left as it was.
+    await expect(
+      backups.save({
+        target,
+        actor: 'admin',
+        photo: { bytes: Buffer.from('other'), contentType: 'image/jpeg' },
+        changeId: 'reserved-0001',
+      }),
+    ).rejects.toMatchObject({ code: 'StorageContention' });
+    expect(sameBytes((await backups.get('reserved-0001'))?.photo?.bytes, photo)).toBe(true);
+    await expect(backups.save({ target, actor: 'admin', photo: null, changeId: '../x' })).rejects.toThrow(
+      RangeError,
+    );
+  });
+
   it('never reuses a change id', async () => {
     const ids = ['FIXEDIDFIXEDID01', 'FIXEDIDFIXEDID01', 'FIXEDIDFIXEDID02'];
     const store = new BackupStore<Target>({ storage, targetKey, newChangeId: () => ids.shift() ?? 'never' });

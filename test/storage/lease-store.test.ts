@@ -103,6 +103,28 @@ describe.each(['fs', 'blob'] as const)('LeaseStore (%s storage)', (kind) => {
     expect(await store.isHeld('users/ada')).toBe(false);
   });
 
+  it("renews a held lease past its first end, and refuses to renew one that is no longer the holder's", async () => {
+    const holder = instance();
+    const other = instance();
+    const lease = await holder.acquire('jobs/j1', { ttlMs: 10_000, waitMs: 0 });
+    clock.advance(8_000);
+    expect(await lease!.renew(10_000)).toBe(true);
+    // Past the first lifetime, the renewed lease still keeps others out.
+    clock.advance(8_000);
+    expect(await other.acquire('jobs/j1', { ttlMs: 10_000, waitMs: 0 })).toBeUndefined();
+    // Left to expire, it is taken by someone else, and the first holder can no longer renew (nor steal) it.
+    clock.advance(2_000);
+    const taken = await other.acquire('jobs/j1', { ttlMs: 10_000, waitMs: 0 });
+    expect(taken).toBeDefined();
+    expect(await lease!.renew(10_000)).toBe(false);
+    clock.advance(9_999);
+    expect(await holder.acquire('jobs/j1', { ttlMs: 10_000, waitMs: 0 })).toBeUndefined();
+    // An expired, free lease is not brought back either.
+    await taken!.release();
+    expect(await lease!.renew(10_000)).toBe(false);
+    expect(await holder.isHeld('jobs/j1')).toBe(false);
+  });
+
   it('deletes expired leases when swept, and keeps live ones', async () => {
     const store = instance();
     await store.acquire('users/ada', { ttlMs: 1_000, waitMs: 0 });
