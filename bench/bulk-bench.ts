@@ -164,5 +164,7 @@ console.log(
 const resultsFile = new URL('../../bench/results.json', import.meta.url);
 const results = JSON.parse(await readFile(resultsFile, 'utf8').catch(() => '{}')) as Record<string, unknown>;
 await writeFile(resultsFile, `${JSON.stringify({ ...results, bulk }, null, 2)}\n`);
-// Within 10% of what the throttle allows, every photo set, and each set once.
-if (bulk.ofAllowed < 0.9 || bulk.set !== PHOTOS || bulk.writesAccepted !== PHOTOS) process.exitCode = 1;
+// The run fails when it was wrong (a photo not set, or set twice); the speed target is reported, as the other
+// benches' targets are, since a busy machine can miss it without anything being wrong.
+console.log(`Target (within 10% of what the throttle allows): ${bulk.ofAllowed >= 0.9 ? 'met' : 'missed'}.`);
+if (bulk.set !== PHOTOS || bulk.writesAccepted !== PHOTOS) process.exitCode = 1;
