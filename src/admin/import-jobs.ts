@@ -40,6 +40,8 @@ import type {
 import type { JobQueue, ReceivedJobMessage } from './job-queue.js';
 import { type StoredJob, type StoredJobItem, JobStore, filesPrefix, isJobId, newJobId } from './job-store.js';
 import type { PhotoPreparer } from '../bot/handlers/incoming-image.js';
+import type { PreparedPhoto } from '../photo/photo-pipeline.js';
+import { PrepareAhead } from './prepare-ahead.js';
 import type { Actor, PhotoChangeService } from '../changes/photo-change-service.js';
 import { AppError } from '../errors.js';
 import type { RetryPolicy } from '../graph/retry-policy.js';
@@ -437,10 +439,11 @@ export class ImportJobs implements BulkJobs {
     this.logger.info('bulk job running', { jobId: job.id, pending: pending.length, total: job.total });
     const progress = this.tracker(job, pending.length, onProgress);
     progress.emit(job);
+    const photos = new PrepareAhead(pending, this.concurrency, (item) => this.prepareOne(item));
     await this.eachPerson(
       pending,
       signal,
-      (item, lastTry) => this.setOne(job, item, lastTry),
+      (item, lastTry) => this.setOne(job, item, lastTry, photos),
       async (line) => {
         job = {
           ...job,
@@ -450,6 +453,7 @@ export class ImportJobs implements BulkJobs {
         await progress.step(job);
       },
     );
+    photos.clear();
     await progress.flush(job);
     if (signal.aborted) return job;
     job = { ...job, state: 'done', finishedAt: this.isoNow() };
@@ -462,17 +466,20 @@ export class ImportJobs implements BulkJobs {
   }
 
   /** One person: the line marked `started` under a reserved change id, the photo prepared and set, the line written. */
-  private async setOne(job: StoredJob, item: StoredJobItem, lastTry: boolean): Promise<Outcome> {
+  private async setOne(
+    job: StoredJob,
+    item: StoredJobItem,
+    lastTry: boolean,
+    photos: PrepareAhead<StoredJobItem>,
+  ): Promise<Outcome> {
     const reserved = item.reservedChangeId ?? randomChangeId();
     const marked: StoredJobItem = { ...item, started: true, reservedChangeId: reserved };
     if (item.started !== true || item.reservedChangeId === undefined)
       await this.store.saveItem(job.id, marked);
     let line: StoredJobItem;
     try {
-      const bytes = item.fileKey === undefined ? undefined : await this.store.file(item.fileKey);
-      if (bytes === undefined || item.personId === undefined)
-        throw new AppError('CorruptImage', 'the file is gone');
-      const prepared = await this.deps.preparer.run(bytes);
+      if (item.personId === undefined) throw new AppError('CorruptImage', 'the line names no one');
+      const prepared = await photos.take(item);
       const change = await this.deps.changes.change(
         { kind: 'user', user: item.personId },
         prepared.jpeg,
@@ -492,6 +499,13 @@ export class ImportJobs implements BulkJobs {
     }
     await this.store.saveItem(job.id, line);
     return { line };
+  }
+
+  /** Reads one person's kept file and prepares it on the photo pool. */
+  private async prepareOne(item: StoredJobItem): Promise<PreparedPhoto> {
+    const bytes = item.fileKey === undefined ? undefined : await this.store.file(item.fileKey);
+    if (bytes === undefined) throw new AppError('CorruptImage', 'the file is gone');
+    return this.deps.preparer.run(bytes);
   }
 
   /**
