@@ -40,6 +40,8 @@ import type {
 import type { JobQueue, ReceivedJobMessage } from './job-queue.js';
 import { type StoredJob, type StoredJobItem, JobStore, filesPrefix, isJobId, newJobId } from './job-store.js';
 import type { PhotoPreparer } from '../bot/handlers/incoming-image.js';
+import type { PreparedPhoto } from '../photo/photo-pipeline.js';
+import { PrepareAhead } from './prepare-ahead.js';
 import type { Actor, PhotoChangeService } from '../changes/photo-change-service.js';
 import { AppError } from '../errors.js';
 import type { RetryPolicy } from '../graph/retry-policy.js';
@@ -96,6 +98,11 @@ export interface ImportJobsDeps {
   readonly sleep?: (ms: number) => Promise<void>;
   /** How long {@link ImportJobs.work} waits when the queue is empty (default 1 s). */
   readonly pollMs?: number;
+  /**
+   * How long a person whose photo is busy is tried again before the line fails with `PhotoChangeInProgress`
+   * (default: the photo lease of {@link BULK_PHOTO_LEASE} and a minute, so a lease a crashed run left runs out).
+   */
+  readonly busyWaitMs?: number;
 }
 
 /**
@@ -127,6 +134,12 @@ const FOLLOW_EVERY_MS = 1_000;
 
 const FINAL_STATES: readonly JobState[] = ['done', 'cancelled', 'undone'];
 
+/** What became of one person: a written line, or "busy, try again later" (with the line as marked so far). */
+type Outcome = { readonly line: StoredJobItem } | { readonly later: StoredJobItem };
+
+/** A pause before busy photos are tried again. */
+const BUSY_PAUSE_MS = 2_000;
+
 /** A run of a job ended (or stopped): what the job is now, and whether this instance could run it at all. */
 type RunOutcome = { readonly kind: 'busy' } | { readonly kind: 'ran'; readonly job: StoredJob };
 
@@ -140,6 +153,7 @@ export class ImportJobs implements BulkJobs {
   private readonly logger: Logger;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly pollMs: number;
+  private readonly busyWaitMs: number;
   private readonly listeners = new Set<(progress: JobProgress) => void>();
 
   constructor(private readonly deps: ImportJobsDeps) {
@@ -155,6 +169,7 @@ export class ImportJobs implements BulkJobs {
     this.logger = deps.logger ?? silentLogger;
     this.sleep = deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.pollMs = deps.pollMs ?? 1_000;
+    this.busyWaitMs = deps.busyWaitMs ?? BULK_PHOTO_LEASE.ttlMs + 60_000;
   }
 
   async plan(request: {
@@ -424,15 +439,21 @@ export class ImportJobs implements BulkJobs {
     this.logger.info('bulk job running', { jobId: job.id, pending: pending.length, total: job.total });
     const progress = this.tracker(job, pending.length, onProgress);
     progress.emit(job);
-    await lanes(pending, this.concurrency, signal, async (item) => {
-      const line = await this.setOne(job, item);
-      job = {
-        ...job,
-        done: job.done + 1,
-        failed: job.failed + (line.result === 'failed' ? 1 : 0),
-      };
-      await progress.step(job);
-    });
+    const photos = new PrepareAhead(pending, this.concurrency, (item) => this.prepareOne(item));
+    await this.eachPerson(
+      pending,
+      signal,
+      (item, lastTry) => this.setOne(job, item, lastTry, photos),
+      async (line) => {
+        job = {
+          ...job,
+          done: job.done + 1,
+          failed: job.failed + (line.result === 'failed' ? 1 : 0),
+        };
+        await progress.step(job);
+      },
+    );
+    photos.clear();
     await progress.flush(job);
     if (signal.aborted) return job;
     job = { ...job, state: 'done', finishedAt: this.isoNow() };
@@ -445,17 +466,20 @@ export class ImportJobs implements BulkJobs {
   }
 
   /** One person: the line marked `started` under a reserved change id, the photo prepared and set, the line written. */
-  private async setOne(job: StoredJob, item: StoredJobItem): Promise<StoredJobItem> {
+  private async setOne(
+    job: StoredJob,
+    item: StoredJobItem,
+    lastTry: boolean,
+    photos: PrepareAhead<StoredJobItem>,
+  ): Promise<Outcome> {
     const reserved = item.reservedChangeId ?? randomChangeId();
-    if (item.started !== true || item.reservedChangeId === undefined) {
-      await this.store.saveItem(job.id, { ...item, started: true, reservedChangeId: reserved });
-    }
+    const marked: StoredJobItem = { ...item, started: true, reservedChangeId: reserved };
+    if (item.started !== true || item.reservedChangeId === undefined)
+      await this.store.saveItem(job.id, marked);
     let line: StoredJobItem;
     try {
-      const bytes = item.fileKey === undefined ? undefined : await this.store.file(item.fileKey);
-      if (bytes === undefined || item.personId === undefined)
-        throw new AppError('CorruptImage', 'the file is gone');
-      const prepared = await this.deps.preparer.run(bytes);
+      if (item.personId === undefined) throw new AppError('CorruptImage', 'the line names no one');
+      const prepared = await photos.take(item);
       const change = await this.deps.changes.change(
         { kind: 'user', user: item.personId },
         prepared.jpeg,
@@ -470,10 +494,47 @@ export class ImportJobs implements BulkJobs {
         ...(change.graphRequestId === undefined ? {} : { graphRequestId: change.graphRequestId }),
       };
     } catch (error) {
+      if (busy(error) && !lastTry) return { later: marked };
       line = { ...settled(item), result: 'failed', reason: codeOf(error), ...requestIdOf(error) };
     }
     await this.store.saveItem(job.id, line);
-    return line;
+    return { line };
+  }
+
+  /** Reads one person's kept file and prepares it on the photo pool. */
+  private async prepareOne(item: StoredJobItem): Promise<PreparedPhoto> {
+    const bytes = item.fileKey === undefined ? undefined : await this.store.file(item.fileKey);
+    if (bytes === undefined) throw new AppError('CorruptImage', 'the file is gone');
+    return this.deps.preparer.run(bytes);
+  }
+
+  /**
+   * Runs `one` over the people, at most `concurrency` at once, calling `finished` with each line written. A person
+   * whose photo is busy (`PhotoChangeInProgress`: another change of it under way, or the lease of a change a
+   * crashed run left behind) is tried again after a pause, until {@link ImportJobsDeps.busyWaitMs} has passed;
+   * only then is it a failed line.
+   */
+  private async eachPerson(
+    items: readonly StoredJobItem[],
+    signal: AbortSignal,
+    one: (item: StoredJobItem, lastTry: boolean) => Promise<Outcome>,
+    finished: (line: StoredJobItem) => Promise<void>,
+  ): Promise<void> {
+    const deadline = this.clock() + this.busyWaitMs;
+    let todo = items;
+    for (;;) {
+      const lastTry = this.clock() >= deadline;
+      const later: StoredJobItem[] = [];
+      await lanes(todo, this.concurrency, signal, async (item) => {
+        const outcome = await one(item, lastTry);
+        if ('later' in outcome) later.push(outcome.later);
+        else await finished(outcome.line);
+      });
+      if (later.length === 0 || signal.aborted) return;
+      this.logger.info('bulk job waits for busy photos', { people: later.length });
+      await this.pause(BUSY_PAUSE_MS, signal);
+      todo = later.sort((a, b) => a.index - b.index);
+    }
   }
 
   /** Undoes every photo the job set; resumes where an undo stopped. */
@@ -491,12 +552,16 @@ export class ImportJobs implements BulkJobs {
     this.logger.info('bulk job undoing', { jobId: job.id, left: toUndo.length });
     const progress = this.tracker(job, toUndo.length, onProgress);
     progress.emit(job);
-    await lanes(toUndo, this.concurrency, signal, async (item) => {
-      const line = await this.undoOne(job, item);
-      const restored = line.result === 'restored' || line.result === 'removed';
-      job = { ...job, undone: (job.undone ?? 0) + (restored ? 1 : 0) };
-      await progress.step(job);
-    });
+    await this.eachPerson(
+      toUndo,
+      signal,
+      (item, lastTry) => this.undoOne(job, item, lastTry),
+      async (line) => {
+        const restored = line.result === 'restored' || line.result === 'removed';
+        job = { ...job, undone: (job.undone ?? 0) + (restored ? 1 : 0) };
+        await progress.step(job);
+      },
+    );
     await progress.flush(job);
     if (signal.aborted) return job;
     job = { ...job, state: 'undone', finishedAt: this.isoNow() };
@@ -507,11 +572,10 @@ export class ImportJobs implements BulkJobs {
   }
 
   /** One person's undo, under an undo id reserved on the line first, so a resumed undo is not made twice. */
-  private async undoOne(job: StoredJob, item: StoredJobItem): Promise<StoredJobItem> {
+  private async undoOne(job: StoredJob, item: StoredJobItem, lastTry: boolean): Promise<Outcome> {
     const undoId = item.undoId ?? randomChangeId();
-    if (item.undoStarted !== true || item.undoId === undefined) {
-      await this.store.saveItem(job.id, { ...item, undoStarted: true, undoId });
-    }
+    const marked: StoredJobItem = { ...item, undoStarted: true, undoId };
+    if (item.undoStarted !== true || item.undoId === undefined) await this.store.saveItem(job.id, marked);
     let line: StoredJobItem;
     const rest = without(item, 'undoStarted');
     try {
@@ -525,10 +589,11 @@ export class ImportJobs implements BulkJobs {
       );
       line = { ...rest, undoId, result: result.outcome };
     } catch (error) {
+      if (busy(error) && !lastTry) return { later: marked };
       line = { ...rest, undoId, result: 'failed', reason: codeOf(error) };
     }
     await this.store.saveItem(job.id, line);
-    return line;
+    return { line };
   }
 
   /**
@@ -686,6 +751,10 @@ function reportLine(item: StoredJobItem): JobItemResult {
 
 function missingJob(jobId: string): never {
   throw new AppError('JobNotFound', `job ${jobId} is gone`);
+}
+
+function busy(error: unknown): boolean {
+  return error instanceof AppError && (error as AppError).code === 'PhotoChangeInProgress';
 }
 
 /** The code a failed line reports: the AppError's (Graph's, the pipeline's, the change service's), else internal. */

@@ -27,9 +27,9 @@ const usage = `profile-photo import <folder|zip> [--dry-run] [--concurrency N] [
 
 Sets the photos of many people at once with the app's own identity. Each file is matched to a person by
 its name (user principal name, mail, mail nickname or employee id, e.g. adelev@example.com.jpg), or by a
-mapping.csv beside the photos (file,person). Prints the plan (matched, unmatched, ambiguous, unreadable),
-then the job's id, then runs it here: every photo is backed up before it changes, Graph's throttling is
-waited out, and at most N photos change at once.
+mapping.csv beside the photos (columns: file, and user, upn, mail or employeeId). Prints the plan
+(matched, unmatched, ambiguous, unreadable), then the job's id, then runs it here: every photo is backed
+up before it changes, Graph's throttling is waited out, and at most N photos change at once.
   --dry-run          print the plan only; nothing is stored or changed
   --concurrency N    photos changed at once, 1 to 16 (default BULK_CONCURRENCY, 4: Graph's limit per app)
   --report FILE      write the report (person,file,result,reason,graphRequestId) as CSV when the job ends
@@ -101,7 +101,7 @@ async function runImport(
   const { jobs } = session.services;
   const { job, plan } = await jobs.plan({ source, admin: session.operator, origin: 'cli' });
   printPlan(io, source.name, plan);
-  io.out(`Job ${job.id}: setting ${job.total} photos. Undo it with: profile-photo undo --job ${job.id}`);
+  io.out(`Job ${job.id}: setting ${photos(job.total)}. Undo it with: profile-photo undo --job ${job.id}`);
   io.out(`If this run is interrupted, go on with: profile-photo import --resume ${job.id}`);
   await jobs.start(job.id, session.operator);
   return runToEnd(session, io, job.id, options);
@@ -169,7 +169,7 @@ async function dryRun(session: AdminSession, io: CliIo, source: ImportSource): P
     });
     printPlan(io, source.name, plan);
     if (plan.matched.length === 0) throw new AppError('NothingToImport', 'no file matched anyone');
-    io.out(`Dry run: nothing changed. Without --dry-run, ${plan.matched.length} photos would be set.`);
+    io.out(`Dry run: nothing changed. Without --dry-run, ${photos(plan.matched.length)} would be set.`);
     return EXIT.ok;
   } finally {
     await rm(scratch, { recursive: true, force: true });
@@ -194,4 +194,9 @@ function parseConcurrency(text: string): number {
   if (!(value >= 1 && value <= MAX_CONCURRENCY))
     throw new UsageError(`--concurrency must be a whole number from 1 to ${MAX_CONCURRENCY}`);
   return value;
+}
+
+/** "1 photo", "2 photos": the command line speaks English only. */
+function photos(count: number): string {
+  return `${count} ${count === 1 ? 'photo' : 'photos'}`;
 }

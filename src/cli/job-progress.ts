@@ -22,7 +22,7 @@ export const PLAIN_EVERY = 25;
  * of those it set.
  */
 export function progressOf(job: JobSummary): { readonly count: number; readonly total: number } {
-  if (job.state === 'undo-queued' || job.state === 'undoing' || job.state === 'undone') {
+  if (isUndo(job)) {
     return { count: job.undone ?? 0, total: job.done - job.failed };
   }
   return { count: job.done, total: job.total };
@@ -39,7 +39,8 @@ export function progressView(io: CliIo, tty: boolean, verb: string): ProgressVie
 function barView(verb: string): ProgressView {
   const bar = new cliProgress.SingleBar(
     {
-      format: `{bar} {value}/{total} ${verb} | {failed} failed | {rate} | {eta}`,
+      // Not `{eta}` or `{rate}`: cli-progress fills its own placeholders of those names.
+      format: `{bar} {value}/{total} ${verb}{failed} | {speed} | {left}`,
       stream: process.stdout,
       hideCursor: true,
       clearOnComplete: false,
@@ -47,14 +48,17 @@ function barView(verb: string): ProgressView {
     cliProgress.Presets.shades_classic,
   );
   let started = false;
+  // The last update (the job's end) carries no rate: the last one measured stays on the bar.
+  let rate: number | undefined;
   return {
     update(progress) {
-      const payload = {
-        failed: progress.job.failed,
-        rate: rateText(progress.ratePerMinute),
-        eta: etaText(progress.etaMs),
-      };
       const { count, total } = progressOf(progress.job);
+      rate = progress.ratePerMinute ?? rate;
+      const payload = {
+        failed: failedText(progress.job),
+        speed: rateText(rate),
+        left: etaText(count >= total ? 0 : progress.etaMs),
+      };
       if (!started) {
         bar.start(total, count, payload);
         started = true;
@@ -81,13 +85,22 @@ function plainView(io: CliIo, verb: string): ProgressView {
       lastShown = count;
       const percent = total === 0 ? 100 : Math.floor((count * 100) / total);
       io.out(
-        `progress: ${count}/${total} ${verb} (${percent}%), ${job.failed} failed, ${rateText(ratePerMinute)}, ${etaText(etaMs)}`,
+        `progress: ${count}/${total} ${verb} (${percent}%)${failedText(job).replace(' |', ',')}, ${rateText(ratePerMinute)}, ${etaText(etaMs)}`,
       );
     },
     stop() {
       // Plain lines need no tidying.
     },
   };
+}
+
+/** ` | 3 failed` while importing; nothing while undoing (the summary counts no failed undos, the end says them). */
+function failedText(job: JobSummary): string {
+  return isUndo(job) ? '' : ` | ${job.failed} failed`;
+}
+
+function isUndo(job: JobSummary): boolean {
+  return job.state === 'undo-queued' || job.state === 'undoing' || job.state === 'undone';
 }
 
 function rateText(perMinute: number | undefined): string {

@@ -92,6 +92,8 @@ function playgroundUser(
   return {
     id,
     userPrincipalName: upn,
+    // Graph gives every user a mail nickname: the user principal name's local part unless an admin chose one.
+    mailNickname: upn.slice(0, upn.indexOf('@')),
     displayName: `${givenName} ${surname}`,
     givenName,
     surname,

@@ -109,7 +109,8 @@ export const de: Catalog = {
     'Bitten Sie die Person, die Teams Photo bereitgestellt hat, die App-Anmeldedaten (GRAPH_APP_CREDENTIAL) mit User.ReadWrite.All einzurichten.',
   PersonNotFound:
     'Im Verzeichnis habe ich niemanden mit diesem Namen, dieser E-Mail-Adresse oder diesem Benutzerprinzipalnamen gefunden.',
-  'PersonNotFound.next': 'Prüfen Sie die Schreibweise oder wählen Sie die Person auf der Admin-Karte aus.',
+  'PersonNotFound.next':
+    'Prüfen Sie die Schreibweise: Benutzerprinzipalname, E-Mail-Adresse oder Objekt-ID funktionieren.',
   ZipTooLarge: 'Diese ZIP-Datei ist größer als für einen Import erlaubt.',
   'ZipTooLarge.next':
     'Teilen Sie die Fotos auf mehrere kleinere ZIP-Dateien auf und senden Sie sie nacheinander.',

@@ -110,7 +110,7 @@ export const en = {
   'AppIdentityMissing.next':
     'Ask whoever deployed Teams Photo to configure its app credential (GRAPH_APP_CREDENTIAL) with User.ReadWrite.All.',
   PersonNotFound: 'I could not find anyone with that name, mail or user principal name in the directory.',
-  'PersonNotFound.next': 'Check the spelling, or pick the person on the admin card.',
+  'PersonNotFound.next': 'Check the spelling: a user principal name, a mail address or an object id works.',
   ZipTooLarge: 'That zip is larger than the import limit.',
   'ZipTooLarge.next': 'Split the photos into several smaller zips and send them one after another.',
   ZipTooManyEntries: 'That zip holds more files than one import may.',

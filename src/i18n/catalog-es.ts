@@ -102,7 +102,8 @@ export const es: Catalog = {
     'Pide a quien desplegó Teams Photo que configure su credencial de aplicación (GRAPH_APP_CREDENTIAL) con User.ReadWrite.All.',
   PersonNotFound:
     'No he encontrado a nadie con ese nombre, correo o nombre principal de usuario en el directorio.',
-  'PersonNotFound.next': 'Revisa cómo está escrito o elige a la persona en la tarjeta de administración.',
+  'PersonNotFound.next':
+    'Revisa cómo está escrito: sirve el nombre principal de usuario, el correo o el identificador de objeto.',
   ZipTooLarge: 'Ese zip supera el límite de una importación.',
   'ZipTooLarge.next': 'Reparte las fotos en varios zip más pequeños y envíalos uno tras otro.',
   ZipTooManyEntries: 'Ese zip contiene más archivos de los que admite una importación.',

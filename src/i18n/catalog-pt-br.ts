@@ -99,7 +99,8 @@ export const ptBR: Catalog = {
   'AppIdentityMissing.next':
     'Peça a quem implantou o Teams Photo para configurar a credencial do app (GRAPH_APP_CREDENTIAL) com User.ReadWrite.All.',
   PersonNotFound: 'Não encontrei ninguém com esse nome, e-mail ou nome principal de usuário no diretório.',
-  'PersonNotFound.next': 'Confira a grafia ou escolha a pessoa no cartão de administração.',
+  'PersonNotFound.next':
+    'Confira a grafia: funciona o nome principal de usuário, o e-mail ou o ID do objeto.',
   ZipTooLarge: 'Esse zip é maior que o limite de uma importação.',
   'ZipTooLarge.next': 'Divida as fotos em vários zips menores e envie um depois do outro.',
   ZipTooManyEntries: 'Esse zip tem mais arquivos do que uma importação permite.',

@@ -89,7 +89,7 @@ export const zhCN: Catalog = {
   'AppIdentityMissing.next':
     '请让部署 Teams Photo 的人配置具有 User.ReadWrite.All 权限的应用凭据（GRAPH_APP_CREDENTIAL）。',
   PersonNotFound: '目录中找不到使用该名称、邮箱或用户主体名称的人。',
-  'PersonNotFound.next': '请检查拼写，或在管理员卡片上选择此人。',
+  'PersonNotFound.next': '请检查拼写：可以使用用户主体名称、邮箱地址或对象 ID。',
   ZipTooLarge: '此 zip 文件超过了导入的大小上限。',
   'ZipTooLarge.next': '请把照片分成几个较小的 zip 文件，依次发送。',
   ZipTooManyEntries: '此 zip 文件包含的文件数超过了一次导入的上限。',

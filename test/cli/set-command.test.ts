@@ -84,6 +84,15 @@ describe('profile-photo set', () => {
     );
   });
 
+  it('outside local mode, with no app credential configured, says so: AppIdentityMissing, exit 1', async () => {
+    const outcome = await runCli(
+      ['set', '--user', SEED.adele.upn, image],
+      env({ BOT_ID: '11111111-1111-1111-1111-111111111111', BOT_PASSWORD: 'not-used' }),
+    );
+    expect(outcome.code).toBe(1);
+    expect(outcome.stderr).toMatch(/^AppIdentityMissing: [^\n]+\n$/);
+  });
+
   it('exits 2 on a usage error, with the usage', async () => {
     const noUser = await runCli(['set', image], env());
     expect(noUser.code).toBe(2);

@@ -1,6 +1,6 @@
 /**
- * Azurite's Blob (or Queue) service as a child process, for tests: in memory, on a free loopback port, started and stopped
- * by the test itself. It writes no files (its working folder is a fresh temporary one, removed on stop) and
+ * Azurite's Blob (or Queue) service as a child process, for tests: in memory, on a free loopback port, started
+ * and stopped by the test itself. It writes no files (its working folder is a fresh temporary one, removed on stop) and
  * talks to nothing but loopback (telemetry off).
  *
  * ```ts
