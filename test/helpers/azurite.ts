@@ -75,6 +75,21 @@ export async function startAzurite(): Promise<Azurite> {
   return { blobEndpoint: endpoint, connectionString: connectionStringFor('BlobEndpoint', endpoint), stop };
 }
 
+/**
+ * Azurite's Blob and Queue services together, with one connection string naming both: what the app needs when its
+ * storage is Azure Blob, since bulk jobs then go through an Azure Storage queue of the same account.
+ */
+export async function startAzuriteStorage(): Promise<Azurite> {
+  const [blob, queue] = await Promise.all([startService('blob'), startService('queue')]);
+  return {
+    blobEndpoint: blob.endpoint,
+    connectionString: `${connectionStringFor('BlobEndpoint', blob.endpoint)}QueueEndpoint=${queue.endpoint};`,
+    stop: async () => {
+      await Promise.all([blob.stop(), queue.stop()]);
+    },
+  };
+}
+
 /** Starts Azurite's Queue service (in memory, like the Blob service) and resolves once it listens. */
 export async function startAzuriteQueues(): Promise<AzuriteQueues> {
   const { endpoint, stop } = await startService('queue');

@@ -17,7 +17,7 @@ import { loadConfig, type AppConfig } from '../../dist/config.js';
 import { FaultScript } from '../../dist/emulator/faults.js';
 import { createLogger, silentLogger } from '../../dist/logger.js';
 import { createStorage } from '../../dist/storage/index.js';
-import { type Azurite, startAzurite } from '../helpers/azurite.js';
+import { type Azurite, startAzuriteStorage } from '../helpers/azurite.js';
 import { fakeConnector, postActivity, teamsActivity } from '../helpers/fake-connector.js';
 import { encodeJpeg, encodePng, photoLike } from '../helpers/images.js';
 import { fileServer } from '../helpers/file-server.js';
@@ -53,7 +53,7 @@ describe.each(['fs', 'blob'] as const)('Undo end to end (local mode, over HTTP, 
       'a.jpg': await encodeJpeg(photoLike(1200, 900, 1)),
       'b.png': await encodePng(photoLike(800, 800, 2)),
     });
-    if (kind === 'blob') azurite = await startAzurite();
+    if (kind === 'blob') azurite = await startAzuriteStorage();
     const config = loadConfig({
       PORT: '0',
       GRAPH_EMULATOR_PORT: '0',

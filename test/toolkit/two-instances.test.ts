@@ -13,7 +13,7 @@ import { startApp, type RunningApp } from '../../dist/app.js';
 import { LocalTokenIssuer } from '../../dist/auth/local-token-issuer.js';
 import { loadConfig } from '../../dist/config.js';
 import { silentLogger } from '../../dist/logger.js';
-import { type Azurite, startAzurite } from '../helpers/azurite.js';
+import { type Azurite, startAzuriteStorage } from '../helpers/azurite.js';
 import { fakeConnector, postActivity, teamsActivity } from '../helpers/fake-connector.js';
 import { fileServer } from '../helpers/file-server.js';
 import { encodeJpeg, encodePng, photoLike } from '../helpers/images.js';
@@ -36,7 +36,7 @@ beforeAll(async () => {
     'a.jpg': await encodeJpeg(photoLike(1200, 900, 1)),
     'b.png': await encodePng(photoLike(800, 800, 2)),
   });
-  azurite = await startAzurite();
+  azurite = await startAzuriteStorage();
   const config = loadConfig({
     PORT: '0',
     GRAPH_EMULATOR_PORT: '0',
