@@ -9,11 +9,10 @@ function recordingPreparer() {
   const prepare = (item: number): Promise<PreparedPhoto> => {
     asked.push(item);
     return new Promise((resolve, reject) => {
-      release.set(item, () =>
-        item < 0
-          ? reject(new Error(`cannot prepare ${item}`))
-          : resolve({ jpeg: new Uint8Array([item]) } as unknown as PreparedPhoto),
-      );
+      release.set(item, () => {
+        if (item < 0) reject(new Error(`cannot prepare ${item}`));
+        else resolve({ jpeg: new Uint8Array([item]) } as unknown as PreparedPhoto);
+      });
     });
   };
   return { asked, release, prepare };
@@ -28,7 +27,7 @@ describe('PrepareAhead', () => {
     expect(asked).toEqual([1, 2, 3]);
     release.get(1)?.();
     expect((await first).jpeg).toEqual(new Uint8Array([1]));
-    ahead.take(2);
+    void ahead.take(2);
     // 2 was ready to take: only one new item is started, keeping two ahead.
     expect(asked).toEqual([1, 2, 3, 4]);
   });
@@ -37,10 +36,10 @@ describe('PrepareAhead', () => {
     const { asked, prepare } = recordingPreparer();
     const ahead = new PrepareAhead([1, 2, 3, 4], 1, prepare);
     // Lanes may take items out of order (several run at once): an item already in a lane is never prepared ahead.
-    ahead.take(1);
-    ahead.take(3);
-    ahead.take(2);
-    ahead.take(4);
+    void ahead.take(1);
+    void ahead.take(3);
+    void ahead.take(2);
+    void ahead.take(4);
     expect([...asked].sort()).toEqual([1, 2, 3, 4]);
   });
 
@@ -57,9 +56,9 @@ describe('PrepareAhead', () => {
   it('starts nothing more once cleared', () => {
     const { asked, prepare } = recordingPreparer();
     const ahead = new PrepareAhead([1, 2, 3, 4], 1, prepare);
-    ahead.take(1);
+    void ahead.take(1);
     ahead.clear();
-    ahead.take(2);
+    void ahead.take(2);
     expect(asked).toEqual([1, 2, 2]);
   });
 });
