@@ -129,12 +129,11 @@ export class TeamsPhotoBot extends TeamsActivityHandler {
     const text = TurnContext.removeRecipientMention(context.activity);
     const argument = parseArgumentCommand(text);
     const { targets, remove, admin, bulk } = this.features;
-    // botbuilder types it as always there; test adapters and some channels leave it out (then: a personal chat).
-    const { conversationType } = context.activity.conversation as { conversationType?: string };
-    const personal = (conversationType ?? 'personal') === 'personal';
+    const personal = isPersonal(context);
     if (argument?.command === 'set') {
       // Someone else's photo: only ever the admin handler's, which checks the sender before anything is fetched.
-      if (admin && personal) await admin.onSet(context, argument.name, hasImage);
+      if (!personal) await context.sendActivity(translate(locale, 'admin.personalOnly'));
+      else if (admin) await admin.onSet(context, argument.name, hasImage);
       else await context.sendActivity(errorText('NotAdmin', locale));
       return;
     }
@@ -180,8 +179,11 @@ export class TeamsPhotoBot extends TeamsActivityHandler {
   private readonly textCommands: Readonly<Record<BotTextCommand, (context: TurnContext) => Promise<void>>> = {
     undo: (context) => this.features.undo.onText(context),
     admin: async (context) => {
-      if (this.features.admin) await this.features.admin.onCommand(context);
-      else await context.sendActivity(errorText('NotAdmin', pickLocale(context.activity.locale)));
+      const locale = pickLocale(context.activity.locale);
+      // The card lists people and jobs: never in a team or a group chat, where everyone would see it.
+      if (!isPersonal(context)) await context.sendActivity(translate(locale, 'admin.personalOnly'));
+      else if (this.features.admin) await this.features.admin.onCommand(context);
+      else await context.sendActivity(errorText('NotAdmin', locale));
     },
     help: async (context) => {
       await context.sendActivity({
@@ -306,4 +308,11 @@ export class TeamsPhotoBot extends TeamsActivityHandler {
     if (extension) return extension.onTaskSubmit(context, request);
     return super.handleTeamsTaskModuleSubmit(context, request);
   }
+}
+
+/** A personal (one-to-one) chat with the bot. */
+function isPersonal(context: TurnContext): boolean {
+  // botbuilder types it as always there; test adapters and some channels leave it out (then: a personal chat).
+  const { conversationType } = context.activity.conversation as { conversationType?: string };
+  return (conversationType ?? 'personal') === 'personal';
 }

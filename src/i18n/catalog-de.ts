@@ -128,7 +128,7 @@ export const de: Catalog = {
     'Benennen Sie jedes Foto nach Benutzerprinzipalname, E-Mail-Adresse, E-Mail-Alias oder Personalnummer der Person, oder legen Sie eine mapping.csv mit den Spalten file und user bei.',
   JobNotFound: 'Diesen Massenauftrag habe ich nicht gefunden.',
   'JobNotFound.next':
-    'Geben Sie in der Befehlszeile jobs ein oder senden Sie hier admin, um die vorhandenen Aufträge zu sehen.',
+    'Verwenden Sie die Schaltflächen auf der Karte eines Auftrags, den Sie selbst gestartet haben; in der Befehlszeile listet profile-photo jobs alle Aufträge auf.',
   JobNotStartable:
     'Dieser Massenauftrag wurde schon gestartet oder abgebrochen und kann nicht erneut starten.',
   'JobNotStartable.next':
@@ -402,7 +402,10 @@ export const de: Catalog = {
   'admin.report.undone': 'Zurückgesetzte oder entfernte Fotos',
   'admin.report.download': 'Bericht herunterladen',
   'admin.report.open': 'Bericht öffnen',
-  'admin.report.linkNote': 'Der Link zum Bericht funktioniert nur für Sie, {time} lang.',
+  'admin.personalOnly':
+    'Admin-Aufgaben erledige ich nur in Ihrem persönlichen Chat mit mir, damit niemand sonst die betroffenen Personen und Fotos sieht. Öffnen Sie einen Chat mit Teams Photo und senden Sie dort admin.',
+  'admin.report.linkNote':
+    'Der Link zum Bericht ist für Sie erstellt und funktioniert {time} lang: Leiten Sie ihn nicht weiter (er nennt alle Personen des Imports).',
   'admin.report.undo': 'Diesen Import rückgängig machen',
   'admin.undo.started':
     'Die Fotos des Imports von {file} werden zurückgesetzt. Der Fortschritt steht in der Karte unten.',

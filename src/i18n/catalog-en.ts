@@ -125,7 +125,8 @@ export const en = {
   'NothingToImport.next':
     "Name each photo after the person's user principal name, mail, mail nickname or employee id, or add a mapping.csv with file and user columns.",
   JobNotFound: 'I could not find that bulk job.',
-  'JobNotFound.next': 'Type jobs on the command line, or send admin here, to see the jobs there are.',
+  'JobNotFound.next':
+    'Use the buttons on the card of a job you started yourself; on the command line, profile-photo jobs lists every job.',
   JobNotStartable: 'That bulk job has already been started or cancelled, so it cannot start again.',
   'JobNotStartable.next': 'Look at its progress card, or send the zip again for a new job.',
   JobInProgress: 'That bulk job is still running.',
@@ -372,7 +373,10 @@ export const en = {
   'admin.report.undone': 'Photos put back or removed',
   'admin.report.download': 'Download report',
   'admin.report.open': 'Open the report',
-  'admin.report.linkNote': 'The report link works for you only, for {time}.',
+  'admin.personalOnly':
+    'Admin work happens only in your personal chat with me, so that no one else sees the people and photos involved. Open a chat with Teams Photo and send admin there.',
+  'admin.report.linkNote':
+    'The report link is made for you and works for {time}: do not forward it (it names everyone in the import).',
   'admin.report.undo': 'Undo this batch',
   'admin.undo.started': 'Putting back the photos of the import of {file}. Its progress is in the card below.',
 } as const satisfies Record<ErrorCode, string> & Record<ErrorNextKey, string> & Record<string, string>;

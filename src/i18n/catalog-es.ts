@@ -119,7 +119,7 @@ export const es: Catalog = {
     'Pon a cada foto el nombre principal de usuario, el correo, el alias o el número de empleado de la persona, o añade un mapping.csv con las columnas file y user.',
   JobNotFound: 'No he encontrado ese trabajo masivo.',
   'JobNotFound.next':
-    'Escribe jobs en la línea de comandos, o envía admin aquí, para ver los trabajos que hay.',
+    'Usa los botones de la tarjeta de un trabajo que hayas iniciado tú; en la línea de comandos, profile-photo jobs muestra todos los trabajos.',
   JobNotStartable: 'Ese trabajo masivo ya se inició o se canceló, así que no puede volver a empezar.',
   'JobNotStartable.next': 'Mira su tarjeta de progreso, o envía el zip de nuevo para crear otro trabajo.',
   JobInProgress: 'Ese trabajo masivo todavía está en marcha.',
@@ -378,7 +378,10 @@ export const es: Catalog = {
   'admin.report.undone': 'Fotos restauradas o quitadas',
   'admin.report.download': 'Descargar informe',
   'admin.report.open': 'Abrir el informe',
-  'admin.report.linkNote': 'El enlace al informe solo funciona para ti, durante {time}.',
+  'admin.personalOnly':
+    'Las tareas de administración solo las hago en tu chat personal conmigo, para que nadie más vea a las personas y fotos implicadas. Abre un chat con Teams Photo y envía admin allí.',
+  'admin.report.linkNote':
+    'El enlace al informe está hecho para ti y funciona durante {time}: no lo reenvíes (nombra a todas las personas de la importación).',
   'admin.report.undo': 'Deshacer esta importación',
   'admin.undo.started':
     'Restaurando las fotos de la importación de {file}. Su progreso está en la tarjeta de abajo.',

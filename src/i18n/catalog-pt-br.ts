@@ -116,7 +116,7 @@ export const ptBR: Catalog = {
     'Dê a cada foto o nome principal de usuário, o e-mail, o apelido de e-mail ou a matrícula da pessoa, ou inclua um mapping.csv com as colunas file e user.',
   JobNotFound: 'Não encontrei esse trabalho em lote.',
   'JobNotFound.next':
-    'Digite jobs na linha de comando, ou envie admin aqui, para ver os trabalhos existentes.',
+    'Use os botões do cartão de um trabalho que você mesmo iniciou; na linha de comando, profile-photo jobs lista todos os trabalhos.',
   JobNotStartable: 'Esse trabalho em lote já foi iniciado ou cancelado, então não pode começar de novo.',
   'JobNotStartable.next': 'Veja o cartão de progresso dele, ou envie o zip outra vez para um novo trabalho.',
   JobInProgress: 'Esse trabalho em lote ainda está em andamento.',
@@ -376,7 +376,10 @@ export const ptBR: Catalog = {
   'admin.report.undone': 'Fotos restauradas ou removidas',
   'admin.report.download': 'Baixar relatório',
   'admin.report.open': 'Abrir o relatório',
-  'admin.report.linkNote': 'O link do relatório só funciona para você, por {time}.',
+  'admin.personalOnly':
+    'Tarefas de administração só acontecem no seu chat pessoal comigo, para que ninguém mais veja as pessoas e fotos envolvidas. Abra um chat com o Teams Photo e envie admin lá.',
+  'admin.report.linkNote':
+    'O link do relatório foi feito para você e funciona por {time}: não o encaminhe (ele cita todas as pessoas da importação).',
   'admin.report.undo': 'Desfazer esta importação',
   'admin.undo.started': 'Restaurando as fotos da importação de {file}. O progresso está no cartão abaixo.',
 };

@@ -102,7 +102,7 @@ export const zhCN: Catalog = {
   'NothingToImport.next':
     '请用此人的用户主体名称、邮箱、邮件别名或员工编号为每张照片命名，或添加包含 file 和 user 列的 mapping.csv。',
   JobNotFound: '找不到该批量任务。',
-  'JobNotFound.next': '在命令行中输入 jobs，或在这里发送 admin，查看现有任务。',
+  'JobNotFound.next': '请使用你自己启动的任务卡片上的按钮；在命令行中，profile-photo jobs 会列出所有任务。',
   JobNotStartable: '该批量任务已启动或已取消，无法再次开始。',
   'JobNotStartable.next': '请查看它的进度卡片，或重新发送 zip 文件创建新任务。',
   JobInProgress: '该批量任务仍在运行。',
@@ -338,7 +338,9 @@ export const zhCN: Catalog = {
   'admin.report.undone': '已恢复或删除的照片',
   'admin.report.download': '下载报告',
   'admin.report.open': '打开报告',
-  'admin.report.linkNote': '报告链接仅对你有效，有效期{time}。',
+  'admin.personalOnly':
+    '管理员操作只在你与我的个人聊天中进行，这样其他人看不到涉及的人员和照片。请打开与 Teams Photo 的聊天并在那里发送 admin。',
+  'admin.report.linkNote': '报告链接是为你生成的，有效期{time}：请勿转发（报告列出了此次导入中的所有人）。',
   'admin.report.undo': '撤销此次导入',
   'admin.undo.started': '正在恢复 {file} 导入的照片，进度见下方卡片。',
 };

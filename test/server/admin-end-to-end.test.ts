@@ -25,6 +25,7 @@ import {
   PEOPLE,
   press,
   startLocalBot,
+  TENANT,
   type LocalBot,
 } from '../helpers/local-bot.js';
 
@@ -145,6 +146,29 @@ describe('admins in chat (local mode, over HTTP)', () => {
       const reply = await bot.ask(patti, { text: 'admin', locale: 'es-ES' });
       expect(textOf(cardOf(reply))).toContain('Asignar fotos de otras personas');
       expect(actionsOf(cardOf(reply))[0]?.title).toBe('Enviar la foto ahora');
+    });
+  });
+
+  describe('outside a personal chat', () => {
+    const groupChat = {
+      conversation: { id: '19:admins@thread.v2', conversationType: 'groupChat', tenantId: TENANT },
+    };
+
+    it('neither shows the admin card nor sets anyone’s photo in a group chat, and says where to go', async () => {
+      const adeleBefore = await photoOf(adele);
+      const card = await bot.ask(patti, { text: 'admin', ...groupChat });
+      expect(cardOf(card)).toBeUndefined();
+      expect(card.text).toBe(
+        'Admin work happens only in your personal chat with me, so that no one else sees the people and photos involved. Open a chat with Teams Photo and send admin there.',
+      );
+      const set = await bot.ask(patti, {
+        text: 'set adelev@example.com',
+        attachments: [bot.image('a.jpg')],
+        locale: 'de-DE',
+        ...groupChat,
+      });
+      expect(set.text).toMatch(/^Admin-Aufgaben erledige ich nur in Ihrem persönlichen Chat mit mir/);
+      expect(same(await photoOf(adele), adeleBefore)).toBe(true);
     });
   });
 
@@ -342,7 +366,7 @@ describe('admins in chat (local mode, over HTTP)', () => {
       expect(answerOf(await press(bot, alex, start)).text).toMatch(/^Only admins of Teams Photo/);
       // Adele is an admin too (User Administrator), but the job is Patti's.
       expect(answerOf(await press(bot, adele, start)).text).toBe(
-        'I could not find that bulk job. Type jobs on the command line, or send admin here, to see the jobs there are.',
+        'I could not find that bulk job. Use the buttons on the card of a job you started yourself; on the command line, profile-photo jobs lists every job.',
       );
       expect((await auditOf(adele.id)).at(-1)).toMatchObject({ path: 'admin', result: 'JobNotFound' });
       // Nor may she cancel it, or ask for its report.
