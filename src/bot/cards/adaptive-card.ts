@@ -98,8 +98,8 @@ export interface FactSet {
 }
 
 /**
- * A choice input (the admin card's people picker): its choices come from a `Data.Query` dataset as the person
- * types (`graph.microsoft.com/users`, which Teams resolves itself, or one of ours, which Teams asks the bot for
+ * A choice input (the admin card's people picker, the extension's group picker): its choices are listed, or come
+ * from a `Data.Query` dataset as the person types (`graph.microsoft.com/users`, which Teams resolves itself, or one of ours, which Teams asks the bot for
  * with `application/search`). `fallback` is what a client shows when it cannot render this one.
  */
 export interface ChoiceInput {
@@ -111,6 +111,8 @@ export interface ChoiceInput {
   readonly errorMessage: string;
   readonly placeholder: string;
   readonly choices: readonly { readonly title: string; readonly value: string }[];
+  /** The choice selected at first. */
+  readonly value?: string;
   readonly 'choices.data'?: {
     readonly type: 'Data.Query';
     readonly dataset: string;

@@ -19,6 +19,7 @@ import {
   plainTitleBlock,
   textBlock,
   type CardElement,
+  type ChoiceInput,
   type ImageElement,
   type OpenUrlAction,
   type SubmitAction,
@@ -41,18 +42,7 @@ export interface GroupChoice {
 }
 
 /** The group picker: a drop-down, with a typeahead on our own dataset when there are more groups than it lists. */
-export interface ChoiceSetInput {
-  readonly type: 'Input.ChoiceSet';
-  readonly id: string;
-  readonly label: string;
-  readonly style: 'compact' | 'filtered';
-  readonly isRequired: true;
-  readonly errorMessage: string;
-  readonly placeholder: string;
-  readonly choices: readonly GroupChoice[];
-  readonly value?: string;
-  readonly 'choices.data'?: { readonly type: 'Data.Query'; readonly dataset: string };
-}
+export type ChoiceSetInput = ChoiceInput;
 
 export type { SubmitAction } from './adaptive-card.js';
 
@@ -65,7 +55,7 @@ export type ExtensionCard = {
   readonly $schema: typeof ADAPTIVE_CARD_SCHEMA;
   readonly version: typeof ADAPTIVE_CARD_VERSION;
   readonly fallbackText: string;
-  readonly body: readonly (CardElement | ChoiceSetInput)[];
+  readonly body: readonly CardElement[];
   readonly actions?: readonly (SubmitAction | OpenUrlAction)[];
 };
 
@@ -209,7 +199,7 @@ export interface GroupDialogOptions {
  */
 export function groupDialogCard(options: GroupDialogOptions): ExtensionCardAttachment {
   const { locale, displayName, recent } = options;
-  const body: (CardElement | ChoiceSetInput)[] = [
+  const body: CardElement[] = [
     plainTitleBlock(displayName),
     textBlock(translate(locale, 'extension.group.current'), { subtle: true }),
     pictureElement(
