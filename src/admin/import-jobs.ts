@@ -38,15 +38,14 @@ import type {
   PeopleDirectory,
 } from './admin-contracts.js';
 import type { JobQueue, ReceivedJobMessage } from './job-queue.js';
-import { type StoredJob, type StoredJobItem, JobStore, filesPrefix, isJobId, newJobId } from './job-store.js';
+import { reportCsv, reportLine } from './job-report.js';
+import { JobRuns, describe, pause } from './job-runs.js';
+import { type StoredJob, JobStore, isJobId, newJobId, planLines, summaryOf } from './job-store.js';
 import type { PhotoPreparer } from '../bot/handlers/incoming-image.js';
-import type { PreparedPhoto } from '../photo/photo-pipeline.js';
-import { PrepareAhead } from './prepare-ahead.js';
-import type { Actor, PhotoChangeService } from '../changes/photo-change-service.js';
+import type { PhotoChangeService } from '../changes/photo-change-service.js';
 import { AppError } from '../errors.js';
 import type { RetryPolicy } from '../graph/retry-policy.js';
 import { silentLogger, type Logger } from '../logger.js';
-import { randomChangeId } from '../storage/backup-store.js';
 import type { LeaseStore, LeaseTerms } from '../storage/lease-store.js';
 import type { Clock, Storage } from '../storage/storage.js';
 
@@ -127,21 +126,10 @@ const DEFAULT_CONCURRENCY = 4;
 const DEFAULT_LEASE_MS = 60_000;
 /** How long a state change waits for the job's lease (held briefly by another state change, or by a runner). */
 const TRANSITION_WAIT_MS = 2_000;
-/** How often the stored summary is written while a job runs (every line is written at once regardless). */
-const SUMMARY_EVERY_MS = 500;
 /** How often `runToEnd` looks at a job another instance is running. */
 const FOLLOW_EVERY_MS = 1_000;
 
 const FINAL_STATES: readonly JobState[] = ['done', 'cancelled', 'undone'];
-
-/** What became of one person: a written line, or "busy, try again later" (with the line as marked so far). */
-type Outcome = { readonly line: StoredJobItem } | { readonly later: StoredJobItem };
-
-/** A pause before busy photos are tried again. */
-const BUSY_PAUSE_MS = 2_000;
-
-/** A run of a job ended (or stopped): what the job is now, and whether this instance could run it at all. */
-type RunOutcome = { readonly kind: 'busy' } | { readonly kind: 'ran'; readonly job: StoredJob };
 
 /** The bulk jobs of the app (see {@link BulkJobs} and this module's comment). */
 export class ImportJobs implements BulkJobs {
@@ -155,6 +143,7 @@ export class ImportJobs implements BulkJobs {
   private readonly pollMs: number;
   private readonly busyWaitMs: number;
   private readonly listeners = new Set<(progress: JobProgress) => void>();
+  private readonly runs: JobRuns;
 
   constructor(private readonly deps: ImportJobsDeps) {
     this.store = new JobStore(deps.storage);
@@ -170,6 +159,20 @@ export class ImportJobs implements BulkJobs {
     this.sleep = deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.pollMs = deps.pollMs ?? 1_000;
     this.busyWaitMs = deps.busyWaitMs ?? BULK_PHOTO_LEASE.ttlMs + 60_000;
+    this.runs = new JobRuns({
+      store: this.store,
+      changes: deps.changes,
+      preparer: deps.preparer,
+      appToken: deps.appToken,
+      concurrency: this.concurrency,
+      busyWaitMs: this.busyWaitMs,
+      listeners: () => this.listeners,
+      clock: this.clock,
+      logger: this.logger,
+      sleep: this.sleep,
+      leases: deps.leases,
+      leaseMs: this.leaseMs,
+    });
   }
 
   async plan(request: {
@@ -186,29 +189,7 @@ export class ImportJobs implements BulkJobs {
       await this.store.deleteFiles(jobId);
       throw new AppError('NothingToImport', `none of ${plan.skipped.length} files matched`);
     }
-    const files = filesPrefix(jobId);
-    const items: StoredJobItem[] = plan.matched.map((photo, index) => {
-      // The planner names where it kept the bytes; only this job's own files are ever read back.
-      if (!photo.key.startsWith(files)) throw new RangeError('a planned photo is kept outside its job');
-      return {
-        index,
-        file: photo.file,
-        person: photo.person.userPrincipalName,
-        personId: photo.person.id,
-        result: 'pending',
-        fileKey: photo.key,
-      };
-    });
-    plan.skipped.forEach((skipped, offset) => {
-      const only = skipped.candidates?.length === 1 ? skipped.candidates[0] : undefined;
-      items.push({
-        index: plan.matched.length + offset,
-        file: skipped.file,
-        person: only ?? '',
-        result: 'skipped',
-        reason: skipped.reason,
-      });
-    });
+    const items = planLines(plan, jobId);
     const { admin, origin, source, conversation } = request;
     const job: StoredJob = {
       id: jobId,
@@ -230,7 +211,7 @@ export class ImportJobs implements BulkJobs {
     if (conversation !== undefined) await this.store.saveConversation(jobId, conversation);
     await this.store.create(job, items);
     this.logger.info('bulk job planned', { jobId, matched: job.total, skipped: job.skipped, origin });
-    return { job: this.summaryOf(job, conversation), plan };
+    return { job: summaryOf(job, conversation), plan };
   }
 
   async start(jobId: string, admin: AdminIdentity): Promise<JobSummary> {
@@ -274,7 +255,7 @@ export class ImportJobs implements BulkJobs {
 
   async get(jobId: string): Promise<JobSummary | undefined> {
     const job = await this.store.job(jobId);
-    return job === undefined ? undefined : this.summaryOf(job, await this.store.conversation(jobId));
+    return job === undefined ? undefined : summaryOf(job, await this.store.conversation(jobId));
   }
 
   async list(): Promise<JobSummary[]> {
@@ -291,11 +272,7 @@ export class ImportJobs implements BulkJobs {
   }
 
   async reportCsv(jobId: string): Promise<string> {
-    const lines = [['person', 'file', 'result', 'reason', 'graphRequestId']];
-    for (const item of await this.items(jobId)) {
-      lines.push([item.person, item.file, item.result, item.reason ?? '', item.graphRequestId ?? '']);
-    }
-    return lines.map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';
+    return reportCsv(await this.items(jobId));
   }
 
   async setConversation(jobId: string, conversation: JobConversation): Promise<void> {
@@ -312,7 +289,7 @@ export class ImportJobs implements BulkJobs {
         this.logger.warn('bulk job queue unavailable', { error: describe(error) });
       }
       if (received === undefined) {
-        await this.pause(this.pollMs, signal);
+        await pause(this.sleep, this.pollMs, signal);
         continue;
       }
       try {
@@ -320,7 +297,7 @@ export class ImportJobs implements BulkJobs {
       } catch (error) {
         // The message stays; it shows up again when its visibility lease ends, and the job resumes then.
         this.logger.error('bulk job stopped', { jobId: received.message.jobId, error: describe(error) });
-        await this.pause(this.pollMs, signal);
+        await pause(this.sleep, this.pollMs, signal);
       }
     }
   }
@@ -331,11 +308,11 @@ export class ImportJobs implements BulkJobs {
       const job = await this.store.job(jobId);
       if (job === undefined) throw new AppError('JobNotFound', 'no such job');
       if (job.state === 'planned') throw new AppError('JobNotStartable', 'the job was not started');
-      if (FINAL_STATES.includes(job.state)) return this.summaryOf(job, await this.store.conversation(jobId));
-      const outcome = await this.runHeld(jobId, new AbortController().signal, onProgress);
-      if (outcome.kind === 'ran') return this.summaryOf(outcome.job, await this.store.conversation(jobId));
+      if (FINAL_STATES.includes(job.state)) return summaryOf(job, await this.store.conversation(jobId));
+      const outcome = await this.runs.runHeld(jobId, new AbortController().signal, onProgress);
+      if (outcome.kind === 'ran') return summaryOf(outcome.job, await this.store.conversation(jobId));
       // Another instance runs it: follow its progress from storage until it ends (or its runner is gone).
-      const latest = this.summaryOf(job, undefined);
+      const latest = summaryOf(job, undefined);
       const shown = JSON.stringify(latest);
       if (shown !== seen) {
         seen = shown;
@@ -360,286 +337,9 @@ export class ImportJobs implements BulkJobs {
       await received.complete();
       return;
     }
-    const outcome = await this.runHeld(jobId, signal, undefined, received);
+    const outcome = await this.runs.runHeld(jobId, signal, undefined, received);
     // Busy: another instance runs the job; the message shows up again later and is dropped once the job ended.
     if (outcome.kind === 'ran' && FINAL_STATES.includes(outcome.job.state)) await received.complete();
-  }
-
-  /**
-   * Runs the job (or its undo) under its lease until it ends or `signal` aborts; `busy` when another instance holds
-   * the lease. The lease (and the queue message, when there is one) is renewed every third of its lifetime.
-   */
-  private async runHeld(
-    jobId: string,
-    signal: AbortSignal,
-    onProgress: ((progress: JobProgress) => void) | undefined,
-    message?: ReceivedJobMessage,
-  ): Promise<RunOutcome> {
-    const lease = await this.deps.leases.acquire(jobId, { ttlMs: this.leaseMs, waitMs: 0 });
-    if (lease === undefined) return { kind: 'busy' };
-    const stop = new AbortController();
-    const stopOnAbort = () => {
-      stop.abort();
-    };
-    signal.addEventListener('abort', stopOnAbort);
-    if (signal.aborted) stop.abort();
-    let renewing = false;
-    const renewal = setInterval(
-      () => {
-        if (renewing) return;
-        renewing = true;
-        void Promise.all([lease.renew(this.leaseMs), message?.renew(this.leaseMs) ?? true])
-          .then(([kept]) => {
-            if (!kept) {
-              // Someone else took the job over (this instance stalled past its lease): stop before doing more.
-              this.logger.warn('bulk job lease lost', { jobId });
-              stop.abort();
-            }
-          })
-          .catch((error: unknown) => {
-            this.logger.warn('bulk job lease renewal failed', { jobId, error: describe(error) });
-          })
-          .finally(() => {
-            renewing = false;
-          });
-      },
-      Math.floor(this.leaseMs / 3),
-    );
-    renewal.unref();
-    try {
-      // Read under the lease: the state cannot change under us now.
-      const job = await this.store.job(jobId);
-      if (job === undefined) return { kind: 'ran', job: missingJob(jobId) };
-      if (job.state === 'queued' || job.state === 'running') {
-        return { kind: 'ran', job: await this.runImport(job, stop.signal, onProgress) };
-      }
-      if (job.state === 'undo-queued' || job.state === 'undoing') {
-        return { kind: 'ran', job: await this.runUndo(job, stop.signal, onProgress) };
-      }
-      return { kind: 'ran', job };
-    } finally {
-      clearInterval(renewal);
-      signal.removeEventListener('abort', stopOnAbort);
-      await lease.release();
-    }
-  }
-
-  /** Sets the photos of the job's pending people; resumes where a run stopped. */
-  private async runImport(
-    start: StoredJob,
-    signal: AbortSignal,
-    onProgress: ((progress: JobProgress) => void) | undefined,
-  ): Promise<StoredJob> {
-    let job: StoredJob = { ...start, state: 'running', startedAt: start.startedAt ?? this.isoNow() };
-    await this.store.saveJob(job);
-    const items = await this.store.items(job.id);
-    const matched = items.filter((item) => item.fileKey !== undefined);
-    job = { ...job, ...countImport(matched) };
-    const pending = matched.filter((item) => item.result === 'pending');
-    this.logger.info('bulk job running', { jobId: job.id, pending: pending.length, total: job.total });
-    const progress = this.tracker(job, pending.length, onProgress);
-    progress.emit(job);
-    const photos = new PrepareAhead(pending, this.concurrency, (item) => this.prepareOne(item));
-    await this.eachPerson(
-      pending,
-      signal,
-      (item, lastTry) => this.setOne(job, item, lastTry, photos),
-      async (line) => {
-        job = {
-          ...job,
-          done: job.done + 1,
-          failed: job.failed + (line.result === 'failed' ? 1 : 0),
-        };
-        await progress.step(job);
-      },
-    );
-    photos.clear();
-    await progress.flush(job);
-    if (signal.aborted) return job;
-    job = { ...job, state: 'done', finishedAt: this.isoNow() };
-    await this.store.saveJob(job);
-    // The photos set are in the backups now; the zip's bytes are not kept longer than the job needs them.
-    await this.store.deleteFiles(job.id);
-    this.logger.info('bulk job done', { jobId: job.id, done: job.done, failed: job.failed });
-    progress.emit(job);
-    return job;
-  }
-
-  /** One person: the line marked `started` under a reserved change id, the photo prepared and set, the line written. */
-  private async setOne(
-    job: StoredJob,
-    item: StoredJobItem,
-    lastTry: boolean,
-    photos: PrepareAhead<StoredJobItem>,
-  ): Promise<Outcome> {
-    const reserved = item.reservedChangeId ?? randomChangeId();
-    const marked: StoredJobItem = { ...item, started: true, reservedChangeId: reserved };
-    if (item.started !== true || item.reservedChangeId === undefined)
-      await this.store.saveItem(job.id, marked);
-    let line: StoredJobItem;
-    try {
-      if (item.personId === undefined) throw new AppError('CorruptImage', 'the line names no one');
-      const prepared = await photos.take(item);
-      const change = await this.deps.changes.change(
-        { kind: 'user', user: item.personId },
-        prepared.jpeg,
-        this.deps.appToken,
-        this.actorOf(job),
-        { changeId: reserved },
-      );
-      line = {
-        ...settled(item),
-        result: 'set',
-        changeId: change.changeId,
-        ...(change.graphRequestId === undefined ? {} : { graphRequestId: change.graphRequestId }),
-      };
-    } catch (error) {
-      if (busy(error) && !lastTry) return { later: marked };
-      line = { ...settled(item), result: 'failed', reason: codeOf(error), ...requestIdOf(error) };
-    }
-    await this.store.saveItem(job.id, line);
-    return { line };
-  }
-
-  /** Reads one person's kept file and prepares it on the photo pool. */
-  private async prepareOne(item: StoredJobItem): Promise<PreparedPhoto> {
-    const bytes = item.fileKey === undefined ? undefined : await this.store.file(item.fileKey);
-    if (bytes === undefined) throw new AppError('CorruptImage', 'the file is gone');
-    return this.deps.preparer.run(bytes);
-  }
-
-  /**
-   * Runs `one` over the people, at most `concurrency` at once, calling `finished` with each line written. A person
-   * whose photo is busy (`PhotoChangeInProgress`: another change of it under way, or the lease of a change a
-   * crashed run left behind) is tried again after a pause, until {@link ImportJobsDeps.busyWaitMs} has passed;
-   * only then is it a failed line.
-   */
-  private async eachPerson(
-    items: readonly StoredJobItem[],
-    signal: AbortSignal,
-    one: (item: StoredJobItem, lastTry: boolean) => Promise<Outcome>,
-    finished: (line: StoredJobItem) => Promise<void>,
-  ): Promise<void> {
-    const deadline = this.clock() + this.busyWaitMs;
-    let todo = items;
-    for (;;) {
-      const lastTry = this.clock() >= deadline;
-      const later: StoredJobItem[] = [];
-      await lanes(todo, this.concurrency, signal, async (item) => {
-        const outcome = await one(item, lastTry);
-        if ('later' in outcome) later.push(outcome.later);
-        else await finished(outcome.line);
-      });
-      if (later.length === 0 || signal.aborted) return;
-      this.logger.info('bulk job waits for busy photos', { people: later.length });
-      await this.pause(BUSY_PAUSE_MS, signal);
-      todo = later.sort((a, b) => a.index - b.index);
-    }
-  }
-
-  /** Undoes every photo the job set; resumes where an undo stopped. */
-  private async runUndo(
-    start: StoredJob,
-    signal: AbortSignal,
-    onProgress: ((progress: JobProgress) => void) | undefined,
-  ): Promise<StoredJob> {
-    let job: StoredJob = { ...start, state: 'undoing' };
-    await this.store.saveJob(job);
-    const items = await this.store.items(job.id);
-    const undone = items.filter((item) => item.result === 'restored' || item.result === 'removed').length;
-    job = { ...job, undone };
-    const toUndo = items.filter((item) => item.result === 'set' && item.changeId !== undefined);
-    this.logger.info('bulk job undoing', { jobId: job.id, left: toUndo.length });
-    const progress = this.tracker(job, toUndo.length, onProgress);
-    progress.emit(job);
-    await this.eachPerson(
-      toUndo,
-      signal,
-      (item, lastTry) => this.undoOne(job, item, lastTry),
-      async (line) => {
-        const restored = line.result === 'restored' || line.result === 'removed';
-        job = { ...job, undone: (job.undone ?? 0) + (restored ? 1 : 0) };
-        await progress.step(job);
-      },
-    );
-    await progress.flush(job);
-    if (signal.aborted) return job;
-    job = { ...job, state: 'undone', finishedAt: this.isoNow() };
-    await this.store.saveJob(job);
-    this.logger.info('bulk job undone', { jobId: job.id, undone: job.undone });
-    progress.emit(job);
-    return job;
-  }
-
-  /** One person's undo, under an undo id reserved on the line first, so a resumed undo is not made twice. */
-  private async undoOne(job: StoredJob, item: StoredJobItem, lastTry: boolean): Promise<Outcome> {
-    const undoId = item.undoId ?? randomChangeId();
-    const marked: StoredJobItem = { ...item, undoStarted: true, undoId };
-    if (item.undoStarted !== true || item.undoId === undefined) await this.store.saveItem(job.id, marked);
-    let line: StoredJobItem;
-    const rest = without(item, 'undoStarted');
-    try {
-      const result = await this.deps.changes.undo(
-        item.changeId as string,
-        this.deps.appToken,
-        this.actorOf(job),
-        {
-          undoId,
-        },
-      );
-      line = { ...rest, undoId, result: result.outcome };
-    } catch (error) {
-      if (busy(error) && !lastTry) return { later: marked };
-      line = { ...rest, undoId, result: 'failed', reason: codeOf(error) };
-    }
-    await this.store.saveItem(job.id, line);
-    return { line };
-  }
-
-  /**
-   * Progress of one run: emitted after each line to the listeners and the caller, with the rate of this run so
-   * far; the stored summary is written at most every {@link SUMMARY_EVERY_MS} (and at the end), one write at a time.
-   */
-  private tracker(first: StoredJob, todo: number, onProgress: ((progress: JobProgress) => void) | undefined) {
-    const startedAt = this.clock();
-    let finished = 0;
-    let lastSave = startedAt;
-    let saving: Promise<void> = Promise.resolve();
-    let latest = first;
-    const save = (job: StoredJob) => {
-      latest = job;
-      lastSave = this.clock();
-      saving = saving.then(() => this.store.saveJob(latest));
-      return saving;
-    };
-    const emit = (job: StoredJob, extra: Omit<JobProgress, 'job'> = {}) => {
-      const progress: JobProgress = { job: this.summaryOf(job, undefined), ...extra };
-      for (const listener of [...this.listeners, ...(onProgress ? [onProgress] : [])]) {
-        try {
-          listener(progress);
-        } catch (error) {
-          this.logger.warn('bulk job progress listener failed', { error: describe(error) });
-        }
-      }
-    };
-    return {
-      emit: (job: StoredJob) => {
-        emit(job);
-      },
-      step: async (job: StoredJob) => {
-        finished++;
-        const elapsed = this.clock() - startedAt;
-        const ratePerMinute = elapsed > 0 ? (finished * 60_000) / elapsed : undefined;
-        const etaMs =
-          ratePerMinute === undefined ? undefined : Math.round(((todo - finished) * 60_000) / ratePerMinute);
-        emit(job, {
-          ...(ratePerMinute === undefined ? {} : { ratePerMinute }),
-          ...(etaMs === undefined ? {} : { etaMs }),
-        });
-        if (this.clock() - lastSave >= SUMMARY_EVERY_MS) await save(job);
-      },
-      flush: (job: StoredJob) => save(job),
-    };
   }
 
   /** The job's own admin, or an operator; anyone else is told there is no such job. */
@@ -658,7 +358,7 @@ export class ImportJobs implements BulkJobs {
       const next = await change(current);
       await this.store.saveJob(next);
       this.logger.info('bulk job state', { jobId, state: next.state, by: admin.id });
-      return this.summaryOf(next, await this.store.conversation(jobId));
+      return summaryOf(next, await this.store.conversation(jobId));
     } finally {
       await lease.release();
     }
@@ -669,116 +369,7 @@ export class ImportJobs implements BulkJobs {
     return job.admin.id === admin.id && (job.admin.tenantId ?? null) === (admin.tenantId ?? null);
   }
 
-  /** Changes are made as the admin who planned the job, so the batch undo (by anyone allowed) finds them theirs. */
-  private actorOf(job: StoredJob): Actor {
-    return { id: job.admin.id, path: 'bulk', correlationId: job.id };
-  }
-
-  private summaryOf(job: StoredJob, conversation: JobConversation | undefined): JobSummary {
-    const summary: JobSummary = without(job, 'items');
-    return conversation === undefined ? summary : { ...summary, conversation };
-  }
-
   private isoNow(): string {
     return new Date(this.clock()).toISOString();
   }
-
-  private async pause(ms: number, signal: AbortSignal): Promise<void> {
-    if (signal.aborted) return;
-    let onAbort: (() => void) | undefined;
-    const aborted = new Promise<void>((resolve) => {
-      onAbort = resolve;
-      signal.addEventListener('abort', onAbort, { once: true });
-    });
-    await Promise.race([this.sleep(ms), aborted]);
-    if (onAbort) signal.removeEventListener('abort', onAbort);
-  }
-}
-
-/** Runs `task` over `items`, at most `limit` at once, taking no new item once `signal` aborted or a task threw. */
-async function lanes<T>(
-  items: readonly T[],
-  limit: number,
-  signal: AbortSignal,
-  task: (item: T) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  let failure: { error: unknown } | undefined;
-  const lane = async (): Promise<void> => {
-    while (!signal.aborted && failure === undefined && next < items.length) {
-      const item = items[next++] as T;
-      try {
-        await task(item);
-      } catch (error) {
-        // A line that cannot be written: stop here, and let the job resume from storage later.
-        failure ??= { error };
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
-  if (failure !== undefined) throw failure.error;
-}
-
-/** The import's counts, from its matched lines. */
-function countImport(matched: readonly StoredJobItem[]): Pick<StoredJob, 'done' | 'failed'> {
-  const failed = matched.filter((item) => item.result === 'failed').length;
-  const set = matched.filter((item) => item.result !== 'pending' && item.result !== 'failed').length;
-  return { done: set + failed, failed };
-}
-
-/** A line without its "under way" mark. */
-function settled(item: StoredJobItem): StoredJobItem {
-  return without(item, 'started');
-}
-
-/** A copy of `value` without its property `key`. */
-function without<T extends object, K extends keyof T>(value: T, key: K): Omit<T, K> {
-  return Object.fromEntries(Object.entries(value).filter(([name]) => name !== key)) as Omit<T, K>;
-}
-
-/** The report's line of a stored line. */
-function reportLine(item: StoredJobItem): JobItemResult {
-  return {
-    file: item.file,
-    person: item.person,
-    result: item.result,
-    ...(item.personId === undefined ? {} : { personId: item.personId }),
-    ...(item.reason === undefined ? {} : { reason: item.reason }),
-    ...(item.graphRequestId === undefined ? {} : { graphRequestId: item.graphRequestId }),
-    ...(item.changeId === undefined ? {} : { changeId: item.changeId }),
-  };
-}
-
-function missingJob(jobId: string): never {
-  throw new AppError('JobNotFound', `job ${jobId} is gone`);
-}
-
-function busy(error: unknown): boolean {
-  return error instanceof AppError && (error as AppError).code === 'PhotoChangeInProgress';
-}
-
-/** The code a failed line reports: the AppError's (Graph's, the pipeline's, the change service's), else internal. */
-function codeOf(error: unknown): string {
-  return error instanceof AppError ? (error as AppError).code : 'InternalError';
-}
-
-function requestIdOf(error: unknown): { graphRequestId?: string } {
-  const requestId = (error as { requestId?: unknown }).requestId;
-  return typeof requestId === 'string' ? { graphRequestId: requestId } : {};
-}
-
-/** An error for the log: its name and code, never its message (it may quote user input). */
-function describe(error: unknown): string {
-  if (error instanceof AppError) return (error as AppError).code;
-  return error instanceof Error ? error.name : 'unknown';
-}
-
-/**
- * One CSV cell, RFC 4180: quoted when it holds a comma, a quote or a line break (quotes doubled). A cell a
- * spreadsheet would read as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) gets a
- * leading `'`, so a crafted file name cannot run anything when the report is opened.
- */
-export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

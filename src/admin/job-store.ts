@@ -17,7 +17,7 @@
  * and checked by {@link isJobId} wherever one comes back from a card, a URL or a queue.
  */
 import { randomBytes } from 'node:crypto';
-import type { JobConversation, JobItemResult, JobSummary } from './admin-contracts.js';
+import type { ImportPlan, JobConversation, JobItemResult, JobSummary } from './admin-contracts.js';
 import { mapLimited } from '../storage/concurrency.js';
 import { getJson, putJson } from '../storage/json.js';
 import type { Storage } from '../storage/storage.js';
@@ -173,4 +173,43 @@ function itemKey(jobId: string, index: number): string {
   if (!Number.isSafeInteger(index) || index < 0 || index >= MAX_JOB_ITEMS)
     throw new RangeError('bad line number');
   return `${jobPrefix(jobId)}/items/${index.toString().padStart(5, '0')}`;
+}
+
+/** A copy of `value` without its property `key`. */
+export function without<T extends object, K extends keyof T>(value: T, key: K): Omit<T, K> {
+  return Object.fromEntries(Object.entries(value).filter(([name]) => name !== key)) as Omit<T, K>;
+}
+
+/** A stored job as the contract shows it, with where its progress card is when there is one. */
+export function summaryOf(job: StoredJob, conversation: JobConversation | undefined): JobSummary {
+  const summary: JobSummary = without(job, 'items');
+  return conversation === undefined ? summary : { ...summary, conversation };
+}
+
+/** A plan's report lines as stored: its matched photos `pending`, then its skipped files with their reasons. */
+export function planLines(plan: ImportPlan, jobId: string): StoredJobItem[] {
+  const files = filesPrefix(jobId);
+  const items: StoredJobItem[] = plan.matched.map((photo, index) => {
+    // The planner names where it kept the bytes; only this job's own files are ever read back.
+    if (!photo.key.startsWith(files)) throw new RangeError('a planned photo is kept outside its job');
+    return {
+      index,
+      file: photo.file,
+      person: photo.person.userPrincipalName,
+      personId: photo.person.id,
+      result: 'pending',
+      fileKey: photo.key,
+    };
+  });
+  plan.skipped.forEach((skipped, offset) => {
+    const only = skipped.candidates?.length === 1 ? skipped.candidates[0] : undefined;
+    items.push({
+      index: plan.matched.length + offset,
+      file: skipped.file,
+      person: only ?? '',
+      result: 'skipped',
+      reason: skipped.reason,
+    });
+  });
+  return items;
 }

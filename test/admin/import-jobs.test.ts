@@ -4,7 +4,7 @@
  * exactly once" is counted at the Graph client's fetch: photo writes the emulator accepted, per person.
  */
 import type { JobProgress } from '../../src/admin/admin-contracts.js';
-import { csvCell } from '../../src/admin/import-jobs.js';
+import { csvCell } from '../../src/admin/job-report.js';
 import { subjectOf } from '../../src/changes/photo-change-service.js';
 import { preparePhoto } from '../../src/photo/photo-pipeline.js';
 import { encodeKeySegment } from '../../src/storage/storage.js';
