@@ -17,19 +17,25 @@ import { AppError, type ErrorCode } from '../errors.js';
 import { auditTarget, resultOf, subjectOf } from './change-subjects.js';
 import type { AccessTokenSource, GraphPhotoClient } from '../graph/graph-photo-client.js';
 import type { PhotoTarget } from '../graph/photo-target.js';
-import type { AuditLog, AuditPath } from '../storage/audit-log.js';
+import type { AuditLog } from '../storage/audit-log.js';
 import type { BackupInput, BackupRecord, BackupStore } from '../storage/backup-store.js';
 import type { LeaseStore, LeaseTerms } from '../storage/lease-store.js';
 
 export { subjectOf } from './change-subjects.js';
-
-/** What a backup records about whose photo changed (a type alias, so it fits the JSON store). */
-export type ChangeTarget = {
-  /** The target as Graph was called with it. */
-  readonly target: PhotoTarget;
-  /** The same photo named independently of who asks (`me` becomes the user's id), so changes can be ordered. */
-  readonly subject: string;
-};
+export type * from './change-types.js';
+export { SupersededError } from './change-types.js';
+import { SupersededError } from './change-types.js';
+import type {
+  Actor,
+  ChangeOptions,
+  ChangeResult,
+  ChangeTarget,
+  InPlaceChange,
+  RedoResult,
+  UndoLatestResult,
+  UndoOptions,
+  UndoResult,
+} from './change-types.js';
 
 export interface PhotoChangeServiceDeps {
   readonly graph: GraphPhotoClient;
@@ -49,95 +55,6 @@ export interface PhotoChangeServiceDeps {
  * then is refused with `PhotoChangeInProgress`.
  */
 export const DEFAULT_PHOTO_LEASE: LeaseTerms = { ttlMs: 8 * 60_000, waitMs: 30_000 };
-
-/** Who is acting, and through which part of the app. */
-export interface Actor {
-  /** The acting user's Entra object id (or the app's id for app-only changes). */
-  readonly id: string;
-  readonly path: AuditPath;
-  /** Shown to the user with any failure, to quote to support. */
-  readonly correlationId?: string;
-}
-
-export interface ChangeResult {
-  /** Carried by the Undo action. */
-  readonly changeId: string;
-  readonly graphRequestId: string | undefined;
-  /** The photo the change replaced (from its backup), `null` when there was none: the card's "before". */
-  readonly replaced: Uint8Array | null;
-  /**
-   * True when a change retried under its reserved id ({@link ChangeOptions.changeId}) had already been made by an
-   * earlier attempt: Graph was not called again (and its request id is not known here).
-   */
-  readonly resumed?: boolean;
-}
-
-/**
- * Options of {@link PhotoChangeService.change}.
- *
- * `changeId` reserves the change's id up front (a bulk job records it before the change), which makes the change
- * idempotent per id: called again with the same id after a crash, the change is not made a second time when the
- * first attempt took effect (the result then says `resumed`), and is otherwise completed with the backup the first
- * attempt saved (not a fresh one, which could already hold the new photo). "Took effect" is read from the history
- * (the change became the latest), or, when the process stopped between Graph's answer and that record, from Graph
- * holding exactly the photo being set. When something else changed the photo
- * since that backup, nothing is done: `UndoSuperseded`.
- */
-export interface ChangeOptions {
-  readonly changeId?: string;
-}
-
-/** Options of {@link PhotoChangeService.undo}: `undoId` reserves the undo's own change id, as for a change. */
-export interface UndoOptions {
-  readonly undoId?: string;
-}
-
-/** What a redo did: a change like any other, and the photo it set again. */
-export interface RedoResult extends ChangeResult {
-  readonly photo: Uint8Array;
-}
-
-/** The change whose photo is in place, as a card names it. */
-export interface InPlaceChange {
-  readonly changeId: string;
-  /** ISO 8601, UTC: when that photo was set. */
-  readonly createdAt: string;
-  /** Whether the acting person set it (else someone else did, e.g. an admin). */
-  readonly byActor: boolean;
-}
-
-export interface UndoResult {
-  /** `restored`: the previous photo is back; `removed`: there was none, so the photo is gone. */
-  readonly outcome: 'restored' | 'removed';
-  /** The undo is itself a change, with its own backup of what it replaced; a redo reverses it. */
-  readonly changeId: string;
-  /** The photo now in place (byte for byte what the undone change replaced), `null` when there is none. */
-  readonly photo: Uint8Array | null;
-  /** The change whose photo is back, `null` when it is the photo from before the first recorded change. */
-  readonly inPlace: InPlaceChange | null;
-}
-
-/** What typed `undo` did: undid a change, or found nothing left of the person's own history to undo. */
-export type UndoLatestResult =
-  UndoResult | { readonly outcome: 'nothing-left' } | { readonly outcome: 'nothing-yet' };
-
-/**
- * `UndoSuperseded`, saying what came after: `newerPhotoAt` is when the photo in place now was set, when the actor
- * set it themselves (so the answer can say "you set a newer photo on <date>").
- */
-export class SupersededError extends AppError<'UndoSuperseded'> {
-  readonly newerPhotoAt: string | undefined;
-
-  /**
-   * @param inPlace the change whose photo is in place now. It is always newer than the superseded change: the
-   *   photo in place only moves back past a change by undoing it, and an undone change is "already undone".
-   */
-  constructor(inPlace: BackupRecord<ChangeTarget> | undefined, actor: Actor) {
-    super('UndoSuperseded', inPlace ? `newer change ${inPlace.changeId}` : 'newer change');
-    // "You set a newer photo" only when it was this person; someone else's change is not theirs to be told of.
-    this.newerPhotoAt = inPlace !== undefined && inPlace.actor === actor.id ? inPlace.createdAt : undefined;
-  }
-}
 
 function sameBytes(a: Uint8Array | null, b: Uint8Array): boolean {
   return a !== null && Buffer.compare(Buffer.from(a.buffer, a.byteOffset, a.byteLength), b) === 0;
