@@ -24,6 +24,7 @@ import { readCappedBody } from './capped-body.js';
 import { GraphError } from './graph-errors.js';
 import { GraphTransport, type AccessTokenSource, type GraphTransportOptions } from './graph-transport.js';
 import type { DirectoryPerson, PeopleDirectory } from '../admin/admin-contracts.js';
+import { mapLimited } from '../storage/concurrency.js';
 
 export type { AccessTokenSource } from './graph-transport.js';
 
@@ -114,7 +115,7 @@ export class GraphDirectoryClient implements PeopleDirectory {
       const id = text(folder['id']);
       return id === undefined || !sendable(id) ? [] : [{ id, name: text(folder['displayName']) }];
     });
-    const perFolder = await inBatches(named, FOLDER_CONCURRENCY, async (folder) => {
+    const perFolder = await mapLimited(named, FOLDER_CONCURRENCY, async (folder) => {
       const items = await this.list(
         `/me/contactFolders/${encodeURIComponent(folder.id)}/contacts?${query}`,
         token,
@@ -390,17 +391,4 @@ function malformed(requestId: string | undefined): GraphError {
 /** A paging answer the client refuses to follow; no request was sent for it. */
 function untrusted(reason: 'TooManyPages' | 'NextLinkNotUrl' | 'NextLinkOutsideGraph'): GraphError {
   return new GraphError('GraphUnavailable', { status: 0, graphCode: reason });
-}
-
-/** `work` over `items`, at most `size` at a time, results in the order of `items`. */
-async function inBatches<T, R>(
-  items: readonly T[],
-  size: number,
-  work: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const results: R[] = [];
-  for (let start = 0; start < items.length; start += size) {
-    results.push(...(await Promise.all(items.slice(start, start + size).map(work))));
-  }
-  return results;
 }
