@@ -79,8 +79,10 @@ export class PhotoChangeService {
     actor: Actor,
     options: ChangeOptions = {},
   ): Promise<ChangeResult> {
-    return this.oneAtATime(subjectOf(target, actor.id), () =>
-      this.changeHeld(target, jpeg, token, actor, actor.path, undefined, options.changeId),
+    return this.oneAtATime(
+      subjectOf(target, actor.id),
+      () => this.changeHeld(target, jpeg, token, actor, actor.path, undefined, options.changeId),
+      options.changeId,
     );
   }
 
@@ -100,20 +102,24 @@ export class PhotoChangeService {
     // A card's Undo undoes a photo change; reversing an undo is a redo, asked for by its own button.
     if (record.kind === 'undo') throw new AppError('UndoNotFound', 'that change is an undo');
     const { undoId } = options;
-    return this.oneAtATime(record.target.subject, async () => {
-      // Retried under its reserved id after that undo was made: what it did, without doing it again.
-      if (undoId !== undefined && (await this.deps.backups.reversalOf(changeId))?.by === undoId) {
-        const undone = await this.deps.backups.get(changeId);
-        if (undone === undefined) throw new AppError('UndoNotFound', 'no such change for this actor');
-        return {
-          outcome: undone.photo ? 'restored' : 'removed',
-          changeId: undoId,
-          photo: undone.photo?.bytes ?? null,
-          inPlace: await this.inPlaceChange(undone.basedOn ?? null, actor),
-        };
-      }
-      return this.undoHeld(changeId, token, actor, undoId);
-    });
+    return this.oneAtATime(
+      record.target.subject,
+      async () => {
+        // Retried under its reserved id after that undo was made: what it did, without doing it again.
+        if (undoId !== undefined && (await this.deps.backups.reversalOf(changeId))?.by === undoId) {
+          const undone = await this.deps.backups.get(changeId);
+          if (undone === undefined) throw new AppError('UndoNotFound', 'no such change for this actor');
+          return {
+            outcome: undone.photo ? 'restored' : 'removed',
+            changeId: undoId,
+            photo: undone.photo?.bytes ?? null,
+            inPlace: await this.inPlaceChange(undone.basedOn ?? null, actor),
+          };
+        }
+        return this.undoHeld(changeId, token, actor, undoId);
+      },
+      undoId,
+    );
   }
 
   /**
@@ -311,13 +317,18 @@ export class PhotoChangeService {
     return { changeId: backup.changeId, graphRequestId: requestId, replaced: before };
   }
 
-  /** Runs `work` holding the lease on one photo. */
-  private oneAtATime<T>(subject: string, work: () => Promise<T>): Promise<T> {
+  /**
+   * Runs `work` holding the lease on one photo.
+   * @param reservedId a change's reserved id: the lease is held under it, so a retry of that change after a crash
+   *   takes over the lease the crashed run left instead of waiting out its lifetime
+   */
+  private oneAtATime<T>(subject: string, work: () => Promise<T>, reservedId?: string): Promise<T> {
     return this.deps.leases.run(
       subject,
       this.leaseTerms,
       () => new AppError('PhotoChangeInProgress', 'another change of this photo is under way'),
       work,
+      reservedId === undefined ? undefined : `change:${reservedId}`,
     );
   }
 

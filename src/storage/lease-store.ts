@@ -70,15 +70,21 @@ export class LeaseStore {
 
   /**
    * Takes the lease on `name`, waiting up to `terms.waitMs` while someone else holds it.
+   * @param holder names the work taking the lease, for work that can come back after a crash under the same name
+   *   (a bulk job's change runs under the change id it reserved): a live lease this same holder left behind is
+   *   taken over at once instead of blocking its own retry until it expires. Only one retry of a given piece of
+   *   work may run at a time (the bulk job's own lease sees to that). Default: a fresh random holder.
    * @returns the lease, or `undefined` when it was still held by someone else at the end of the wait
    */
-  async acquire(name: string, terms: LeaseTerms): Promise<Lease | undefined> {
+  async acquire(name: string, terms: LeaseTerms, holder?: string): Promise<Lease | undefined> {
     if (!Number.isSafeInteger(terms.ttlMs) || terms.ttlMs <= 0)
       throw new RangeError('ttlMs must be a positive whole number');
     if (!Number.isSafeInteger(terms.waitMs) || terms.waitMs < 0)
       throw new RangeError('waitMs must be a whole number, 0 or more');
     const key = this.keyOf(name);
-    const holder = randomBytes(16).toString('base64url');
+    const named = holder !== undefined;
+    if (named && holder === '') throw new RangeError('a lease holder cannot be empty');
+    holder ??= randomBytes(16).toString('base64url');
     const body = encodeJson({ holder } satisfies LeaseBody);
     const deadline = this.now() + terms.waitMs;
     for (let poll = FIRST_POLL_MS; ; poll = Math.min(poll * 2, MAX_POLL_MS)) {
@@ -87,7 +93,7 @@ export class LeaseStore {
         contentType: JSON_CONTENT_TYPE,
         expiresAt: this.now() + terms.ttlMs,
       });
-      if (created) {
+      if (created || (named && (await this.takeOver(key, holder, body, terms.ttlMs)))) {
         return { name, release: () => this.release(key, holder), renew: (ms) => this.renew(key, holder, ms) };
       }
       const left = deadline - this.now();
@@ -99,9 +105,16 @@ export class LeaseStore {
   /**
    * Runs `work` holding the lease on `name`, releasing it afterwards whatever happens.
    * @param busy makes the error thrown when the lease stays taken for the whole wait
+   * @param holder see {@link acquire}
    */
-  async run<T>(name: string, terms: LeaseTerms, busy: () => Error, work: () => Promise<T>): Promise<T> {
-    const lease = await this.acquire(name, terms);
+  async run<T>(
+    name: string,
+    terms: LeaseTerms,
+    busy: () => Error,
+    work: () => Promise<T>,
+    holder?: string,
+  ): Promise<T> {
+    const lease = await this.acquire(name, terms, holder);
     if (!lease) throw busy();
     try {
       return await work();
@@ -118,6 +131,14 @@ export class LeaseStore {
   /** Removes this namespace's expired leases (left by holders that crashed); returns how many. */
   async deleteExpired(): Promise<number> {
     return this.storage.deleteExpired(`${this.prefix}/`);
+  }
+
+  /** Renews, as its own, a live lease that `holder` left behind (a crashed run of the same work). */
+  private async takeOver(key: string, holder: string, body: Uint8Array, ttlMs: number): Promise<boolean> {
+    const item = await this.storage.get(key);
+    if (item === undefined || (decodeJson(item, key) as Partial<LeaseBody>).holder !== holder) return false;
+    await this.storage.put(key, body, { contentType: JSON_CONTENT_TYPE, expiresAt: this.now() + ttlMs });
+    return true;
   }
 
   private async release(key: string, holder: string): Promise<void> {

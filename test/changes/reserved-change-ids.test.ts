@@ -12,7 +12,7 @@ import { GraphPhotoClient } from '../../src/graph/graph-photo-client.js';
 import type { PhotoTarget } from '../../src/graph/photo-target.js';
 import { AuditLog } from '../../src/storage/audit-log.js';
 import { BackupStore } from '../../src/storage/backup-store.js';
-import { createStorage } from '../../src/storage/index.js';
+import { createStorage, type Storage } from '../../src/storage/index.js';
 import { LeaseStore } from '../../src/storage/lease-store.js';
 import { SEED, jpeg, startHarness, type Harness } from '../emulator/harness.js';
 
@@ -22,6 +22,7 @@ describe('PhotoChangeService with reserved change ids', () => {
   let service: PhotoChangeService;
   let graph: GraphPhotoClient;
   let backups: BackupStore<ChangeTarget>;
+  let storage: Storage;
   /** Photo writes (PUT and DELETE) that reached the emulator. */
   let writes: string[];
   const admin = { id: 'app-admin', path: 'bulk' as const };
@@ -38,7 +39,7 @@ describe('PhotoChangeService with reserved change ids', () => {
         writes.push(`${method} ${input instanceof Request ? input.url : input.toString()}`);
       return fetch(input, init);
     };
-    const storage = createStorage({ kind: 'fs', root: folder, durable: false });
+    storage = createStorage({ kind: 'fs', root: folder, durable: false });
     graph = new GraphPhotoClient({
       baseUrl: harness.emulator.url,
       fetch: countingFetch,
@@ -57,6 +58,30 @@ describe('PhotoChangeService with reserved change ids', () => {
     const bytes = await graph.getPhoto(megan, asApp);
     return bytes ? Buffer.from(bytes) : null;
   };
+
+  it("takes over the photo's lease a crashed attempt of the same change left, without waiting it out", async () => {
+    // The crashed attempt held the photo's lease under its reserved id and never released it.
+    const crashed = new LeaseStore({ storage, namespace: 'photos' });
+    const subject = subjectOf(megan, admin.id);
+    await crashed.acquire(subject, { ttlMs: 10 * 60_000, waitMs: 0 }, 'change:reserved-0009');
+    const hurried = new PhotoChangeService({
+      graph,
+      backups,
+      audit: new AuditLog({ storage }),
+      leases: new LeaseStore({ storage, namespace: 'photos' }),
+      leaseTerms: { ttlMs: 60_000, waitMs: 0 },
+    });
+    const photo = await jpeg(200, 200, 9);
+    // Another change of the photo still finds it busy...
+    await expect(
+      hurried.change(megan, photo, asApp, admin, { changeId: 'reserved-0010' }),
+    ).rejects.toMatchObject({ code: 'PhotoChangeInProgress' });
+    // ...while the retry of the crashed change goes ahead at once, and lets the lease go when done.
+    const retried = await hurried.change(megan, photo, asApp, admin, { changeId: 'reserved-0009' });
+    expect(retried.changeId).toBe('reserved-0009');
+    expect(writes).toHaveLength(1);
+    expect(await crashed.isHeld(subject)).toBe(false);
+  });
 
   it('makes a change once: a retry under the same id after it took effect calls Graph no more', async () => {
     const original = await jpeg(200, 200, 4);

@@ -197,5 +197,5 @@ describe('an import killed in the middle', () => {
     expect(again.code).toBe(0);
     expect(again.stdout).toContain(`Job ${jobId}: already done (members.zip).`);
     expect(harness.emulator.photoWrites()).toEqual(writes);
-  }, 120_000);
+  }, 180_000);
 });

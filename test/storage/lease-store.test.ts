@@ -125,6 +125,24 @@ describe.each(['fs', 'blob'] as const)('LeaseStore (%s storage)', (kind) => {
     expect(await holder.isHeld('jobs/j1')).toBe(false);
   });
 
+  it('lets the same named holder take over the lease it left behind, and nobody else', async () => {
+    const crashed = instance();
+    const retry = instance();
+    // A run that crashed holding the lease under the work's own name: it never released it.
+    expect(await crashed.acquire('users/ada', { ttlMs: 60_000, waitMs: 0 }, 'change:c1')).toBeDefined();
+    // Anyone else (a random holder, or other work) still waits for it to expire.
+    expect(await retry.acquire('users/ada', { ttlMs: 60_000, waitMs: 0 })).toBeUndefined();
+    expect(await retry.acquire('users/ada', { ttlMs: 60_000, waitMs: 0 }, 'change:c2')).toBeUndefined();
+    // The retry of the same work takes it over at once, with a fresh lifetime, and releases it as its own.
+    clock.advance(50_000);
+    const taken = await retry.acquire('users/ada', { ttlMs: 60_000, waitMs: 0 }, 'change:c1');
+    expect(taken).toBeDefined();
+    clock.advance(50_000);
+    expect(await crashed.acquire('users/ada', { ttlMs: 60_000, waitMs: 0 })).toBeUndefined();
+    await taken!.release();
+    expect(await retry.isHeld('users/ada')).toBe(false);
+  });
+
   it('deletes expired leases when swept, and keeps live ones', async () => {
     const store = instance();
     await store.acquire('users/ada', { ttlMs: 1_000, waitMs: 0 });
