@@ -3,22 +3,10 @@
  * bot credentials) the Graph emulator runs in the same process and the local token issuer stands in for sign-in;
  * otherwise Graph is the configured cloud and tokens come from Teams SSO on behalf of the sender.
  */
-import {
-  CloudAdapter,
-  ConfigurationServiceClientCredentialFactory,
-  type ConversationReference,
-  type TurnContext,
-} from 'botbuilder';
-import { createAdminServices } from './admin/admin-services.js';
+import { CloudAdapter, ConfigurationServiceClientCredentialFactory, type TurnContext } from 'botbuilder';
 import type { AppTokenSource } from './admin/admin-contracts.js';
 import { adminAppTokens } from './admin/app-tokens.js';
-import { openZip } from './admin/zip-source.js';
-import { ReportLinks } from './admin/report-links.js';
-import { reportRoute } from './api/report-route.js';
-import { AdminGuard } from './bot/admin/admin-guard.js';
-import { BulkImportHandler } from './bot/admin/bulk-import.js';
-import { ProgressUpdates } from './bot/admin/progress-updates.js';
-import { AdminHandler } from './bot/handlers/admin-handler.js';
+import { adminFeatures } from './app-admin.js';
 import { photoApiRoutes, type PhotoApiDeps } from './api/photo-api.js';
 import { TabPhotoActions } from './api/photo-actions.js';
 import { LocalTabGraphTokens, OboTabGraphTokens, type TabGraphTokens } from './api/tab-graph-tokens.js';
@@ -182,15 +170,15 @@ export async function startApp(config: AppConfig, logger: Logger, seams: AppSeam
   });
 
   const app = config.bot.app;
-  const downloader = new AttachmentDownloader({
+  const downloads = {
     // Local mode has no bot credentials: images come from loopback and need no token.
     botToken: app ? botTokenSource(app, seams.botCredentials) : () => Promise.resolve(''),
     ...seams.downloads,
     tokenHosts: app ? config.bot.tokenHosts : LOOPBACK_HOSTS,
     allowLoopback: local,
-    maxBytes: config.photo.maxInputBytes,
     timeoutMs: config.bot.downloadTimeoutMs,
-  });
+  };
+  const downloader = new AttachmentDownloader({ ...downloads, maxBytes: config.photo.maxInputBytes });
 
   // Local mode: the card's initials come from the emulator's directory (the Playground sends no name).
   const localDirectory = emulator?.currentDirectory;
@@ -266,58 +254,22 @@ export async function startApp(config: AppConfig, logger: Logger, seams: AppSeam
     thumbnails: new GroupThumbnails({ preparer: pool, photos: graph, logger }),
     logger,
   });
-  // Admins: the gate, the directory and bulk jobs, composed once for the bot and the command line alike.
-  const admin = createAdminServices({ config, storage, graphBaseUrl, appToken, preparer: pool, logger });
-  const adminGuard = new AdminGuard({ gate: admin.gate, audit, logger });
-  const adminHandler = new AdminHandler({
-    guard: adminGuard,
-    people: admin.people,
-    appToken,
-    images,
-    preparer: pool,
-    changes: admin.changes,
-    pending,
-    pendingMs: config.admin.pendingMs,
-    logger,
-  });
-  const reportLinks = new ReportLinks({ storage, lifetimeMs: config.bulk.reportLinkMs });
-  // Set once the adapter exists (below); updates only happen once jobs run, after the start.
+  // Admins: the card, bulk imports and their jobs (app-admin.ts).
+  // Set once the adapter exists (below); progress cards are only updated once jobs run, after the start.
   const adapterRef: { current?: CloudAdapter } = {};
-  // The job's progress card, updated in place through the Bot Connector from whichever turn (or none) is running.
-  const progress = new ProgressUpdates({
-    jobs: admin.jobs,
-    logger,
-    update: async (conversation, card) => {
-      const reference = conversation.reference as Partial<ConversationReference>;
-      await adapterRef.current?.continueConversationAsync(app?.appId ?? '', reference, async (context) => {
-        await context.updateActivity({
-          id: conversation.progressActivityId,
-          type: 'message',
-          attachments: [card],
-        });
-      });
-    },
-  });
-  const bulk = new BulkImportHandler({
-    guard: adminGuard,
-    jobs: admin.jobs,
-    openZip,
-    // The same outbound rules as images, with the zip's own cap.
-    downloader: new AttachmentDownloader({
-      botToken: app ? botTokenSource(app, seams.botCredentials) : () => Promise.resolve(''),
-      ...seams.downloads,
-      tokenHosts: app ? config.bot.tokenHosts : LOOPBACK_HOSTS,
-      allowLoopback: local,
-      maxBytes: config.bulk.zip.maxBytes,
-      timeoutMs: config.bot.downloadTimeoutMs,
-    }),
-    limits: admin.limits,
-    planMs: config.admin.pendingMs,
-    links: reportLinks,
-    linkMs: config.bulk.reportLinkMs,
-    baseUrl: () => publicBaseUrl,
-    progress,
-    now: Date.now,
+  const admin = adminFeatures({
+    config,
+    storage,
+    graphBaseUrl,
+    appToken,
+    pool,
+    images,
+    pending,
+    audit,
+    downloads,
+    adapter: () => adapterRef.current,
+    botAppId: app?.appId ?? '',
+    publicBaseUrl: () => publicBaseUrl,
     logger,
   });
   const bot = new TeamsPhotoBot(
@@ -331,14 +283,14 @@ export async function startApp(config: AppConfig, logger: Logger, seams: AppSeam
         previews: pool,
         ...(displayName ? { displayName } : {}),
         groups,
-        admin: adminHandler,
+        admin: admin.handler,
       }),
       signIn,
       targets,
       remove: new RemovePhotoHandler({ tokens, changes, groups, preparer: pool, logger }),
       extension,
-      admin: adminHandler,
-      bulk,
+      admin: admin.handler,
+      bulk: admin.bulk,
     },
     { photoChannels: photoChannels(local), logger, photoPageUrl: () => photoPageUrl },
   );
@@ -379,26 +331,19 @@ export async function startApp(config: AppConfig, logger: Logger, seams: AppSeam
     adapter,
     bot,
     logger,
-    routes: [photoApi, reportRoute({ links: reportLinks, jobs: admin.jobs, gate: admin.gate, logger })],
+    routes: [photoApi, admin.route],
   });
   if (local) {
     photoPageUrl = `${server.url}/tab`;
     publicBaseUrl = server.url;
   }
-  // Bulk jobs run in the background on every instance, taking work from the shared queue.
-  progress.start();
-  const stopWork = new AbortController();
-  const working = admin.jobs.work(stopWork.signal).catch((error: unknown) => {
-    logger.error('bulk job worker stopped', { error: error instanceof Error ? error.name : 'unknown' });
-  });
+  admin.start();
   return {
     server,
     emulator,
     async close() {
       await server.close();
-      stopWork.abort();
-      await working;
-      await progress.stop();
+      await admin.stop();
       await sweeper.stop();
       await pool.close();
       await emulator?.close();
