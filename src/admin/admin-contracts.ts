@@ -105,6 +105,9 @@ export type JobOrigin = 'chat' | 'cli';
 export type JobState =
   'planned' | 'queued' | 'running' | 'done' | 'cancelled' | 'undo-queued' | 'undoing' | 'undone';
 
+/** The states after which a job does nothing more (until an undo of a `done` job is asked for). */
+export const FINAL_JOB_STATES: readonly JobState[] = ['done', 'cancelled', 'undone'];
+
 /** One person's line in a job's report. */
 export interface JobItemResult {
   readonly file: string;

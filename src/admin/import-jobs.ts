@@ -22,20 +22,20 @@
  * as {@link ImportJobsDeps.operatorIds} (the command line acts as the app itself and passes the app's service
  * principal id). Anyone else is told the job does not exist (`JobNotFound`), so job ids reveal nothing.
  */
-import type {
-  AdminIdentity,
-  AppTokenSource,
-  BulkJobs,
-  DirectoryPerson,
-  ImportPlan,
-  ImportSource,
-  JobConversation,
-  JobItemResult,
-  JobOrigin,
-  JobProgress,
-  JobState,
-  JobSummary,
-  PeopleDirectory,
+import {
+  FINAL_JOB_STATES,
+  type AdminIdentity,
+  type AppTokenSource,
+  type BulkJobs,
+  type DirectoryPerson,
+  type ImportPlan,
+  type ImportSource,
+  type JobConversation,
+  type JobItemResult,
+  type JobOrigin,
+  type JobProgress,
+  type JobSummary,
+  type PeopleDirectory,
 } from './admin-contracts.js';
 import type { JobQueue, ReceivedJobMessage } from './job-queue.js';
 import { reportCsv, reportLine } from './job-report.js';
@@ -128,8 +128,6 @@ const DEFAULT_LEASE_MS = 60_000;
 const TRANSITION_WAIT_MS = 2_000;
 /** How often `runToEnd` looks at a job another instance is running. */
 const FOLLOW_EVERY_MS = 1_000;
-
-const FINAL_STATES: readonly JobState[] = ['done', 'cancelled', 'undone'];
 
 /** The bulk jobs of the app (see {@link BulkJobs} and this module's comment). */
 export class ImportJobs implements BulkJobs {
@@ -308,7 +306,7 @@ export class ImportJobs implements BulkJobs {
       const job = await this.store.job(jobId);
       if (job === undefined) throw new AppError('JobNotFound', 'no such job');
       if (job.state === 'planned') throw new AppError('JobNotStartable', 'the job was not started');
-      if (FINAL_STATES.includes(job.state)) return summaryOf(job, await this.store.conversation(jobId));
+      if (FINAL_JOB_STATES.includes(job.state)) return summaryOf(job, await this.store.conversation(jobId));
       const outcome = await this.runs.runHeld(jobId, new AbortController().signal, onProgress);
       if (outcome.kind === 'ran') return summaryOf(outcome.job, await this.store.conversation(jobId));
       // Another instance runs it: follow its progress from storage until it ends (or its runner is gone).
@@ -333,13 +331,13 @@ export class ImportJobs implements BulkJobs {
   private async handle(received: ReceivedJobMessage, signal: AbortSignal): Promise<void> {
     const { jobId } = received.message;
     const job = isJobId(jobId) ? await this.store.job(jobId) : undefined;
-    if (job === undefined || job.state === 'planned' || FINAL_STATES.includes(job.state)) {
+    if (job === undefined || job.state === 'planned' || FINAL_JOB_STATES.includes(job.state)) {
       await received.complete();
       return;
     }
     const outcome = await this.runs.runHeld(jobId, signal, undefined, received);
     // Busy: another instance runs the job; the message shows up again later and is dropped once the job ended.
-    if (outcome.kind === 'ran' && FINAL_STATES.includes(outcome.job.state)) await received.complete();
+    if (outcome.kind === 'ran' && FINAL_JOB_STATES.includes(outcome.job.state)) await received.complete();
   }
 
   /** The job's own admin, or an operator; anyone else is told there is no such job. */

@@ -5,7 +5,12 @@
  * sent once the interval has passed and the end (done, cancelled, undone) always sent at once. Updates of one job
  * are sent one after another, so an older one never lands after a newer one.
  */
-import type { BulkJobs, JobConversation, JobProgress } from '../../admin/admin-contracts.js';
+import {
+  FINAL_JOB_STATES,
+  type BulkJobs,
+  type JobConversation,
+  type JobProgress,
+} from '../../admin/admin-contracts.js';
 import { pickLocale } from '../../i18n/index.js';
 import type { Logger } from '../../logger.js';
 import { jobCard, type AdminJobData } from '../cards/admin-cards.js';
@@ -19,9 +24,6 @@ export type CardUpdater = (
 
 /** Default: one update every 2 s per job at most. */
 export const DEFAULT_PROGRESS_INTERVAL_MS = 2000;
-
-/** A job's states after which nothing more happens (until an undo is asked for). */
-const FINAL_STATES: ReadonlySet<string> = new Set(['done', 'cancelled', 'undone']);
 
 export interface ProgressUpdatesDeps {
   readonly jobs: Pick<BulkJobs, 'onProgress' | 'get'>;
@@ -88,7 +90,7 @@ export class ProgressUpdates {
     const card = this.cardOf(job.id, job.conversation);
     if (card === undefined) return;
     const state = this.stateOf(job.id);
-    const final = FINAL_STATES.has(job.state);
+    const final = FINAL_JOB_STATES.includes(job.state);
     const wait = state.last + this.intervalMs - this.now();
     if (final || wait <= 0) {
       clearTimeout(state.timer);
