@@ -119,32 +119,38 @@ describe('profile-photo emulator', () => {
   });
 });
 
+/**
+ * Runs the emulator command object in this process on a free port with `env` added, until `stop` is called:
+ * its address once it listens, what it printed, and its exit code.
+ */
+async function runEmulatorCommand(env: Record<string, string>) {
+  let stop = (): void => undefined;
+  const stopped = new Promise<void>((resolve) => (stop = resolve));
+  const command = createEmulatorCommand({
+    waitForStop: () => stopped,
+    env: { DATA_DIR: dataDir, GRAPH_EMULATOR_PORT: '0', ...env },
+  });
+  const out: string[] = [];
+  let listening = (): void => undefined;
+  const ready = new Promise<void>((resolve) => (listening = resolve));
+  const exit = command.run([], {
+    out: (line: string) => {
+      out.push(line);
+      if (line.includes('Press Ctrl+C')) listening();
+    },
+    err: (line: string) => out.push(`err: ${line}`),
+  });
+  await ready;
+  const url = /(http:\/\/127\.0\.0\.1:\d+)/.exec(out[0] ?? '')?.[1] ?? '';
+  return { url, stop, exit, out };
+}
+
 describe('the emulator command object', () => {
   it('maps the fault settings onto photo routes only, and stops when told to', async () => {
-    let stop = (): void => undefined;
-    const stopped = new Promise<void>((resolve) => (stop = resolve));
-    const command = createEmulatorCommand({
-      waitForStop: () => stopped,
-      env: {
-        DATA_DIR: dataDir,
-        GRAPH_EMULATOR_PORT: '0',
-        EMULATOR_FAULT_429_RATE: '1',
-        EMULATOR_RETRY_AFTER_SECONDS: '3',
-      },
+    const { url, stop, exit, out } = await runEmulatorCommand({
+      EMULATOR_FAULT_429_RATE: '1',
+      EMULATOR_RETRY_AFTER_SECONDS: '3',
     });
-    const out: string[] = [];
-    let listening = (): void => undefined;
-    const ready = new Promise<void>((resolve) => (listening = resolve));
-    const io = {
-      out: (line: string) => {
-        out.push(line);
-        if (line.includes('listening on')) listening();
-      },
-      err: (line: string) => out.push(`err: ${line}`),
-    };
-    const exit = command.run([], io);
-    await ready;
-    const url = /(http:\/\/127\.0\.0\.1:\d+)/.exec(out[0] ?? '')?.[1] ?? '';
     const token = (await LocalTokenIssuer.open(dataDir)).issueApp({
       tenantId: '00000000-0000-0000-0000-0000000000001',
     });
@@ -161,31 +167,12 @@ describe('the emulator command object', () => {
 
 describe('the emulator command’s write throttling', () => {
   it('limits concurrent photo writes per app as EMULATOR_MAX_CONCURRENT_WRITES says', async () => {
-    let stop = (): void => undefined;
-    const stopped = new Promise<void>((resolve) => (stop = resolve));
-    const command = createEmulatorCommand({
-      waitForStop: () => stopped,
-      env: {
-        DATA_DIR: dataDir,
-        GRAPH_EMULATOR_PORT: '0',
-        EMULATOR_MAX_CONCURRENT_WRITES: '1',
-        EMULATOR_LATENCY_MS: '1500',
-        EMULATOR_RETRY_AFTER_SECONDS: '0',
-      },
+    const { url, stop, exit, out } = await runEmulatorCommand({
+      EMULATOR_MAX_CONCURRENT_WRITES: '1',
+      EMULATOR_LATENCY_MS: '1500',
+      EMULATOR_RETRY_AFTER_SECONDS: '0',
     });
-    const out: string[] = [];
-    let listening = (): void => undefined;
-    const ready = new Promise<void>((resolve) => (listening = resolve));
-    const exit = command.run([], {
-      out: (line: string) => {
-        out.push(line);
-        if (line.includes('Press Ctrl+C')) listening();
-      },
-      err: (line: string) => out.push(`err: ${line}`),
-    });
-    await ready;
     expect(out).toContain('Photo writes: at most 1 at once per app, 429 beyond (as Graph throttles).');
-    const url = /(http:\/\/127\.0\.0\.1:\d+)/.exec(out[0] ?? '')?.[1] ?? '';
     const token = (await LocalTokenIssuer.open(dataDir)).issueApp({
       tenantId: '00000000-0000-0000-0000-0000000000001',
     });
