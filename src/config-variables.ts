@@ -15,6 +15,8 @@ import {
   type VariableSpec,
 } from './config-schemas.js';
 
+import { TRUST_VARIABLES } from './config-trust.js';
+
 export type { VariableSpec } from './config-schemas.js';
 
 const MiB = 1024 * 1024;
@@ -388,6 +390,7 @@ export const CONFIG_VARIABLES = {
     defaultText: 'teams-photo',
     description: 'Blob container for `STORAGE_KIND=blob`.',
   },
+  ...TRUST_VARIABLES,
 } satisfies Record<string, VariableSpec<unknown>>;
 
 /** The README's configuration table, generated from {@link CONFIG_VARIABLES}. */

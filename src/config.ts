@@ -11,6 +11,7 @@ import type { z } from 'zod';
 import type { AppCredentialConfig } from './auth/app-token-provider.js';
 import { tokenHostEntryProblem } from './bot/attachments/host-rules.js';
 import { CONFIG_VARIABLES, type VariableSpec } from './config-variables.js';
+import { trustConfig, type TrustConfig } from './config-trust.js';
 
 export { CONFIG_VARIABLES, configTableMarkdown } from './config-variables.js';
 
@@ -128,6 +129,8 @@ export interface AppConfig {
     readonly leaseMs: number;
     readonly reportLinkMs: number;
   };
+  /** Face detection, quality checks, the organisation's photo rules, approval, backup retention (issue 18). */
+  readonly trust: TrustConfig;
   readonly emulator: {
     readonly port: number;
     readonly faults: {
@@ -198,6 +201,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       problems.push('STORAGE_KIND=blob needs AZURE_STORAGE_CONNECTION_STRING');
     }
   }
+  const trust = trustConfig(v, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   return deepFreeze({
     dataDir,
@@ -255,6 +259,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       leaseMs: v.JOB_LEASE_SECONDS * 1000,
       reportLinkMs: v.REPORT_LINK_MINUTES * 60_000,
     },
+    trust,
     emulator: {
       port: v.GRAPH_EMULATOR_PORT,
       faults: {

@@ -117,6 +117,25 @@ export const ADMIN_ERROR_CODES = [
 
 export type AdminErrorCode = (typeof ADMIN_ERROR_CODES)[number];
 
+/** Quality checks of a prepared photo (src/trust/quality-*.ts). */
+export const QUALITY_ERROR_CODES = [] as const;
+
+/** The organisation's photo rules (photoUpdateSettings) and the read-back after a change. */
+export const POLICY_ERROR_CODES = [] as const;
+
+/** Approval of photo changes (src/approval/). */
+export const APPROVAL_ERROR_CODES = [] as const;
+
+/** A person's own data: `my data`, `forget me` (src/privacy/). */
+export const PRIVACY_ERROR_CODES = [] as const;
+
+export type TrustErrorCode = (
+  | typeof QUALITY_ERROR_CODES
+  | typeof POLICY_ERROR_CODES
+  | typeof APPROVAL_ERROR_CODES
+  | typeof PRIVACY_ERROR_CODES
+)[number];
+
 /** Every code the app knows. Later features add their own lists here. */
 export const ERROR_CODES = [
   ...PHOTO_ERROR_CODES,
@@ -128,6 +147,10 @@ export const ERROR_CODES = [
   ...CLI_ERROR_CODES,
   ...API_ERROR_CODES,
   ...ADMIN_ERROR_CODES,
+  ...QUALITY_ERROR_CODES,
+  ...POLICY_ERROR_CODES,
+  ...APPROVAL_ERROR_CODES,
+  ...PRIVACY_ERROR_CODES,
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

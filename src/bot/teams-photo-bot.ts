@@ -54,6 +54,14 @@ import type { TargetPhotoHandler } from './handlers/target-photo-handler.js';
 import type { UndoHandler } from './handlers/undo-handler.js';
 import { acceptsPhotoFrom, photoChannels } from './photo-channels.js';
 import { failureText } from './turn-errors.js';
+import type { ApprovalRoutes, PrivacyRoutes, QualityReviewRoutes } from '../trust/trust-routes.js';
+import {
+  APPROVE_REQUEST_VERB,
+  CONFIRM_FORGET_VERB,
+  REJECT_REQUEST_VERB,
+  USE_ANYWAY_VERB,
+  WITHDRAW_REQUEST_VERB,
+} from '../trust/trust-verbs.js';
 
 export interface TeamsPhotoBotHandlers {
   readonly photo: PhotoMessageHandler;
@@ -70,6 +78,12 @@ export interface TeamsPhotoBotHandlers {
   readonly admin?: AdminHandler;
   /** Admins: a .zip sent in personal chat, its plan, Start / Cancel, the report and **Undo this batch**. */
   readonly bulk?: BulkImportHandler;
+  /** **Use anyway** on a quality warning. */
+  readonly qualityReview?: QualityReviewRoutes;
+  /** Approvers' **Approve** / **Reject**, a requester's **Withdraw**. */
+  readonly approval?: ApprovalRoutes;
+  /** `my data`, `forget me`. */
+  readonly privacy?: PrivacyRoutes;
 }
 
 /** How the bot routes, beside its handlers. */
@@ -208,7 +222,14 @@ export class TeamsPhotoBot extends TeamsActivityHandler {
     if (verb === REDO_PHOTO_CHANGE_VERB) {
       return this.features.undo.onRedoCardAction(context, isUndoPhotoChangeData(data) ? data.changeId : '');
     }
-    const { targets, remove, admin, bulk } = this.features;
+    const { targets, remove, admin, bulk, qualityReview, approval, privacy } = this.features;
+    if (verb === USE_ANYWAY_VERB && qualityReview) return qualityReview.onUseAnyway(context, data);
+    if (approval) {
+      if (verb === APPROVE_REQUEST_VERB) return approval.onApprove(context, data);
+      if (verb === REJECT_REQUEST_VERB) return approval.onReject(context, data);
+      if (verb === WITHDRAW_REQUEST_VERB) return approval.onWithdraw(context, data);
+    }
+    if (verb === CONFIRM_FORGET_VERB && privacy) return privacy.onConfirmForget(context, data);
     if (verb === ADMIN_SEND_NOW_VERB && admin) return admin.onSendNow(context, data);
     if (bulk && isAdminJobData(data)) {
       if (verb === ADMIN_JOB_START_VERB) return bulk.onStart(context, data.jobId);

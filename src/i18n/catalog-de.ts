@@ -3,6 +3,10 @@
  * Formal "Sie", as Microsoft 365's German business UI; Swiss readers accept "ß" in UI text.
  */
 import type { Catalog } from './catalog-en.js';
+import { qualityTexts } from './sections/quality.js';
+import { policyTexts } from './sections/policy.js';
+import { approvalTexts } from './sections/approval.js';
+import { privacyTexts } from './sections/privacy.js';
 
 /** German text for every key. */
 export const de: Catalog = {
@@ -409,4 +413,8 @@ export const de: Catalog = {
   'admin.report.undo': 'Diesen Import rückgängig machen',
   'admin.undo.started':
     'Die Fotos des Imports von {file} werden zurückgesetzt. Der Fortschritt steht in der Karte unten.',
+  ...qualityTexts.de,
+  ...policyTexts.de,
+  ...approvalTexts.de,
+  ...privacyTexts.de,
 };

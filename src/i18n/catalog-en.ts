@@ -16,6 +16,10 @@
  * chosen with `Intl.PluralRules` (see `translate.ts`).
  */
 import type { ErrorCode } from '../errors.js';
+import { qualityTexts } from './sections/quality.js';
+import { policyTexts } from './sections/policy.js';
+import { approvalTexts } from './sections/approval.js';
+import { privacyTexts } from './sections/privacy.js';
 
 /** English text for every key. */
 export const en = {
@@ -379,6 +383,10 @@ export const en = {
     'The report link is made for you and works for {time}: do not forward it (it names everyone in the import).',
   'admin.report.undo': 'Undo this batch',
   'admin.undo.started': 'Putting back the photos of the import of {file}. Its progress is in the card below.',
+  ...qualityTexts.en,
+  ...policyTexts.en,
+  ...approvalTexts.en,
+  ...privacyTexts.en,
 } as const satisfies Record<ErrorCode, string> & Record<ErrorNextKey, string> & Record<string, string>;
 
 /**

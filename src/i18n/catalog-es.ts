@@ -3,6 +3,10 @@
  * Informal "tú", as Microsoft's Spanish style guide recommends; wording understood on both sides of the Atlantic.
  */
 import type { Catalog } from './catalog-en.js';
+import { qualityTexts } from './sections/quality.js';
+import { policyTexts } from './sections/policy.js';
+import { approvalTexts } from './sections/approval.js';
+import { privacyTexts } from './sections/privacy.js';
 
 /** Spanish text for every key. */
 export const es: Catalog = {
@@ -385,4 +389,8 @@ export const es: Catalog = {
   'admin.report.undo': 'Deshacer esta importación',
   'admin.undo.started':
     'Restaurando las fotos de la importación de {file}. Su progreso está en la tarjeta de abajo.',
+  ...qualityTexts.es,
+  ...policyTexts.es,
+  ...approvalTexts.es,
+  ...privacyTexts.es,
 };

@@ -3,6 +3,10 @@
  * "Você" and Microsoft's pt-BR terms ("entrar" for sign in, "arquivo", "baixar").
  */
 import type { Catalog } from './catalog-en.js';
+import { qualityTexts } from './sections/quality.js';
+import { policyTexts } from './sections/policy.js';
+import { approvalTexts } from './sections/approval.js';
+import { privacyTexts } from './sections/privacy.js';
 
 /** Brazilian Portuguese text for every key. */
 export const ptBR: Catalog = {
@@ -382,4 +386,8 @@ export const ptBR: Catalog = {
     'O link do relatório foi feito para você e funciona por {time}: não o encaminhe (ele cita todas as pessoas da importação).',
   'admin.report.undo': 'Desfazer esta importação',
   'admin.undo.started': 'Restaurando as fotos da importação de {file}. O progresso está no cartão abaixo.',
+  ...qualityTexts.ptBR,
+  ...policyTexts.ptBR,
+  ...approvalTexts.ptBR,
+  ...privacyTexts.ptBR,
 };

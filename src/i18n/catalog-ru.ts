@@ -4,6 +4,10 @@
  * form has to agree with them.
  */
 import type { Catalog } from './catalog-en.js';
+import { qualityTexts } from './sections/quality.js';
+import { policyTexts } from './sections/policy.js';
+import { approvalTexts } from './sections/approval.js';
+import { privacyTexts } from './sections/privacy.js';
 
 /** Russian text for every key. */
 export const ru: Catalog = {
@@ -390,4 +394,8 @@ export const ru: Catalog = {
     'Ссылка на отчёт создана для вас и действует {time}: не пересылайте её (в отчёте перечислены все люди из импорта).',
   'admin.report.undo': 'Отменить этот импорт',
   'admin.undo.started': 'Возвращаю фото импорта {file}. Ход выполнения — в карточке ниже.',
+  ...qualityTexts.ru,
+  ...policyTexts.ru,
+  ...approvalTexts.ru,
+  ...privacyTexts.ru,
 };

@@ -4,6 +4,10 @@
  * Latin words or numbers as Microsoft's zh-CN style guide asks.
  */
 import type { Catalog } from './catalog-en.js';
+import { qualityTexts } from './sections/quality.js';
+import { policyTexts } from './sections/policy.js';
+import { approvalTexts } from './sections/approval.js';
+import { privacyTexts } from './sections/privacy.js';
 
 /** Simplified Chinese text for every key. */
 export const zhCN: Catalog = {
@@ -343,4 +347,8 @@ export const zhCN: Catalog = {
   'admin.report.linkNote': '报告链接是为你生成的，有效期{time}：请勿转发（报告列出了此次导入中的所有人）。',
   'admin.report.undo': '撤销此次导入',
   'admin.undo.started': '正在恢复 {file} 导入的照片，进度见下方卡片。',
+  ...qualityTexts.zhCN,
+  ...policyTexts.zhCN,
+  ...approvalTexts.zhCN,
+  ...privacyTexts.zhCN,
 };

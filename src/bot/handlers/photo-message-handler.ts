@@ -15,6 +15,7 @@ import type { PendingStore } from '../../storage/pending-store.js';
 import { encodeKeySegment } from '../../storage/storage.js';
 import type { AttachmentDownloader } from '../attachments/attachment-downloader.js';
 import { jpegDataUri, photoUpdatedCard, pictureOf } from '../cards/index.js';
+import type { OwnPhotoGates } from '../../trust/trust-gates.js';
 import type { RecentPhotos } from '../recent-photos.js';
 import { senderId, type SenderTokens } from '../sender-tokens.js';
 import { failureText } from '../turn-errors.js';
@@ -54,6 +55,8 @@ export interface PhotoMessageDeps {
   readonly displayName?: DisplayNameLookup;
   /** Where the photo waits a few minutes for a following `group <name>` or `contact <name>`. */
   readonly recent?: RecentPhotos;
+  /** Quality review, the organisation's rules and approval (issue 18); each absent one is skipped. */
+  readonly gates?: OwnPhotoGates;
 }
 
 export class PhotoMessageHandler {
@@ -77,24 +80,49 @@ export class PhotoMessageHandler {
       if (!received) return;
       const { photo, imageCount } = received;
       await this.deps.recent?.keep(senderId(context), photo.jpeg);
-      let token: AccessTokenSource;
-      try {
-        token = await this.deps.tokens.forSender(context, DELEGATED_SCOPES.ownPhoto);
-      } catch (error) {
-        if (!(error instanceof AuthError) || !this.deps.signIn) throw error;
-        await this.deps.pending.put(pendingKey(context), photo.jpeg, this.deps.pendingPhotoMs, 'image/jpeg');
-        await this.deps.signIn(context);
-        return;
-      }
-      await this.apply(context, photo.jpeg, token, imageCount);
+      const { gates } = this.deps;
+      // The organisation's rules first: nobody hears about a blurred photo they were never allowed to set.
+      await gates?.policy?.check(context);
+      if (gates?.quality && !(await gates.quality.review(context, photo))) return;
+      await this.proceed(context, photo.jpeg, imageCount);
     } catch (error) {
-      await context.sendActivity(
-        failureText(error, locale, this.deps.logger, 'photo change', {
-          id: context.activity.from.aadObjectId ?? context.activity.from.id,
-          file: this.deps.directoryFile ?? '',
-        }),
-      );
+      await this.answerFailure(context, error, locale);
     }
+  }
+
+  /**
+   * Goes on with a photo whose quality review is behind it (**Use anyway** on a warning): sign-in, the
+   * organisation's rules, approval, then the change. Failures are answered in chat.
+   */
+  async continueReviewed(context: TurnContext, jpeg: Uint8Array): Promise<void> {
+    try {
+      await this.proceed(context, jpeg, 1);
+    } catch (error) {
+      await this.answerFailure(context, error, pickLocale(context.activity.locale));
+    }
+  }
+
+  /** Gets the sender's token (or keeps the photo and asks them to sign in), then applies the photo. */
+  private async proceed(context: TurnContext, jpeg: Uint8Array, imageCount: number): Promise<void> {
+    let token: AccessTokenSource;
+    try {
+      token = await this.deps.tokens.forSender(context, DELEGATED_SCOPES.ownPhoto);
+    } catch (error) {
+      if (!(error instanceof AuthError) || !this.deps.signIn) throw error;
+      await this.deps.pending.put(pendingKey(context), jpeg, this.deps.pendingPhotoMs, 'image/jpeg');
+      await this.deps.signIn(context);
+      return;
+    }
+    await this.apply(context, jpeg, token, imageCount);
+  }
+
+  private async answerFailure(context: TurnContext, error: unknown, locale: ReturnType<typeof pickLocale>) {
+    await context.sendActivity(
+      failureText(error, locale, this.deps.logger, 'photo change', {
+        id: context.activity.from.aadObjectId ?? context.activity.from.id,
+        file: this.deps.directoryFile ?? '',
+      }),
+    );
   }
 
   /**
@@ -122,9 +150,15 @@ export class PhotoMessageHandler {
     }
   }
 
-  /** Sets an already prepared photo and answers with the card. */
+  /**
+   * Sets an already prepared photo and answers with the card; or, where the organisation's rules refuse it, throws;
+   * or, where changes need approval, leaves it as a request.
+   */
   private async apply(context: TurnContext, jpeg: Uint8Array, token: AccessTokenSource, imageCount: number) {
     const locale = pickLocale(context.activity.locale);
+    const { gates } = this.deps;
+    await gates?.policy?.check(context, token);
+    if (gates?.approval && (await gates.approval.intercept(context, jpeg))) return;
     const preview = await this.deps.preparer.run(jpeg, { size: PREVIEW_SIDE, crop: 'center' });
     const { changeId, replaced, graphRequestId } = await this.deps.changes.change(
       { kind: 'me' },
