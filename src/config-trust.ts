@@ -130,6 +130,7 @@ export interface TrustConfig {
   };
 }
 
+/** The parsed variables; one that was invalid is `undefined` here (and reported), whatever its type says. */
 type Values = {
   readonly FACE_DETECTION: 'on' | 'off';
   readonly QUALITY_CHECKS: QualityMode;
@@ -140,7 +141,7 @@ type Values = {
   readonly QUALITY_MIN_FACE_PERCENT: number;
   readonly PHOTO_POLICY_CACHE_SECONDS: number;
   readonly PHOTO_ADMIN_CONTACT: string | undefined;
-  readonly APPROVAL: ApprovalMode;
+  readonly APPROVAL: ApprovalMode | undefined;
   readonly APPROVAL_GROUP_ID: string | undefined;
   readonly APPROVERS_GROUP_ID: string | undefined;
   readonly APPROVAL_EXPIRY_HOURS: number;
@@ -155,7 +156,8 @@ const DAY_MS = 86_400_000;
  * approvers, approval for a group without the group).
  */
 export function trustConfig(v: Values, problems: string[]): TrustConfig {
-  if (v.APPROVAL !== 'off' && v.APPROVERS_GROUP_ID === undefined) {
+  // An invalid variable reads as unset (it is reported already): only a valid mode is checked further.
+  if (v.APPROVAL !== undefined && v.APPROVAL !== 'off' && v.APPROVERS_GROUP_ID === undefined) {
     problems.push(`APPROVAL=${v.APPROVAL} needs APPROVERS_GROUP_ID`);
   }
   if (v.APPROVAL === 'group' && v.APPROVAL_GROUP_ID === undefined) {
@@ -173,7 +175,7 @@ export function trustConfig(v: Values, problems: string[]): TrustConfig {
     },
     policy: { cacheMs: v.PHOTO_POLICY_CACHE_SECONDS * 1000, adminContact: v.PHOTO_ADMIN_CONTACT },
     approval: {
-      mode: v.APPROVAL,
+      mode: v.APPROVAL ?? 'off',
       groupId: v.APPROVAL_GROUP_ID,
       approversGroupId: v.APPROVERS_GROUP_ID,
       expiryMs: v.APPROVAL_EXPIRY_HOURS * 3_600_000,

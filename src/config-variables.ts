@@ -392,11 +392,3 @@ export const CONFIG_VARIABLES = {
   },
   ...TRUST_VARIABLES,
 } satisfies Record<string, VariableSpec<unknown>>;
-
-/** The README's configuration table, generated from {@link CONFIG_VARIABLES}. */
-export function configTableMarkdown(): string {
-  const rows = Object.entries(CONFIG_VARIABLES).map(
-    ([name, spec]) => `| \`${name}\` | ${spec.defaultText} | ${spec.description} |`,
-  );
-  return ['| variable | default | meaning |', '|---|---|---|', ...rows].join('\n');
-}

@@ -209,3 +209,54 @@ describe('BOT_TOKEN_HOSTS', () => {
     );
   });
 });
+
+describe('trust settings', () => {
+  function problemsOf(env: NodeJS.ProcessEnv): string[] {
+    try {
+      loadConfig(env);
+      return [];
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      return [...error.problems];
+    }
+  }
+
+  it('defaults to face detection on, quality warnings, no approval and 90 days of backups', () => {
+    const { trust } = loadConfig({});
+    expect(trust.faceDetection).toBe(true);
+    expect(trust.quality.mode).toBe('warn');
+    expect(trust.approval.mode).toBe('off');
+    expect(trust.retention.backupMs).toBe(90 * 86_400_000);
+    expect(trust.policy.adminContact).toBeUndefined();
+  });
+
+  it('reads percentages as shares and hours and days as milliseconds', () => {
+    const { trust } = loadConfig({
+      QUALITY_CHECKS: 'block',
+      QUALITY_MAX_FLAT_PERCENT: '70',
+      QUALITY_MIN_FACE_PERCENT: '25',
+      APPROVAL: 'everyone',
+      APPROVERS_GROUP_ID: 'g-approvers',
+      APPROVAL_EXPIRY_HOURS: '2',
+      BACKUP_RETENTION_DAYS: '7',
+      PHOTO_ADMIN_CONTACT: 'it@contoso.com',
+    });
+    expect(trust.quality).toMatchObject({ mode: 'block', maxFlatShare: 0.7, minFaceShare: 0.25 });
+    expect(trust.approval).toMatchObject({
+      mode: 'everyone',
+      approversGroupId: 'g-approvers',
+      expiryMs: 7_200_000,
+    });
+    expect(trust.retention.backupMs).toBe(7 * 86_400_000);
+    expect(trust.policy.adminContact).toBe('it@contoso.com');
+  });
+
+  it('refuses approval without approvers, and approval for a group without the group', () => {
+    expect(problemsOf({ APPROVAL: 'everyone' })).toEqual(['APPROVAL=everyone needs APPROVERS_GROUP_ID']);
+    expect(problemsOf({ APPROVAL: 'group', APPROVERS_GROUP_ID: 'a' })).toEqual([
+      'APPROVAL=group needs APPROVAL_GROUP_ID',
+    ]);
+    expect(problemsOf({ APPROVAL: 'sometimes' })).toEqual([expect.stringMatching(/^APPROVAL/)]);
+    expect(problemsOf({ QUALITY_CHECKS: 'strict' })).toEqual([expect.stringMatching(/^QUALITY_CHECKS/)]);
+  });
+});
