@@ -8,6 +8,7 @@
  */
 import path from 'node:path';
 import { formatWhen } from '../../dist/bot/handlers/photo-previews.js';
+import { CATALOGS } from '../../dist/i18n/index.js';
 import { AuditLog, type AuditRecord } from '../../dist/storage/audit-log.js';
 import { BackupStore, FsStorage, PendingStore, type JsonObject } from '../../dist/storage/index.js';
 import { encodeJpeg, photoLike } from '../helpers/images.js';
@@ -202,6 +203,9 @@ describe('my data and forget me (local mode, over HTTP)', () => {
     const undo = await press(bot, alex, alexUndo);
     expect(undo).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.activity.message' });
     expect(undo.value).toContain('I cannot find that change any more, so there is nothing to undo.');
+    // The typed undo finds nothing recorded for Alex's photo any more, and says so.
+    const typedUndo = await bot.ask(alex, { text: 'undo' });
+    expect(typedUndo.text).toBe(CATALOGS.en['undo.nothingToUndo']);
     // And `my data` now shows no backups, the audit entries still there.
     const after = factsOf(cardOf(await bot.ask(alex, { text: 'my data' })));
     expect(after['Photo backups (for Undo)']).toBe('None');
