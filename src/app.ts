@@ -7,6 +7,7 @@ import { CloudAdapter, ConfigurationServiceClientCredentialFactory, type TurnCon
 import type { AppTokenSource } from './admin/admin-contracts.js';
 import { adminAppTokens } from './admin/app-tokens.js';
 import { adminFeatures } from './app-admin.js';
+import { privacyFeatures } from './app-privacy.js';
 import { photoApiRoutes, type PhotoApiDeps } from './api/photo-api.js';
 import { TabPhotoActions } from './api/photo-actions.js';
 import { LocalTabGraphTokens, OboTabGraphTokens, type TabGraphTokens } from './api/tab-graph-tokens.js';
@@ -272,6 +273,8 @@ export async function startApp(config: AppConfig, logger: Logger, seams: AppSeam
     publicBaseUrl: () => publicBaseUrl,
     logger,
   });
+  // A person's own data (`my data`, `forget me`) and backup retention (app-privacy.ts).
+  const privacy = privacyFeatures({ trust: config.trust, backups, audit, pending, logger });
   const bot = new TeamsPhotoBot(
     {
       photo,
@@ -291,6 +294,7 @@ export async function startApp(config: AppConfig, logger: Logger, seams: AppSeam
       extension,
       admin: admin.handler,
       bulk: admin.bulk,
+      privacy: privacy.handler,
     },
     { photoChannels: photoChannels(local), logger, photoPageUrl: () => photoPageUrl },
   );
@@ -338,12 +342,14 @@ export async function startApp(config: AppConfig, logger: Logger, seams: AppSeam
     publicBaseUrl = server.url;
   }
   admin.start();
+  privacy.start();
   return {
     server,
     emulator,
     async close() {
       await server.close();
       await admin.stop();
+      await privacy.stop();
       await sweeper.stop();
       await pool.close();
       await emulator?.close();

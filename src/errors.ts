@@ -127,7 +127,7 @@ export const POLICY_ERROR_CODES = [] as const;
 export const APPROVAL_ERROR_CODES = [] as const;
 
 /** A person's own data: `my data`, `forget me` (src/privacy/). */
-export const PRIVACY_ERROR_CODES = [] as const;
+export const PRIVACY_ERROR_CODES = ['ForgetConfirmationExpired'] as const;
 
 export type TrustErrorCode = (
   | typeof QUALITY_ERROR_CODES

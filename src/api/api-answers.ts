@@ -79,6 +79,8 @@ export const STATUS_OF_CODE: Readonly<Record<ErrorCode, number>> = {
   JobInProgress: 409,
   AdminChoiceExpired: 410,
   ReportLinkExpired: 410,
+  // Privacy (issue 18): a `forget me` confirmation that expired, was used, or is someone else's.
+  ForgetConfirmationExpired: 410,
 };
 
 /** An error answer's body. */

@@ -41,6 +41,20 @@ export const BOT_TEXT_COMMANDS = [
     description: 'app.command.admin.description',
     scopes: ['personal'],
   },
+  {
+    // What the app keeps about the sender (issue 18); personal chat only, the bot says so elsewhere.
+    command: 'my-data',
+    word: 'command.myData',
+    description: 'app.command.myData.description',
+    scopes: ['personal'],
+  },
+  {
+    // Deletes the sender's backups, waiting items and requests, after a confirmation card (issue 18).
+    command: 'forget-me',
+    word: 'command.forgetMe',
+    description: 'app.command.forgetMe.description',
+    scopes: ['personal'],
+  },
 ] as const satisfies readonly BotTextCommandSpec[];
 
 /**
@@ -72,7 +86,7 @@ export const BOT_ARGUMENT_COMMANDS = [
 /** A command that takes a name: `'group' | 'contact' | 'remove'`. */
 export type BotArgumentCommand = (typeof BOT_ARGUMENT_COMMANDS)[number]['command'];
 
-/** A text command the bot understands: `'help' | 'undo' | 'admin'`. */
+/** A text command the bot understands: `'help' | 'undo' | 'admin' | 'my-data' | 'forget-me'`. */
 export type BotTextCommand = (typeof BOT_TEXT_COMMANDS)[number]['command'];
 
 /**

@@ -199,6 +199,8 @@ export class TeamsPhotoBot extends TeamsActivityHandler {
       else if (this.features.admin) await this.features.admin.onCommand(context);
       else await context.sendActivity(errorText('NotAdmin', locale));
     },
+    'my-data': (context) => this.privacyCommand(context, 'command.myData', (p) => p.onMyData(context)),
+    'forget-me': (context) => this.privacyCommand(context, 'command.forgetMe', (p) => p.onForgetMe(context)),
     help: async (context) => {
       await context.sendActivity({
         attachments: [
@@ -210,6 +212,25 @@ export class TeamsPhotoBot extends TeamsActivityHandler {
       });
     },
   };
+
+  /**
+   * `my data` / `forget me` (issue 18): a person's data is shown and deleted only in their personal chat; elsewhere
+   * the bot says where to go. Without the privacy feature, help.
+   */
+  private async privacyCommand(
+    context: TurnContext,
+    word: 'command.myData' | 'command.forgetMe',
+    run: (privacy: PrivacyRoutes) => Promise<void>,
+  ): Promise<void> {
+    const locale = pickLocale(context.activity.locale);
+    const { privacy } = this.features;
+    if (!privacy) await this.textCommands.help(context);
+    else if (!isPersonal(context))
+      await context.sendActivity(
+        translate(locale, 'privacy.personalOnly', { word: translate(locale, word) }),
+      );
+    else await run(privacy);
+  }
 
   protected override async onAdaptiveCardInvoke(
     context: TurnContext,

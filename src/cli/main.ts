@@ -21,6 +21,7 @@ const COMMANDS: readonly LazyCommand[] = [
   { name: 'import', load: async () => (await import('./import-command.js')).importCommand },
   { name: 'undo', load: async () => (await import('./undo-command.js')).undoCommand },
   { name: 'jobs', load: async () => (await import('./jobs-command.js')).jobsCommand },
+  { name: 'cleanup', load: async () => (await import('./cleanup-command.js')).cleanupCommand },
 ];
 
 /** The command list with each command's summary, which means loading them all: only `help` and mistakes do. */

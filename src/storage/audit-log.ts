@@ -17,6 +17,13 @@ import { type Clock, type Storage, InvalidStorageValueError } from './storage.js
 export const AUDIT_PATHS = ['chat', 'messaging-extension', 'tab', 'admin', 'bulk'] as const;
 export type AuditPath = (typeof AUDIT_PATHS)[number];
 
+/**
+ * What an entry records besides a photo change (issue 18): `forgotten`, a person had their data deleted
+ * (`forget me`). Absent: a photo change (every entry written before this existed).
+ */
+export const AUDIT_ACTIONS = ['forgotten'] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
 /** `success`, the code of a known refusal or failure, or `InternalError` for anything unexpected. */
 export type AuditResult = 'success' | ErrorCode | 'InternalError';
 
@@ -39,6 +46,8 @@ export interface AuditEntry {
   readonly changeId?: string;
   /** The correlation id the user was shown, if any. */
   readonly correlationId?: string;
+  /** What happened, when it is not a photo change (see {@link AUDIT_ACTIONS}). */
+  readonly action?: AuditAction;
 }
 
 /** A stored record. */
@@ -102,6 +111,9 @@ function sanitize(entry: AuditEntry): AuditEntry {
   const graphRequestId = optionalIdentifier(entry.graphRequestId, 'graphRequestId');
   const changeId = optionalIdentifier(entry.changeId, 'changeId');
   const correlationId = optionalIdentifier(entry.correlationId, 'correlationId');
+  if (entry.action !== undefined && !(AUDIT_ACTIONS as readonly unknown[]).includes(entry.action)) {
+    throw new InvalidStorageValueError('audit action is not one of the known actions');
+  }
   return {
     actor: identifier(entry.actor, 'actor'),
     target: { kind: target.kind, id: identifier(target.id, 'target.id') },
@@ -110,6 +122,7 @@ function sanitize(entry: AuditEntry): AuditEntry {
     ...(graphRequestId === undefined ? {} : { graphRequestId }),
     ...(changeId === undefined ? {} : { changeId }),
     ...(correlationId === undefined ? {} : { correlationId }),
+    ...(entry.action === undefined ? {} : { action: entry.action }),
   };
 }
 

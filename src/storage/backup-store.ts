@@ -23,6 +23,7 @@
  * alone. A redo (an undo of an undo) is an ordinary change that sets the undone photo again, itself undoable.
  */
 import { randomBytes } from 'node:crypto';
+import { mapLimited } from './concurrency.js';
 import { type JsonObject, createJsonIfAbsent, getJson, putJson } from './json.js';
 import {
   type Clock,
@@ -307,6 +308,41 @@ export class BackupStore<T extends JsonObject> {
       ...(inPlace === undefined ? {} : { inPlace }),
     };
   }
+
+  // --- Issue 18 (privacy, retention): listing and deleting backups. ---
+
+  /**
+   * Every backup record (no bytes), read with at most 16 reads at once. A full scan: one list of
+   * `backups/changes/` and one small JSON read per backup; `my data`, `forget me` and the retention sweep use it
+   * (records are keyed by change id, which says nothing of who or when).
+   */
+  async allRecords(): Promise<BackupRecord<T>[]> {
+    const keys = await this.storage.list(`${PREFIX}/changes/`);
+    const records = await mapLimited(keys, 16, (key) => getJson<BackupRecord<T>>(this.storage, key));
+    return records.filter((record): record is BackupRecord<T> => record !== undefined);
+  }
+
+  /**
+   * Deletes a change's backup: the record first (from then on Undo of it answers "not found", never a half
+   * backup), then the replaced photo and the reversal marker. Idempotent. Latest pointers are left: a pointer to a
+   * removed change makes an Undo of it "not found" and of an older one "superseded", as before.
+   */
+  async deleteChange(changeId: string): Promise<void> {
+    if (!CHANGE_ID_PATTERN.test(changeId)) return;
+    await this.storage.delete(recordKey(changeId));
+    await this.storage.delete(photoKey(changeId));
+    await this.storage.delete(reversedKey(changeId));
+  }
+
+  /** Deletes a target's latest pointer (ids and a date only), e.g. when its person asks to be forgotten. */
+  async deleteLatest(targetKey: string): Promise<boolean> {
+    const key = latestKey(targetKey);
+    if ((await this.storage.get(key)) === undefined) return false;
+    await this.storage.delete(key);
+    return true;
+  }
+
+  // --- End of issue 18 additions. ---
 
   private async latestByKey(targetKey: string): Promise<string | undefined> {
     return (await getJson<LatestPointer>(this.storage, latestKey(targetKey)))?.changeId;

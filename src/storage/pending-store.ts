@@ -86,6 +86,24 @@ export class PendingStore {
   }
 
   /**
+   * The ids of this namespace's live items (issue 18: `my data` / `forget me` find a person's by the
+   * `<kind>-<person>` convention, src/privacy/pending-keys.ts). One list of the namespace, whose items all expire
+   * within minutes. An id too long for a key segment is stored hashed and cannot be given back: it is left out.
+   */
+  async listIds(): Promise<string[]> {
+    const prefix = `${this.prefix}/items/`;
+    const ids: string[] = [];
+    for (const key of await this.storage.list(prefix)) {
+      const segment = key.slice(prefix.length);
+      if (segment.startsWith('~h')) continue;
+      ids.push(
+        segment.startsWith('~b') ? Buffer.from(segment.slice(2), 'base64url').toString('utf8') : segment,
+      );
+    }
+    return ids;
+  }
+
+  /**
    * Takes a lease on `id` for `ttlMs`: `true` for the one caller that got it, `false` while someone else's
    * lease on `id` is live. Once the lease expires (or is released), the id can be claimed again.
    */

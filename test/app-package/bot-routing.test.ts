@@ -64,8 +64,20 @@ async function routeOf(text: string, locale: string): Promise<string> {
       return Promise.resolve();
     },
   } as unknown as AdminHandler;
+  const privacy = {
+    onMyData: (context: TurnContext) => {
+      routes.push(`my-data:${context.activity.text}`);
+      return Promise.resolve();
+    },
+    onForgetMe: (context: TurnContext) => {
+      routes.push(`forget-me:${context.activity.text}`);
+      return Promise.resolve();
+    },
+    onConfirmForget: () => Promise.reject(new Error('not pressed here')),
+  };
   const bot = new TeamsPhotoBot({
     photo: {} as unknown as PhotoMessageHandler,
+    privacy,
     undo,
     signIn: null,
     targets,
@@ -118,7 +130,7 @@ describe('the manifest command menu against the bot', () => {
     expect(all).toHaveLength(listings * 6);
     for (const { file, locale, command, title } of all) {
       const expected =
-        command === 'undo' || command === 'admin'
+        command === 'undo' || command === 'admin' || command === 'my-data' || command === 'forget-me'
           ? `${command}:${title}`
           : `card:${CATALOGS[pickLocale(locale)]['help.title']}`;
       expect({ file, title, route: await routeOf(title, locale) }).toEqual({ file, title, route: expected });
