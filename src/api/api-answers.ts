@@ -79,6 +79,13 @@ export const STATUS_OF_CODE: Readonly<Record<ErrorCode, number>> = {
   JobInProgress: 409,
   AdminChoiceExpired: 410,
   ReportLinkExpired: 410,
+  // Approval (src/approval/).
+  NotApprover: 403,
+  OwnRequest: 403,
+  NotRequester: 403,
+  RequestDecided: 409,
+  RequestExpired: 410,
+  RequestNotFound: 404,
 };
 
 /** An error answer's body. */

@@ -20,6 +20,20 @@ export type AuditPath = (typeof AUDIT_PATHS)[number];
 /** `success`, the code of a known refusal or failure, or `InternalError` for anything unexpected. */
 export type AuditResult = 'success' | ErrorCode | 'InternalError';
 
+/**
+ * What an entry says about approval (issue 18): a step of a request (made, approved, rejected, withdrawn, expired),
+ * or `skipped-admin` for an admin's change (single or bulk), which never waits for an approver.
+ */
+export const AUDIT_APPROVAL_NOTES = [
+  'request',
+  'approve',
+  'reject',
+  'withdraw',
+  'expire',
+  'skipped-admin',
+] as const;
+export type AuditApprovalNote = (typeof AUDIT_APPROVAL_NOTES)[number];
+
 /** Whose photo: a user, a group or a contact, by id. */
 export interface AuditTarget {
   readonly kind: 'user' | 'group' | 'contact';
@@ -39,6 +53,8 @@ export interface AuditEntry {
   readonly changeId?: string;
   /** The correlation id the user was shown, if any. */
   readonly correlationId?: string;
+  /** The approval step this entry records, or that approval was skipped (see {@link AUDIT_APPROVAL_NOTES}). */
+  readonly approval?: AuditApprovalNote;
 }
 
 /** A stored record. */
@@ -53,6 +69,8 @@ export interface AuditRecord extends AuditEntry {
 export interface AuditLogOptions {
   readonly storage: Storage;
   readonly now?: Clock;
+  /** Written on every entry that carries no approval note of its own (the admin services' log: `skipped-admin`). */
+  readonly approval?: AuditApprovalNote;
 }
 
 const PREFIX = 'audit/';
@@ -102,6 +120,12 @@ function sanitize(entry: AuditEntry): AuditEntry {
   const graphRequestId = optionalIdentifier(entry.graphRequestId, 'graphRequestId');
   const changeId = optionalIdentifier(entry.changeId, 'changeId');
   const correlationId = optionalIdentifier(entry.correlationId, 'correlationId');
+  if (
+    entry.approval !== undefined &&
+    !(AUDIT_APPROVAL_NOTES as readonly unknown[]).includes(entry.approval)
+  ) {
+    throw new InvalidStorageValueError('audit approval note is not one of the known notes');
+  }
   return {
     actor: identifier(entry.actor, 'actor'),
     target: { kind: target.kind, id: identifier(target.id, 'target.id') },
@@ -110,6 +134,7 @@ function sanitize(entry: AuditEntry): AuditEntry {
     ...(graphRequestId === undefined ? {} : { graphRequestId }),
     ...(changeId === undefined ? {} : { changeId }),
     ...(correlationId === undefined ? {} : { correlationId }),
+    ...(entry.approval === undefined ? {} : { approval: entry.approval }),
   };
 }
 
@@ -136,10 +161,12 @@ function toMs(value: Date | number): number {
 export class AuditLog {
   private readonly storage: Storage;
   private readonly now: Clock;
+  private readonly approval: AuditApprovalNote | undefined;
 
   constructor(options: AuditLogOptions) {
     this.storage = options.storage;
     this.now = options.now ?? Date.now;
+    this.approval = options.approval;
   }
 
   /**
@@ -148,7 +175,11 @@ export class AuditLog {
    * @throws InvalidStorageValueError when a field is missing, unknown, too long, or looks like a token
    */
   async append(entry: AuditEntry): Promise<AuditRecord> {
-    const clean = sanitize(entry);
+    const clean = sanitize(
+      this.approval !== undefined && entry.approval === undefined
+        ? { ...entry, approval: this.approval }
+        : entry,
+    );
     for (let attempt = 0; attempt < 5; attempt++) {
       const at = new Date(this.now());
       const id = `${PREFIX}${dayOf(at.getTime())}/${compactTime(at)}-${randomBytes(6).toString('hex')}`;
