@@ -52,6 +52,7 @@ export interface NewRequest {
   readonly requester: Requester;
   readonly conversation: Readonly<Record<string, unknown>>;
   readonly waitingActivityId: string | undefined;
+  readonly locale: string | undefined;
 }
 
 /** The card's claim: which request, and which photo. */
@@ -106,6 +107,7 @@ export class ApprovalService {
       photoDigest: digestOf(jpeg),
       conversation: input.conversation,
       waitingActivityId: input.waitingActivityId,
+      locale: input.locale,
     };
     await this.deps.store.create(request, jpeg);
     await this.record(input.requester.id, request.requester.id, 'request', 'success', request.id);

@@ -42,6 +42,8 @@ export type ApprovalRequest = {
   readonly conversation: Readonly<Record<string, unknown>>;
   /** The id of the requester's "waiting for approval" card in that conversation. */
   readonly waitingActivityId: string | undefined;
+  /** The requester's language (the activity's `locale`), for the updates of their card. */
+  readonly locale: string | undefined;
 };
 
 /** The marker whose atomic creation decides a request once, across instances. */
