@@ -32,7 +32,8 @@ export class ConversationReferences {
     const { activity } = context;
     const userId = activity.from?.aadObjectId;
     const { conversationType } = (activity.conversation ?? {}) as { conversationType?: string };
-    if (activity.type !== 'message' || !userId || (conversationType ?? 'personal') !== 'personal') return false;
+    if (activity.type !== 'message' || !userId || (conversationType ?? 'personal') !== 'personal')
+      return false;
     const reference = TurnContext.getConversationReference(activity);
     // Only what continuing the conversation needs: never the activity's text or attachments.
     const kept = {
@@ -87,7 +88,9 @@ export class ConversationReferences {
   /** The user ids (lower case) of everyone the bot can reach. */
   async reachable(): Promise<string[]> {
     const keys = await this.storage.list(PREFIX);
-    const refs = await Promise.all(keys.map((key) => getJson<{ user?: { aadObjectId?: string } }>(this.storage, key)));
+    const refs = await Promise.all(
+      keys.map((key) => getJson<{ user?: { aadObjectId?: string } }>(this.storage, key)),
+    );
     return refs.flatMap((ref) => (ref?.user?.aadObjectId ? [ref.user.aadObjectId.toLowerCase()] : []));
   }
 

@@ -5,11 +5,7 @@
  * they go in plain-text runs, never in Markdown text blocks.
  */
 import { translate, type Locale } from '../../i18n/index.js';
-import {
-  APPROVE_REQUEST_VERB,
-  REJECT_REQUEST_VERB,
-  WITHDRAW_REQUEST_VERB,
-} from '../../trust/trust-verbs.js';
+import { APPROVE_REQUEST_VERB, REJECT_REQUEST_VERB, WITHDRAW_REQUEST_VERB } from '../../trust/trust-verbs.js';
 import type { Decision } from '../../approval/approval-types.js';
 import {
   cardAttachment,
@@ -66,7 +62,9 @@ export function waitingCard(options: {
       titleBlock(title),
       previewImage(options.previewDataUri, translate(locale, 'photo.previewAlt')),
       textBlock(translate(locale, 'approval.waiting.body', { when: options.expires })),
-      ...(options.noApprover ? [textBlock(translate(locale, 'approval.waiting.noApprover'), { subtle: true })] : []),
+      ...(options.noApprover
+        ? [textBlock(translate(locale, 'approval.waiting.noApprover'), { subtle: true })]
+        : []),
     ],
     [
       {
@@ -103,9 +101,12 @@ export function approverCard(options: ApproverCardOptions): AdaptiveCardAttachme
     [
       plainTitleBlock(title),
       beforeAfter(locale, options.before, options.previewDataUri),
-      textBlock(translate(locale, 'approval.request.when', { when: options.when, expires: options.expires }), {
-        subtle: true,
-      }),
+      textBlock(
+        translate(locale, 'approval.request.when', { when: options.when, expires: options.expires }),
+        {
+          subtle: true,
+        },
+      ),
       textBlock(translate(locale, 'approval.request.note')),
       {
         type: 'Input.Text',
@@ -146,7 +147,9 @@ export function approverDecidedCard(options: {
   const outcome = translate(locale, `approval.decided.${options.decision}`, { name: options.byName });
   return cardAttachment(title, [
     plainTitleBlock(title),
-    ...(options.previewDataUri ? [previewImage(options.previewDataUri, translate(locale, 'photo.previewAlt'))] : []),
+    ...(options.previewDataUri
+      ? [previewImage(options.previewDataUri, translate(locale, 'photo.previewAlt'))]
+      : []),
     plainText(outcome),
   ]);
 }
@@ -160,13 +163,15 @@ export function requesterOutcomeCard(options: {
   readonly reason?: string;
 }): AdaptiveCardAttachment {
   const { locale, decision } = options;
-  const key = ({ approve: 'approved', reject: 'rejected', withdraw: 'withdrawn', expire: 'expired' } as const)[
-    decision
-  ];
+  const key = (
+    { approve: 'approved', reject: 'rejected', withdraw: 'withdrawn', expire: 'expired' } as const
+  )[decision];
   const title = translate(locale, `approval.${key}.title`);
   return cardAttachment(title, [
     titleBlock(title),
-    ...(options.previewDataUri ? [previewImage(options.previewDataUri, translate(locale, 'photo.previewAlt'))] : []),
+    ...(options.previewDataUri
+      ? [previewImage(options.previewDataUri, translate(locale, 'photo.previewAlt'))]
+      : []),
     plainText(translate(locale, `approval.${key}.body`, { name: options.byName })),
     ...(decision === 'reject' && options.reason
       ? [plainText(translate(locale, 'approval.rejected.reason', { reason: options.reason }))]

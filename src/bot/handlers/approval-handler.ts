@@ -203,7 +203,9 @@ export class ApprovalHandler implements ApprovalGate, ApprovalRoutes {
       if (expired) await this.afterDecision(expired, 'expire', undefined);
     }
     const marker = (error as { marker?: { decision: Decision; by: { name: string } } }).marker;
-    const outcome = marker ? translate(locale, `approval.outcome.${marker.decision}`, { name: marker.by.name }) : '';
+    const outcome = marker
+      ? translate(locale, `approval.outcome.${marker.decision}`, { name: marker.by.name })
+      : '';
     return messageResponse(failureText(error, locale, this.deps.logger, 'approval action', { outcome }));
   }
 
@@ -223,9 +225,11 @@ export class ApprovalHandler implements ApprovalGate, ApprovalRoutes {
         byName: request.decidedBy?.name ?? '',
         ...(request.reason ? { reason: request.reason } : {}),
       });
-      await proactive.update(request.conversation, request.waitingActivityId, card).catch((error: unknown) => {
-        logger.warn('requester card not updated', { correlationId: request.id, error: nameOf(error) });
-      });
+      await proactive
+        .update(request.conversation, request.waitingActivityId, card)
+        .catch((error: unknown) => {
+          logger.warn('requester card not updated', { correlationId: request.id, error: nameOf(error) });
+        });
     }
     await this.updateApprovers(request, decision, previewDataUri, deciderId);
   }
@@ -248,7 +252,10 @@ export class ApprovalHandler implements ApprovalGate, ApprovalRoutes {
         byName: request.decidedBy?.name ?? '',
       });
       await this.deps.proactive.update(card.conversation, card.activityId, update).catch((error: unknown) => {
-        this.deps.logger.warn('approver card not updated', { correlationId: request.id, error: nameOf(error) });
+        this.deps.logger.warn('approver card not updated', {
+          correlationId: request.id,
+          error: nameOf(error),
+        });
       });
     }
   }
@@ -306,7 +313,10 @@ export class ApprovalHandler implements ApprovalGate, ApprovalRoutes {
       this.deps.logger.warn('current photo not read', { correlationId: request.id, error: nameOf(error) });
       return null;
     });
-    return pictureOf(await previewDataUriOf(this.deps.previews, current, this.deps.logger), request.requester.name);
+    return pictureOf(
+      await previewDataUriOf(this.deps.previews, current, this.deps.logger),
+      request.requester.name,
+    );
   }
 
   private async preview(jpeg: Uint8Array): Promise<string> {
