@@ -133,7 +133,7 @@ export class ApprovalService {
       if (!(await this.deps.rules.isApprover(approver.id))) {
         throw new ApprovalError('NotApprover', 'not a member of the approvers group');
       }
-      await this.refuseIfExpired(request);
+      this.refuseIfExpired(request);
       const marker = await this.take(request, decision, approver);
       let changeId: string | undefined;
       if (decision === 'approve') {
@@ -211,7 +211,7 @@ export class ApprovalService {
     return request;
   }
 
-  private async refuseIfExpired(request: ApprovalRequest): Promise<void> {
+  private refuseIfExpired(request: ApprovalRequest): void {
     if (Date.parse(request.expiresAt) > this.now()) return;
     throw new ApprovalError('RequestExpired', 'past its expiry');
   }
@@ -269,7 +269,8 @@ export class ApprovalService {
         const request = UUID.test(requestId)
           ? await this.deps.store.get(requestId).catch(() => undefined)
           : undefined;
-        await this.record(who.id, request?.requester.id ?? who.id, action, error.code, request?.id);
+        const code: AppError['code'] = (error as AppError).code;
+        await this.record(who.id, request?.requester.id ?? who.id, action, code, request?.id);
       }
       throw error;
     }

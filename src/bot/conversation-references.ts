@@ -30,8 +30,11 @@ export class ConversationReferences {
    */
   async remember(context: TurnContext): Promise<boolean> {
     const { activity } = context;
-    const userId = activity.from?.aadObjectId;
-    const { conversationType } = (activity.conversation ?? {}) as { conversationType?: string };
+    // botbuilder types both as always there; test adapters and some channels leave them out.
+    const from = activity.from as typeof activity.from | undefined;
+    const userId = from?.aadObjectId;
+    const conversation = activity.conversation as typeof activity.conversation | undefined;
+    const { conversationType } = (conversation ?? {}) as { conversationType?: string };
     if (activity.type !== 'message' || !userId || (conversationType ?? 'personal') !== 'personal')
       return false;
     const reference = TurnContext.getConversationReference(activity);

@@ -36,7 +36,10 @@ type Json = Record<string, unknown>;
 function textOf(card: Json | undefined): string {
   const out: string[] = [];
   const walk = (value: unknown) => {
-    if (Array.isArray(value)) return value.forEach(walk);
+    if (Array.isArray(value)) {
+      value.forEach(walk);
+      return;
+    }
     if (typeof value !== 'object' || value === null) return;
     const record = value as Json;
     for (const key of ['text', 'title', 'label']) if (typeof record[key] === 'string') out.push(record[key]);

@@ -87,7 +87,7 @@ export class ApprovalHandler implements ApprovalGate, ApprovalRoutes {
           name: (await senderDisplayName(context, this.deps.displayName)) ?? '',
           tenantId: context.activity.conversation.tenantId,
         },
-        conversation: TurnContext.getConversationReference(context.activity) as Record<string, unknown>,
+        conversation: TurnContext.getConversationReference(context.activity),
         waitingActivityId: sent?.id,
         locale: context.activity.locale,
       },
@@ -301,7 +301,7 @@ export class ApprovalHandler implements ApprovalGate, ApprovalRoutes {
     if (!activityId) return false;
     await this.deps.store.addCard(
       request.id,
-      { approverId, activityId, conversation: reference as Record<string, unknown> },
+      { approverId, activityId, conversation: reference },
       request.expiresAt,
     );
     return true;
