@@ -309,6 +309,25 @@ describe('approval of photo changes (local mode, over HTTP)', () => {
     }
   });
 
+  it('an approver who had never chatted with the bot gets the pending requests with their first message', async () => {
+    const isaiah = { id: '00000000-0000-0000-0000-0000000000023', upn: 'isaiahl@example.com' };
+    const req = await request(adele, 'c.jpg');
+    expect(bot.connector.sent.some((s) => inChatOf(isaiah)(s))).toBe(false);
+    await bot.send(isaiah, { text: 'help' });
+    const card = await req.approverCard(isaiah);
+    expect(textOf(cardOf(card.activity))).toContain('Adele Vance asks to use a new profile photo');
+    // A second message does not send it again.
+    const count = bot.connector.sent.filter((s) => inChatOf(isaiah)(s)).length;
+    await bot.ask(isaiah, { text: 'help' });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(
+      bot.connector.sent.filter(
+        (s) => inChatOf(isaiah)(s) && JSON.stringify(s.activity).includes(req.requestId),
+      ),
+    ).toHaveLength(1);
+    expect(bot.connector.sent.filter((s) => inChatOf(isaiah)(s)).length).toBe(count + 1);
+  });
+
   it('someone outside the approval group changes their photo at once', async () => {
     const reply = await bot.ask(patti, { attachments: [bot.image('a.jpg')] });
     expect(textOf(cardOf(reply))).toContain('Undo');
