@@ -11,6 +11,9 @@ import { PersonDataService, type AnyBackupStore } from './privacy/person-data-se
 import type { AuditLog } from './storage/audit-log.js';
 import type { ExpirySweeper } from './storage/expiry-sweeper.js';
 import type { PendingStore } from './storage/pending-store.js';
+import { RequestStore } from './approval/request-store.js';
+import { ConversationReferences } from './bot/conversation-references.js';
+import type { Storage } from './storage/storage.js';
 import type { PersonRequests } from './trust/person-data.js';
 
 export interface PrivacyFeatureDeps {
@@ -18,9 +21,29 @@ export interface PrivacyFeatureDeps {
   readonly backups: AnyBackupStore;
   readonly audit: AuditLog;
   readonly pending: PendingStore;
-  /** Approval's requests, when approval is part of the app. */
-  readonly requests?: PersonRequests;
+  /**
+   * Where approval keeps requests and the conversation references it reaches people by: read and deleted whether
+   * approval is on or not, so requests made while it was on are covered after it is turned off.
+   */
+  readonly storage: Storage;
   readonly logger: Logger;
+}
+
+/**
+ * A person's approval records: the requests they made, and where the bot reaches them (their conversation reference,
+ * which approval keeps), deleted together by `forget me`.
+ */
+function approvalRecords(storage: Storage, logger: Logger): PersonRequests {
+  const requests = new RequestStore(storage);
+  const references = new ConversationReferences(storage, logger);
+  return {
+    listFor: (personId) => requests.listFor(personId),
+    async deleteFor(personId) {
+      const deleted = await requests.deleteFor(personId);
+      await references.forget(personId);
+      return deleted;
+    },
+  };
 }
 
 export interface PrivacyFeatures {
@@ -36,7 +59,7 @@ export function privacyFeatures(deps: PrivacyFeatureDeps): PrivacyFeatures {
     backups: deps.backups,
     audit: deps.audit,
     pending: deps.pending,
-    ...(deps.requests ? { requests: deps.requests } : {}),
+    requests: approvalRecords(deps.storage, deps.logger),
   });
   const handler = new PrivacyHandler({
     data,

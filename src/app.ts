@@ -8,6 +8,7 @@ import type { AppTokenSource } from './admin/admin-contracts.js';
 import { adminAppTokens } from './admin/app-tokens.js';
 import { adminFeatures } from './app-admin.js';
 import { privacyFeatures } from './app-privacy.js';
+import { approvalFeature } from './app-approval.js';
 import { photoApiRoutes, type PhotoApiDeps } from './api/photo-api.js';
 import { TabPhotoActions } from './api/photo-actions.js';
 import { LocalTabGraphTokens, OboTabGraphTokens, type TabGraphTokens } from './api/tab-graph-tokens.js';
@@ -88,6 +89,8 @@ export interface AppSeams {
    * offline test exchanges tokens without reaching Microsoft. Production leaves them at the defaults.
    */
   readonly oboCredentialOptions?: OboProviderOptions['credentialOptions'];
+  /** The clock approval requests expire by (a test moves it forward instead of waiting hours). */
+  readonly approvalClock?: () => number;
 }
 
 export type { BotCredentialsFactory } from './server/channel-authentication.js';
@@ -193,6 +196,24 @@ export async function startApp(config: AppConfig, logger: Logger, seams: AppSeam
     : null;
   // The last photo each person sent waits a few minutes for `group <name>` or `contact <name>`, and pick cards.
   const recent = new RecentPhotos(pending, config.bot.recentPhotoMs);
+  // Set once the adapter exists (below): progress and approval cards are sent and updated through it.
+  const adapterRef: { current?: CloudAdapter } = {};
+  // Approval of one's own photo changes (app-approval.ts); `undefined` with APPROVAL=off.
+  const approval = approvalFeature({
+    config,
+    storage,
+    graphBaseUrl,
+    appToken,
+    graph,
+    changes,
+    audit,
+    previews: pool,
+    ...(displayName ? { displayName } : {}),
+    adapter: () => adapterRef.current,
+    botAppId: app?.appId ?? '',
+    logger,
+    ...(seams.approvalClock ? { now: seams.approvalClock } : {}),
+  });
   const photo = new PhotoMessageHandler({
     preparer: pool,
     downloader,
@@ -207,6 +228,7 @@ export async function startApp(config: AppConfig, logger: Logger, seams: AppSeam
     directoryFile: localDirectoryFile(config.dataDir, process.cwd()),
     ...(displayName ? { displayName } : {}),
     recent,
+    gates: { ...(approval ? { approval: approval.handler } : {}) },
   });
   const images = new IncomingImages({
     preparer: pool,
@@ -256,8 +278,6 @@ export async function startApp(config: AppConfig, logger: Logger, seams: AppSeam
     logger,
   });
   // Admins: the card, bulk imports and their jobs (app-admin.ts).
-  // Set once the adapter exists (below); progress cards are only updated once jobs run, after the start.
-  const adapterRef: { current?: CloudAdapter } = {};
   const admin = adminFeatures({
     config,
     storage,
@@ -274,7 +294,7 @@ export async function startApp(config: AppConfig, logger: Logger, seams: AppSeam
     logger,
   });
   // A person's own data (`my data`, `forget me`) and backup retention (app-privacy.ts).
-  const privacy = privacyFeatures({ trust: config.trust, backups, audit, pending, logger });
+  const privacy = privacyFeatures({ trust: config.trust, backups, audit, pending, storage, logger });
   const bot = new TeamsPhotoBot(
     {
       photo,
@@ -295,12 +315,14 @@ export async function startApp(config: AppConfig, logger: Logger, seams: AppSeam
       admin: admin.handler,
       bulk: admin.bulk,
       privacy: privacy.handler,
+      ...(approval ? { approval: approval.handler } : {}),
     },
     { photoChannels: photoChannels(local), logger, photoPageUrl: () => photoPageUrl },
   );
 
   const adapter = new CloudAdapter(channelAuthentication(app, config.bot.channel, seams.botCredentials));
   adapterRef.current = adapter;
+  if (approval) adapter.use(approval.middleware);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     await context.sendActivity(failureText(error, pickLocale(context.activity.locale), logger, 'turn'));
   };
@@ -350,6 +372,7 @@ export async function startApp(config: AppConfig, logger: Logger, seams: AppSeam
       await server.close();
       await admin.stop();
       await privacy.stop();
+      await approval?.stop();
       await sweeper.stop();
       await pool.close();
       await emulator?.close();

@@ -124,7 +124,16 @@ export const QUALITY_ERROR_CODES = [] as const;
 export const POLICY_ERROR_CODES = [] as const;
 
 /** Approval of photo changes (src/approval/). */
-export const APPROVAL_ERROR_CODES = [] as const;
+export const APPROVAL_ERROR_CODES = [
+  'NotApprover',
+  'OwnRequest',
+  'NotRequester',
+  'RequestDecided',
+  'RequestExpired',
+  'RequestNotFound',
+] as const;
+
+export type ApprovalErrorCode = (typeof APPROVAL_ERROR_CODES)[number];
 
 /** A person's own data: `my data`, `forget me` (src/privacy/). */
 export const PRIVACY_ERROR_CODES = ['ForgetConfirmationExpired'] as const;

@@ -87,7 +87,11 @@ export function createAdminServices(options: AdminServicesOptions): AdminService
     new PhotoChangeService({
       graph: new GraphPhotoClient(graphOptions),
       backups: new BackupStore<ChangeTarget>({ storage, targetKey: (target) => target.subject }),
-      audit: new AuditLog({ storage }),
+      // Admins' changes never wait for an approver: with approval on, their entries say it was skipped.
+      audit: new AuditLog({
+        storage,
+        ...(config.trust.approval.mode === 'off' ? {} : { approval: 'skipped-admin' as const }),
+      }),
       leases: new LeaseStore({ storage, namespace: PHOTO_LEASES, now }),
       // Each change may wait out throttling for minutes; the photo's lease outlives the slowest one.
       leaseTerms: BULK_PHOTO_LEASE,

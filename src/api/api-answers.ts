@@ -81,6 +81,13 @@ export const STATUS_OF_CODE: Readonly<Record<ErrorCode, number>> = {
   ReportLinkExpired: 410,
   // Privacy (issue 18): a `forget me` confirmation that expired, was used, or is someone else's.
   ForgetConfirmationExpired: 410,
+  // Approval (src/approval/).
+  NotApprover: 403,
+  OwnRequest: 403,
+  NotRequester: 403,
+  RequestDecided: 409,
+  RequestExpired: 410,
+  RequestNotFound: 404,
 };
 
 /** An error answer's body. */

@@ -27,6 +27,20 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 /** `success`, the code of a known refusal or failure, or `InternalError` for anything unexpected. */
 export type AuditResult = 'success' | ErrorCode | 'InternalError';
 
+/**
+ * What an entry says about approval (issue 18): a step of a request (made, approved, rejected, withdrawn, expired),
+ * or `skipped-admin` for an admin's change (single or bulk), which never waits for an approver.
+ */
+export const AUDIT_APPROVAL_NOTES = [
+  'request',
+  'approve',
+  'reject',
+  'withdraw',
+  'expire',
+  'skipped-admin',
+] as const;
+export type AuditApprovalNote = (typeof AUDIT_APPROVAL_NOTES)[number];
+
 /** Whose photo: a user, a group or a contact, by id. */
 export interface AuditTarget {
   readonly kind: 'user' | 'group' | 'contact';
@@ -48,6 +62,8 @@ export interface AuditEntry {
   readonly correlationId?: string;
   /** What happened, when it is not a photo change (see {@link AUDIT_ACTIONS}). */
   readonly action?: AuditAction;
+  /** The approval step this entry records, or that approval was skipped (see {@link AUDIT_APPROVAL_NOTES}). */
+  readonly approval?: AuditApprovalNote;
 }
 
 /** A stored record. */
@@ -62,6 +78,8 @@ export interface AuditRecord extends AuditEntry {
 export interface AuditLogOptions {
   readonly storage: Storage;
   readonly now?: Clock;
+  /** Written on every entry that carries no approval note of its own (the admin services' log: `skipped-admin`). */
+  readonly approval?: AuditApprovalNote;
 }
 
 const PREFIX = 'audit/';
@@ -114,6 +132,12 @@ function sanitize(entry: AuditEntry): AuditEntry {
   if (entry.action !== undefined && !(AUDIT_ACTIONS as readonly unknown[]).includes(entry.action)) {
     throw new InvalidStorageValueError('audit action is not one of the known actions');
   }
+  if (
+    entry.approval !== undefined &&
+    !(AUDIT_APPROVAL_NOTES as readonly unknown[]).includes(entry.approval)
+  ) {
+    throw new InvalidStorageValueError('audit approval note is not one of the known notes');
+  }
   return {
     actor: identifier(entry.actor, 'actor'),
     target: { kind: target.kind, id: identifier(target.id, 'target.id') },
@@ -123,6 +147,7 @@ function sanitize(entry: AuditEntry): AuditEntry {
     ...(changeId === undefined ? {} : { changeId }),
     ...(correlationId === undefined ? {} : { correlationId }),
     ...(entry.action === undefined ? {} : { action: entry.action }),
+    ...(entry.approval === undefined ? {} : { approval: entry.approval }),
   };
 }
 
@@ -149,10 +174,12 @@ function toMs(value: Date | number): number {
 export class AuditLog {
   private readonly storage: Storage;
   private readonly now: Clock;
+  private readonly approval: AuditApprovalNote | undefined;
 
   constructor(options: AuditLogOptions) {
     this.storage = options.storage;
     this.now = options.now ?? Date.now;
+    this.approval = options.approval;
   }
 
   /**
@@ -161,7 +188,11 @@ export class AuditLog {
    * @throws InvalidStorageValueError when a field is missing, unknown, too long, or looks like a token
    */
   async append(entry: AuditEntry): Promise<AuditRecord> {
-    const clean = sanitize(entry);
+    const clean = sanitize(
+      this.approval !== undefined && entry.approval === undefined
+        ? { ...entry, approval: this.approval }
+        : entry,
+    );
     for (let attempt = 0; attempt < 5; attempt++) {
       const at = new Date(this.now());
       const id = `${PREFIX}${dayOf(at.getTime())}/${compactTime(at)}-${randomBytes(6).toString('hex')}`;

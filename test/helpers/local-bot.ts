@@ -6,7 +6,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startApp, type RunningApp } from '../../dist/app.js';
+import { startApp, type AppSeams, type RunningApp } from '../../dist/app.js';
 import { LocalTokenIssuer } from '../../dist/auth/local-token-issuer.js';
 import { loadConfig } from '../../dist/config.js';
 import { SEED_DIRECTORY } from '../../dist/emulator/seed-directory.js';
@@ -54,11 +54,13 @@ export interface LocalBot {
  * @param images the file server's files (name → bytes)
  * @param edit changes to the seeded directory, written to the data folder before the start
  * @param env more configuration variables (e.g. `ADMIN_ALLOWED_TENANTS`)
+ * @param seams the app's test seams (e.g. the approval clock)
  */
 export async function startLocalBot(
   images: Record<string, Buffer>,
   edit?: DirectoryEdit,
   env: Record<string, string> = {},
+  seams: AppSeams = {},
 ): Promise<LocalBot> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'teams-photo-bot-'));
   if (edit) {
@@ -75,7 +77,7 @@ export async function startLocalBot(
     PHOTO_POOL_SIZE: '1',
     ...env,
   });
-  const app = await startApp(config, process.env.TEST_LOG ? createLogger('debug') : silentLogger);
+  const app = await startApp(config, process.env.TEST_LOG ? createLogger('debug') : silentLogger, seams);
   const issuer = await LocalTokenIssuer.open(dataDir);
   const connector = await fakeConnector();
   const send = (person: Person, extra: Record<string, unknown>) =>

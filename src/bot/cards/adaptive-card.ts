@@ -121,9 +121,18 @@ export interface ChoiceInput {
   readonly fallback?: ChoiceInput;
 }
 
+/** A free-text input (an approver's reason for rejecting); its value comes back in the action's data by `id`. */
+export interface TextInput {
+  readonly type: 'Input.Text';
+  readonly id: string;
+  readonly label: string;
+  readonly isMultiline?: boolean;
+  readonly maxLength?: number;
+}
+
 /** The elements the cards use. */
 export type CardElement =
-  TextBlock | RichTextBlock | ImageElement | Container | ColumnSet | FactSet | ChoiceInput;
+  TextBlock | RichTextBlock | ImageElement | Container | ColumnSet | FactSet | ChoiceInput | TextInput;
 
 /** A Universal Action: Teams sends an `adaptiveCard/action` invoke and shows the card the bot answers with. */
 export interface ExecuteAction {
