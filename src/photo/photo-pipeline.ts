@@ -26,6 +26,8 @@ import {
 } from './orientation.js';
 import { ANALYSIS_SIDE, centerSquare, salientSquare, type CropMethod, type Square } from './square-crop.js';
 
+export type { FaceBox } from './face-detector.js';
+
 /** Graph's request body limit for a photo, which the output always stays under. */
 export const GRAPH_PHOTO_MAX_BYTES = 4 * 1024 * 1024;
 /** The largest size Graph serves a photo at, and the default output size. */
@@ -117,7 +119,8 @@ export async function preparePhoto(input: Uint8Array, options: PrepareOptions = 
   // The side of the square that will be kept, in stored pixels: a JPEG may be decoded that many times smaller as
   // long as the square still has the output size.
   const keptSide = explicit ? explicit.width : Math.min(header.width, header.height);
-  const { image: decoded, reduction } = await decodeImage(format, input, Math.floor(keptSide / size));
+  const first = await decodeImage(format, input, Math.floor(keptSide / size));
+  let { image: decoded, reduction } = first;
   const { orientation } = header;
   const opaque = format === 'jpeg';
   // Decoders return the size the header promised; should one disagree, its own size is the truth.
@@ -125,30 +128,33 @@ export async function preparePhoto(input: Uint8Array, options: PrepareOptions = 
     reduction === 1
       ? { width: decoded.bitmap.width, height: decoded.bitmap.height }
       : { width: header.width, height: header.height };
+  const source = uprightSize(full.width, full.height, orientation);
 
   const wantsFaces = options.detectFaces ?? request !== 'center';
-  // In the decoded picture's upright pixels; null when not looked for or the detector could not run.
+  // null when not looked for or the detector could not run.
   const found = wantsFaces ? await facesInPicture(decoded, opaque, orientation) : null;
-  const outSide = Math.min(size, explicit ? explicit.width : Math.min(full.width, full.height));
+  const faces = found ? facesAtSourceScale(found, reduction, source) : [];
+  // The face square, in the upright source's pixels: at least the output size, so the photo is never enlarged.
+  const minSide = Math.min(size, source.width, source.height);
+  const framed =
+    !explicit && request === 'auto' ? faceSquare(faces, source.width, source.height, minSide) : null;
+  const given = explicit ?? framed?.box ?? null;
+  if (framed && Math.floor(framed.box.width / size) < reduction) {
+    // A square smaller than the decode allowed for: decode again, less reduced, so it still has the output size.
+    // Only photos framed on a face pay for this; the others keep the cheaper decode.
+    ({ image: decoded, reduction } = await decodeImage(format, input, Math.floor(framed.box.width / size)));
+  }
 
   let square: Square; // in decoded pixels
   let method: CropMethod;
-  let uprightCrop: Box | null = null; // in the upright source's pixels, where known before the resample
-  const framed =
-    !explicit && request === 'auto' && found
-      ? frameFaces(found, decoded, full, reduction, outSide, orientation)
-      : null;
-  if (explicit) {
-    const box = uprightBoxToStored(explicit, full.width, full.height, orientation);
+  if (given) {
+    const box = uprightBoxToStored(given, full.width, full.height, orientation);
     square = {
       x: Math.floor(box.x / reduction),
       y: Math.floor(box.y / reduction),
       side: Math.floor(box.width / reduction),
     };
-    method = 'explicit';
-  } else if (framed) {
-    ({ square, uprightCrop } = framed);
-    method = 'face';
+    method = explicit ? 'explicit' : 'face';
   } else if (request === 'center' || full.width === full.height) {
     square = centerSquare(decoded.bitmap.width, decoded.bitmap.height);
     method = 'center';
@@ -158,15 +164,15 @@ export async function preparePhoto(input: Uint8Array, options: PrepareOptions = 
   }
 
   // One pass over the kept square averages it down to the output size and writes it already turned upright.
+  const outSide = Math.min(size, given ? given.width : Math.min(full.width, full.height));
   const region = { x: square.x, y: square.y, width: square.side, height: square.side };
   const photo = areaResample(decoded, region, outSide, outSide, { opaque, orientation });
 
   const { jpeg, quality } = encodeUnderLimit(photo, options.maxOutputBytes ?? GRAPH_PHOTO_MAX_BYTES);
   const crop: CropBox = {
-    ...(explicit ?? uprightCrop ?? uprightSquare(square, reduction, full, orientation)),
+    ...(given ?? uprightSquare(square, reduction, full, orientation)),
     method,
   };
-  const source = uprightSize(full.width, full.height, orientation);
   return {
     jpeg,
     width: outSide,
@@ -176,36 +182,7 @@ export async function preparePhoto(input: Uint8Array, options: PrepareOptions = 
     sourceFormat: format,
     source,
     crop,
-    faces: found ? facesAtSourceScale(found, reduction, source) : [],
-  };
-}
-
-/**
- * The square framing the faces, in the decoded picture's stored pixels and in the upright source's, or null when
- * there is none. It is at least the output size in decoded pixels, so the photo is never enlarged.
- */
-function frameFaces(
-  faces: readonly FaceBox[],
-  decoded: JimpImage,
-  full: { width: number; height: number },
-  reduction: number,
-  outSide: number,
-  orientation: Orientation,
-): { square: Square; uprightCrop: Box } | null {
-  const { width, height } = decoded.bitmap;
-  const upright = uprightSize(width, height, orientation);
-  const source = uprightSize(full.width, full.height, orientation);
-  // Pixels that exist in both the decoded picture and, times the reduction, the source.
-  const pictureWidth = Math.min(upright.width, Math.floor(source.width / reduction));
-  const pictureHeight = Math.min(upright.height, Math.floor(source.height / reduction));
-  const minSide = Math.min(outSide, pictureWidth, pictureHeight);
-  const chosen = faceSquare(faces, pictureWidth, pictureHeight, minSide);
-  if (!chosen) return null;
-  const stored = uprightBoxToStored(chosen.box, width, height, orientation);
-  const { x, y, width: side } = chosen.box;
-  return {
-    square: { x: stored.x, y: stored.y, side: stored.width },
-    uprightCrop: { x: x * reduction, y: y * reduction, width: side * reduction, height: side * reduction },
+    faces,
   };
 }
 
