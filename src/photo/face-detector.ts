@@ -183,7 +183,7 @@ async function detect(tf: typeof Tf, weights: Weights, image: RgbaPixels): Promi
   const input = tf.tensor4d(netInput(image), [1, side, side, 3]);
   const output = forward(tf, weights, input);
   input.dispose();
-  const cells = output.shape[1] ?? 0;
+  const cells = output.shape[1];
   const values = await output.data();
   output.dispose();
   const found: FaceBox[] = [];

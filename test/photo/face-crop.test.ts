@@ -9,7 +9,8 @@ import type { FaceBox } from '../../src/photo/face-detector.js';
 import { preparePhoto, type PreparedPhoto } from '../../src/photo/photo-pipeline.js';
 import { exifSegment, storedFor, withSegments, type Raw } from '../helpers/images.js';
 
-const face = (name: string): Promise<Buffer> => readFile(new URL(`../fixtures/faces/${name}`, import.meta.url));
+const face = (name: string): Promise<Buffer> =>
+  readFile(new URL(`../fixtures/faces/${name}`, import.meta.url));
 
 function expectFramed(photo: PreparedPhoto, faces: readonly FaceBox[]): void {
   expect(photo.crop.method).toBe('face');
@@ -88,7 +89,9 @@ describe('face-centred crop', () => {
       .toBuffer({ resolveWithObject: true });
     const upright: Raw = { width: info.width, height: info.height, channels: 3, data };
     const stored = await storedFor(upright, 6);
-    const jpeg = await sharp(stored.data, { raw: { width: stored.width, height: stored.height, channels: 3 } })
+    const jpeg = await sharp(stored.data, {
+      raw: { width: stored.width, height: stored.height, channels: 3 },
+    })
       .jpeg({ quality: 90 })
       .toBuffer();
     const turned = await preparePhoto(withSegments(jpeg, exifSegment(6)), { size: 256 });
