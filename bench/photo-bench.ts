@@ -4,7 +4,7 @@
  */
 import { execFile } from 'node:child_process';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import sharp from 'sharp';
@@ -12,6 +12,7 @@ import { areaResample } from '../src/photo/area-resample.js';
 import { decodeImage, encodeJpeg } from '../src/photo/codecs.js';
 import { sniffFormat } from '../src/photo/image-format.js';
 import { readImageHeader } from '../src/photo/image-header.js';
+import { FACE_ANALYSIS_SIDE, faceDetector } from '../src/photo/face-detector.js';
 import { preparePhoto } from '../src/photo/photo-pipeline.js';
 import { ANALYSIS_SIDE, salientSquare } from '../src/photo/square-crop.js';
 import { benchInputs, type BenchInput } from './bench-inputs.js';
@@ -209,6 +210,48 @@ for (const input of inputs) {
     ratio: theirs ? mine.medianMs / theirs.medianMs : null,
   });
 }
+// Face detection: what it adds to a job (the same input with and without it, in turn), and the detector alone.
+const faceFixture = (name: string): Promise<Buffer> =>
+  readFile(new URL(`../../test/fixtures/faces/${name}`, import.meta.url));
+const faceInputs: BenchInput[] = [
+  ...inputs.filter((input) => input.name !== '12 MP HEIC'),
+  { name: 'one face (512x512 JPEG)', bytes: await faceFixture('one-face.jpg') },
+  { name: 'group of three (1200x800 JPEG)', bytes: await faceFixture('several-faces.jpg') },
+  { name: 'wide shot, face 1/12 (960x640 JPEG)', bytes: await faceFixture('wide-shot.jpg') },
+];
+interface FaceRow {
+  input: string;
+  method: string;
+  faces: number;
+  withFacesMs: number;
+  withoutFacesMs: number;
+  addedMs: number;
+}
+const faceRows: FaceRow[] = [];
+for (const input of faceInputs) {
+  const found = await preparePhoto(input.bytes);
+  const timing = await compare(
+    async () => (await preparePhoto(input.bytes)).bytes,
+    async () => (await preparePhoto(input.bytes, { detectFaces: false })).bytes,
+  );
+  const without = timing.sharp?.medianMs ?? NaN;
+  faceRows.push({
+    input: input.name,
+    method: found.crop.method,
+    faces: found.faces.length,
+    withFacesMs: timing.ours.medianMs,
+    withoutFacesMs: without,
+    addedMs: timing.ours.medianMs - without,
+  });
+}
+const detector = await faceDetector();
+const detectorSamples = new Samples();
+const blank = { width: FACE_ANALYSIS_SIDE, height: 469, data: new Uint8Array(FACE_ANALYSIS_SIDE * 469 * 4) };
+if (detector)
+  for (let i = 0; i < RUNS; i++)
+    await detectorSamples.take(async () => (await detector.detect(blank)).length);
+const detectorMs = detector ? detectorSamples.timing().medianMs : NaN;
+
 const phoneFile = new URL('./inputs/phone-4032x3024-o6.jpg', import.meta.url).pathname;
 const stepTimes: Record<string, Record<string, number>> = {};
 for (const input of inputs) stepTimes[input.name] = await steps(input);
@@ -262,6 +305,14 @@ for (const row of rows) {
     `${row.input.padEnd(38)} | ${fmt(row.ours.medianMs)} ms ${fmt(row.ours.p95Ms)} | ${sharpCells} | ${cpuCells} | ${row.ours.outputBytes} / ${row.sharp?.outputBytes ?? '-'}`,
   );
 }
+console.log(
+  `\nFace detection (median ms of a whole job with it and without it; the detector alone on a ${FACE_ANALYSIS_SIDE} px copy: ${detectorMs.toFixed(0)} ms):`,
+);
+for (const row of faceRows) {
+  console.log(
+    `  ${row.input.padEnd(38)} ${row.method.padEnd(8)} ${String(row.faces).padStart(2)} faces | with ${fmt(row.withFacesMs)} | without ${fmt(row.withoutFacesMs)} | added ${fmt(row.addedMs)}`,
+  );
+}
 console.log('\nSteps (median ms):');
 for (const [name, times] of Object.entries(stepTimes)) {
   console.log(
@@ -286,5 +337,5 @@ for (const [name, target] of Object.entries(targets)) {
 
 await writeFile(
   new URL('../../bench/results.json', import.meta.url),
-  `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: cpus().length, runs: RUNS, rows, steps: stepTimes, prepareProcess, memory, targets }, null, 2)}\n`,
+  `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: cpus().length, runs: RUNS, rows, faces: { detectorMs, rows: faceRows }, steps: stepTimes, prepareProcess, memory, targets }, null, 2)}\n`,
 );

@@ -19,8 +19,8 @@ const usage = `profile-photo prepare <input> <output.jpg> [--size N] [--crop aut
 
 Turns an image (JPEG, PNG, GIF, WebP or HEIC) into a profile photo: upright, square, metadata stripped.
   --size N         output side in pixels, ${MIN_OUTPUT_SIZE} to ${MAX_OUTPUT_SIZE} (default ${MAX_OUTPUT_SIZE}); never upscaled
-  --crop MODE      auto (default: the most salient square), center, or x,y,w,h: a square box
-                   in the upright picture's pixels`;
+  --crop MODE      auto (default: framed on the faces, else the most salient square), center,
+                   or x,y,w,h: a square box in the upright picture's pixels`;
 
 export const prepareCommand: Command = {
   name: 'prepare',
@@ -47,7 +47,7 @@ export const prepareCommand: Command = {
   },
 };
 
-/** `out.jpg: 648x648, 84 KB, crop 312,0,2400,2400 (salient)` */
+/** `out.jpg: 648x648, 84 KB, crop 312,0,2400,2400 (face)` */
 function describe(output: string, photo: PreparedPhoto): string {
   const { x, y, width, height, method } = photo.crop;
   const kb = Math.max(1, Math.round(photo.bytes / 1024));

@@ -10,6 +10,9 @@
 import { PhotoError } from '../errors.js';
 import { areaResample } from './area-resample.js';
 import { decodeImage, encodeJpeg } from './codecs.js';
+import { facesAtSourceScale, facesInPicture } from './face-analysis.js';
+import { faceSquare } from './face-crop.js';
+import type { FaceBox } from './face-detector.js';
 import { checkDecoderDimensions } from './decoder-dimensions.js';
 import type { JimpImage } from './jimp-image.js';
 import { sniffFormat, type SourceFormat } from './image-format.js';
@@ -22,6 +25,8 @@ import {
   type Orientation,
 } from './orientation.js';
 import { ANALYSIS_SIDE, centerSquare, salientSquare, type CropMethod, type Square } from './square-crop.js';
+
+export type { FaceBox } from './face-detector.js';
 
 /** Graph's request body limit for a photo, which the output always stays under. */
 export const GRAPH_PHOTO_MAX_BYTES = 4 * 1024 * 1024;
@@ -54,6 +59,11 @@ export interface PrepareOptions {
    * Graph's 4 MiB). A 648x648 JPEG never comes near that; tests lower it to see the fallback work.
    */
   readonly maxOutputBytes?: number;
+  /**
+   * Look for faces. Default: yes for `auto` (the square is then framed on them) and for an explicit box (so a
+   * caller can count the faces in the square it chose); no for `center`, which previews use and must stay fast.
+   */
+  readonly detectFaces?: boolean;
 }
 
 /** The square that was kept, in the upright source picture's pixels. */
@@ -74,6 +84,11 @@ export interface PreparedPhoto {
   /** The source picture's size once stood upright: the space {@link PreparedPhoto.crop} (and a crop box) lies in. */
   readonly source: { readonly width: number; readonly height: number };
   readonly crop: CropBox;
+  /**
+   * Every face found, in the upright source picture's pixels (the space of {@link PreparedPhoto.crop}), the most
+   * confident first; empty when faces were not looked for (`center`) or the detector could not run.
+   */
+  readonly faces: readonly FaceBox[];
 }
 
 /**
@@ -104,7 +119,8 @@ export async function preparePhoto(input: Uint8Array, options: PrepareOptions = 
   // The side of the square that will be kept, in stored pixels: a JPEG may be decoded that many times smaller as
   // long as the square still has the output size.
   const keptSide = explicit ? explicit.width : Math.min(header.width, header.height);
-  const { image: decoded, reduction } = await decodeImage(format, input, Math.floor(keptSide / size));
+  const first = await decodeImage(format, input, Math.floor(keptSide / size));
+  let { image: decoded, reduction } = first;
   const { orientation } = header;
   const opaque = format === 'jpeg';
   // Decoders return the size the header promised; should one disagree, its own size is the truth.
@@ -112,17 +128,33 @@ export async function preparePhoto(input: Uint8Array, options: PrepareOptions = 
     reduction === 1
       ? { width: decoded.bitmap.width, height: decoded.bitmap.height }
       : { width: header.width, height: header.height };
+  const source = uprightSize(full.width, full.height, orientation);
+
+  const wantsFaces = options.detectFaces ?? request !== 'center';
+  // null when not looked for or the detector could not run.
+  const found = wantsFaces ? await facesInPicture(decoded, opaque, orientation) : null;
+  const faces = found ? facesAtSourceScale(found, reduction, source) : [];
+  // The face square, in the upright source's pixels: at least the output size, so the photo is never enlarged.
+  const minSide = Math.min(size, source.width, source.height);
+  const framed =
+    !explicit && request === 'auto' ? faceSquare(faces, source.width, source.height, minSide) : null;
+  const given = explicit ?? framed?.box ?? null;
+  if (framed && Math.floor(framed.box.width / size) < reduction) {
+    // A square smaller than the decode allowed for: decode again, less reduced, so it still has the output size.
+    // Only photos framed on a face pay for this; the others keep the cheaper decode.
+    ({ image: decoded, reduction } = await decodeImage(format, input, Math.floor(framed.box.width / size)));
+  }
 
   let square: Square; // in decoded pixels
   let method: CropMethod;
-  if (explicit) {
-    const box = uprightBoxToStored(explicit, full.width, full.height, orientation);
+  if (given) {
+    const box = uprightBoxToStored(given, full.width, full.height, orientation);
     square = {
       x: Math.floor(box.x / reduction),
       y: Math.floor(box.y / reduction),
       side: Math.floor(box.width / reduction),
     };
-    method = 'explicit';
+    method = explicit ? 'explicit' : 'face';
   } else if (request === 'center' || full.width === full.height) {
     square = centerSquare(decoded.bitmap.width, decoded.bitmap.height);
     method = 'center';
@@ -132,12 +164,15 @@ export async function preparePhoto(input: Uint8Array, options: PrepareOptions = 
   }
 
   // One pass over the kept square averages it down to the output size and writes it already turned upright.
-  const outSide = Math.min(size, explicit ? explicit.width : Math.min(full.width, full.height));
+  const outSide = Math.min(size, given ? given.width : Math.min(full.width, full.height));
   const region = { x: square.x, y: square.y, width: square.side, height: square.side };
   const photo = areaResample(decoded, region, outSide, outSide, { opaque, orientation });
 
   const { jpeg, quality } = encodeUnderLimit(photo, options.maxOutputBytes ?? GRAPH_PHOTO_MAX_BYTES);
-  const crop: CropBox = { ...(explicit ?? uprightSquare(square, reduction, full, orientation)), method };
+  const crop: CropBox = {
+    ...(given ?? uprightSquare(square, reduction, full, orientation)),
+    method,
+  };
   return {
     jpeg,
     width: outSide,
@@ -145,8 +180,9 @@ export async function preparePhoto(input: Uint8Array, options: PrepareOptions = 
     bytes: jpeg.byteLength,
     quality,
     sourceFormat: format,
-    source: uprightSize(full.width, full.height, orientation),
+    source,
     crop,
+    faces,
   };
 }
 
