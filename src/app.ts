@@ -105,6 +105,7 @@ export async function startApp(config: AppConfig, logger: Logger, seams: AppSeam
     queueLimit: config.photo.queueLimit,
     jobTimeoutMs: config.photo.jobTimeoutMs,
     workerMemoryMb: config.photo.workerMemoryMb,
+    faceDetection: config.trust.faceDetection,
   });
 
   let emulator: RunningEmulator | null = null;

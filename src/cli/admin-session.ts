@@ -68,11 +68,16 @@ export async function openAdminSession(options: AdminSessionOptions): Promise<Ad
           queueLimit: config.photo.queueLimit,
           jobTimeoutMs: config.photo.jobTimeoutMs,
           workerMemoryMb: config.photo.workerMemoryMb,
+          faceDetection: config.trust.faceDetection,
         })
       : undefined;
   // The pipeline (jimp and its codecs) is loaded only when a photo is prepared: `jobs` and `undo` never do.
   const preparer: PhotoPreparer = pool ?? {
-    run: async (input, prepare) => (await import('../photo/photo-pipeline.js')).preparePhoto(input, prepare),
+    run: async (input, prepare) =>
+      (await import('../photo/photo-pipeline.js')).preparePhoto(
+        input,
+        config.trust.faceDetection ? prepare : { detectFaces: false, ...prepare },
+      ),
   };
   // Warnings and errors of the job runner go to stderr; stdout is the command's own output.
   const logger = createLogger('warn', (line) => process.stderr.write(`${line}\n`));

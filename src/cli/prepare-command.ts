@@ -37,10 +37,15 @@ export const prepareCommand: Command = {
     const [input, output] = positionals as [string, string];
     const size = values.size === undefined ? MAX_OUTPUT_SIZE : parseSize(values.size);
     const crop = values.crop === undefined ? 'auto' : parseCrop(values.crop);
-    const { photo: limits } = loadConfig();
+    const { photo: limits, trust } = loadConfig();
 
     const bytes = await readCapped(input, limits.maxInputBytes);
-    const photo = await preparePhoto(bytes, { size, crop, maxInputBytes: limits.maxInputBytes });
+    const photo = await preparePhoto(bytes, {
+      size,
+      crop,
+      maxInputBytes: limits.maxInputBytes,
+      ...(trust.faceDetection ? {} : { detectFaces: false }),
+    });
     await writeAtomically(output, photo.jpeg);
     io.out(describe(output, photo));
     return EXIT.ok;

@@ -31,6 +31,11 @@ export interface PhotoPoolOptions {
    * Default {@link DEFAULT_WORKER_MEMORY_MB}.
    */
   readonly workerMemoryMb?: number;
+  /**
+   * Whether jobs look for faces when they do not say (`FACE_DETECTION`); default `true`, the pipeline's own default
+   * (faces for `auto` and explicit crops, never for `center`). `false` turns detection off for every job.
+   */
+  readonly faceDetection?: boolean;
 }
 
 /**
@@ -113,7 +118,14 @@ export class PhotoWorkerPool {
     }
     return new Promise<PreparedPhoto>((resolve, reject) => {
       const job: Job = {
-        request: { id: this.nextId++, input, options },
+        request: {
+          id: this.nextId++,
+          input,
+          options:
+            this.options.faceDetection === false && options.detectFaces === undefined
+              ? { ...options, detectFaces: false }
+              : options,
+        },
         resolve,
         reject,
         transferInput: handoff.transferInput === true,

@@ -39,6 +39,14 @@ describe('profile-photo prepare', () => {
     expect(outcome.stdout).toMatch(/out\.jpg: 648x648, \d+ KB, crop \d+,\d+,648,648 \(face\)\n$/);
   });
 
+  it('looks for no face with FACE_DETECTION=off', async () => {
+    const face = await readFile(new URL('../fixtures/faces/several-faces.jpg', import.meta.url));
+    await writeFile(file('group.jpg'), face);
+    const outcome = await cli(['prepare', file('group.jpg'), file('out.jpg')], { FACE_DETECTION: 'off' });
+    expect(outcome.code).toBe(0);
+    expect(outcome.stdout).toMatch(/ \((salient|center)\)\n$/);
+  });
+
   it('takes --size and an explicit --crop box', async () => {
     await writeFile(file('in.png'), await encodePng(photoLike(800, 600)));
     const outcome = await cli([
