@@ -7,6 +7,7 @@ import { CloudAdapter, ConfigurationServiceClientCredentialFactory, type TurnCon
 import type { AppTokenSource } from './admin/admin-contracts.js';
 import { adminAppTokens } from './admin/app-tokens.js';
 import { adminFeatures } from './app-admin.js';
+import { policyFeatures } from './app-policy.js';
 import { photoApiRoutes, type PhotoApiDeps } from './api/photo-api.js';
 import { TabPhotoActions } from './api/photo-actions.js';
 import { LocalTabGraphTokens, OboTabGraphTokens, type TabGraphTokens } from './api/tab-graph-tokens.js';
@@ -161,7 +162,10 @@ export async function startApp(config: AppConfig, logger: Logger, seams: AppSeam
   const pending = new PendingStore({ storage, namespace: 'bot' });
   const leases = new LeaseStore({ storage, namespace: 'photos' });
   const audit = new AuditLog({ storage });
-  const changes = new PhotoChangeService({ graph, backups, audit, leases });
+  // The organisation's photo rules and the read-back after a change (app-policy.ts, issue 18).
+  const localPolicy = emulator ? { localDirectory: emulator.currentDirectory } : {};
+  const trust = policyFeatures({ config, graphBaseUrl, appToken, logger, ...localPolicy });
+  const changes = new PhotoChangeService({ graph, backups, audit, leases, comparer: trust.comparer });
   // Expired waiting photos, exchange claims and abandoned leases are deleted, not just hidden from readers.
   const sweeper = startExpirySweeper({
     targets: [pending, leases],
@@ -206,6 +210,8 @@ export async function startApp(config: AppConfig, logger: Logger, seams: AppSeam
     directoryFile: localDirectoryFile(config.dataDir, process.cwd()),
     ...(displayName ? { displayName } : {}),
     recent,
+    // Issue 18's gates of one's own photo changes; quality and approval join this object.
+    gates: { policy: trust.policy },
   });
   const images = new IncomingImages({
     preparer: pool,
