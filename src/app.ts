@@ -318,6 +318,7 @@ export async function startApp(config: AppConfig, logger: Logger, seams: AppSeam
       directory,
       maxInputBytes: config.photo.maxInputBytes,
       logger,
+      policy: trust.policy,
     }),
     maxInputBytes: config.photo.maxInputBytes,
     logger,
