@@ -164,7 +164,9 @@ export function errorAnswer(
     body: {
       error: {
         code: code ?? 'InternalError',
-        message: code ? errorText(code, locale, { ...placeholdersOf(error), ...policyTextParams(error, locale) }) : translate(locale, 'error.generic'),
+        message: code
+          ? errorText(code, locale, { ...placeholdersOf(error), ...policyTextParams(error, locale) })
+          : translate(locale, 'error.generic'),
         reference,
       },
     },

@@ -92,7 +92,8 @@ export class PhotoSettingsClient {
           : 'photo rules could not be read; Graph decides on this change',
         {
           outcome: 'unknown',
-          code: error instanceof Error && 'code' in error ? String((error as { code: unknown }).code) : 'unknown',
+          code:
+            error instanceof Error && 'code' in error ? String((error as { code: unknown }).code) : 'unknown',
           status,
           graphRequestId: error instanceof GraphError ? error.requestId : undefined,
         },

@@ -43,7 +43,7 @@ describe('PhotoSettingsClient', () => {
       clock: () => now,
       retry: { maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0, maxRetryAfterMs: 0 },
       fetch: (input, init) => {
-        requests.push(String(input));
+        requests.push(input instanceof Request ? input.url : input.toString());
         if (failNext) {
           failNext = false;
           return Promise.reject(new TypeError('fetch failed'));

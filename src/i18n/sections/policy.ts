@@ -31,7 +31,8 @@ export const policyTexts = {
     'PhotoChangesTurnedOff.next': 'Bitte bitten Sie {contact}, es für Sie zu ändern.',
     PhotosManagedOnPremises:
       'Die Profilbilder Ihrer Organisation werden im lokalen Verzeichnis verwaltet, daher ist keine Änderung in Microsoft 365 möglich.',
-    'PhotosManagedOnPremises.next': 'Bilder lassen sich nur in diesem Verzeichnis ändern: Bitte wenden Sie sich an {contact}.',
+    'PhotosManagedOnPremises.next':
+      'Bilder lassen sich nur in diesem Verzeichnis ändern: Bitte wenden Sie sich an {contact}.',
     'policy.yourItAdmin': 'Ihre IT-Administration',
     'photo.unconfirmed.title': 'Ihr neues Bild wurde an Microsoft 365 gesendet, aber noch nicht bestätigt',
     'photo.unconfirmed.text':
@@ -45,7 +46,8 @@ export const policyTexts = {
     'PhotoChangesTurnedOff.next': 'Pide a {contact} que la cambie por ti.',
     PhotosManagedOnPremises:
       'Las fotos de perfil de tu organización se gestionan en su directorio local, así que no es posible cambiarlas en Microsoft 365.',
-    'PhotosManagedOnPremises.next': 'Las fotos solo se pueden cambiar en ese directorio: consulta a {contact}.',
+    'PhotosManagedOnPremises.next':
+      'Las fotos solo se pueden cambiar en ese directorio: consulta a {contact}.',
     'policy.yourItAdmin': 'tu administrador de TI',
     'photo.unconfirmed.title': 'Tu nueva foto se envió a Microsoft 365, aún sin confirmar',
     'photo.unconfirmed.text':
@@ -73,13 +75,13 @@ export const policyTexts = {
     'PhotoChangesTurnedOff.next': 'Попросите {contact} изменить его за вас.',
     PhotosManagedOnPremises:
       'Фото профилей вашей организации управляются в её локальном каталоге, поэтому изменить их в Microsoft 365 нельзя.',
-    'PhotosManagedOnPremises.next': 'Фото можно изменить только в этом каталоге: попросите об этом {contact}.',
+    'PhotosManagedOnPremises.next':
+      'Фото можно изменить только в этом каталоге: попросите об этом {contact}.',
     'policy.yourItAdmin': 'вашего ИТ-администратора',
     'photo.unconfirmed.title': 'Ваше новое фото отправлено в Microsoft 365, но ещё не подтверждено',
     'photo.unconfirmed.text':
       'Microsoft 365 принял его, но при повторном чтении нового фото ещё не было видно. Проверьте фото в Outlook в интернете через несколько минут; если там всё ещё старое, отправьте фото ещё раз.',
-    'photo.propagation3Days':
-      'Teams и другие приложения могут показывать ваше старое фото до 3\u00a0дней.',
+    'photo.propagation3Days': 'Teams и другие приложения могут показывать ваше старое фото до 3\u00a0дней.',
   } satisfies Texts,
   zhCN: {
     PhotoChangesTurnedOff: '你的组织已为你关闭了更改个人资料照片的功能，因此我没有尝试更改。',
