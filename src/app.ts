@@ -9,6 +9,7 @@ import { adminAppTokens } from './admin/app-tokens.js';
 import { adminFeatures } from './app-admin.js';
 import { privacyFeatures } from './app-privacy.js';
 import { approvalFeature } from './app-approval.js';
+import { policyFeatures } from './app-policy.js';
 import { photoApiRoutes, type PhotoApiDeps } from './api/photo-api.js';
 import { TabPhotoActions } from './api/photo-actions.js';
 import { LocalTabGraphTokens, OboTabGraphTokens, type TabGraphTokens } from './api/tab-graph-tokens.js';
@@ -166,7 +167,10 @@ export async function startApp(config: AppConfig, logger: Logger, seams: AppSeam
   const pending = new PendingStore({ storage, namespace: 'bot' });
   const leases = new LeaseStore({ storage, namespace: 'photos' });
   const audit = new AuditLog({ storage });
-  const changes = new PhotoChangeService({ graph, backups, audit, leases });
+  // The organisation's photo rules and the read-back after a change (app-policy.ts, issue 18).
+  const localPolicy = emulator ? { localDirectory: emulator.currentDirectory } : {};
+  const trust = policyFeatures({ config, graphBaseUrl, appToken, logger, ...localPolicy });
+  const changes = new PhotoChangeService({ graph, backups, audit, leases, comparer: trust.comparer });
   // Expired waiting photos, exchange claims and abandoned leases are deleted, not just hidden from readers.
   const sweeper = startExpirySweeper({
     targets: [pending, leases],
@@ -229,7 +233,8 @@ export async function startApp(config: AppConfig, logger: Logger, seams: AppSeam
     directoryFile: localDirectoryFile(config.dataDir, process.cwd()),
     ...(displayName ? { displayName } : {}),
     recent,
-    gates: { ...(approval ? { approval: approval.handler } : {}) },
+    // Issue 18's gates of one's own photo changes (src/trust/trust-gates.ts).
+    gates: { policy: trust.policy, ...(approval ? { approval: approval.handler } : {}) },
   });
   const images = new IncomingImages({
     preparer: pool,
@@ -339,6 +344,7 @@ export async function startApp(config: AppConfig, logger: Logger, seams: AppSeam
       directory,
       maxInputBytes: config.photo.maxInputBytes,
       logger,
+      policy: trust.policy,
     }),
     maxInputBytes: config.photo.maxInputBytes,
     logger,

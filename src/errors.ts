@@ -121,7 +121,9 @@ export type AdminErrorCode = (typeof ADMIN_ERROR_CODES)[number];
 export const QUALITY_ERROR_CODES = [] as const;
 
 /** The organisation's photo rules (photoUpdateSettings) and the read-back after a change. */
-export const POLICY_ERROR_CODES = [] as const;
+export const POLICY_ERROR_CODES = ['PhotoChangesTurnedOff', 'PhotosManagedOnPremises'] as const;
+
+export type PolicyErrorCode = (typeof POLICY_ERROR_CODES)[number];
 
 /** Approval of photo changes (src/approval/). */
 export const APPROVAL_ERROR_CODES = [

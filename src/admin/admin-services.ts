@@ -22,6 +22,7 @@ import type { Logger } from '../logger.js';
 import { AuditLog } from '../storage/audit-log.js';
 import { BackupStore } from '../storage/backup-store.js';
 import { LeaseStore } from '../storage/lease-store.js';
+import { createPhotoComparer } from '../photo/photo-compare.js';
 import type { Clock, Storage } from '../storage/storage.js';
 
 /** What {@link createAdminServices} is built from. */
@@ -95,6 +96,8 @@ export function createAdminServices(options: AdminServicesOptions): AdminService
       leases: new LeaseStore({ storage, namespace: PHOTO_LEASES, now }),
       // Each change may wait out throttling for minutes; the photo's lease outlives the slowest one.
       leaseTerms: BULK_PHOTO_LEASE,
+      // Single admin updates are read back (issue 18); bulk jobs pass `verify: false`.
+      comparer: createPhotoComparer(),
     });
   // Directory reads (who is an admin, who is who) keep the usual retry policy: an admin waits for their answer.
   const people = new GraphDirectoryClient({ baseUrl: options.graphBaseUrl, version: config.graph.version });

@@ -13,6 +13,7 @@ import type { ErrorCode } from '../errors.js';
 import { pageLocale } from '../web/page-locale.js';
 import { codeOf } from '../bot/turn-errors.js';
 import { errorText, translate, type Locale } from '../i18n/index.js';
+import { policyTextParams } from '../trust/photo-policy.js';
 import type { Logger } from '../logger.js';
 
 /** The HTTP status of each code: a decision per code, so a new code cannot go unmapped. */
@@ -35,6 +36,9 @@ export const STATUS_OF_CODE: Readonly<Record<ErrorCode, number>> = {
   GraphUnavailable: 503,
   GraphMailboxUnsupported: 403,
   GraphPolicyBlocked: 403,
+  // The organisation's photo rules (issue 18, src/trust/photo-policy.ts).
+  PhotoChangesTurnedOff: 403,
+  PhotosManagedOnPremises: 403,
   GraphBadRequest: 422,
   SignInRequired: 401,
   ConsentRequired: 403,
@@ -169,7 +173,9 @@ export function errorAnswer(
     body: {
       error: {
         code: code ?? 'InternalError',
-        message: code ? errorText(code, locale, placeholdersOf(error)) : translate(locale, 'error.generic'),
+        message: code
+          ? errorText(code, locale, { ...placeholdersOf(error), ...policyTextParams(error, locale) })
+          : translate(locale, 'error.generic'),
         reference,
       },
     },

@@ -33,6 +33,7 @@ import type { GroupTargets } from '../targets/group-targets.js';
 import type { TargetName } from './photo-request.js';
 import type { TabGraphTokens } from './tab-graph-tokens.js';
 import type { TabUser } from './tab-token-validator.js';
+import type { PhotoPolicy } from '../trust/photo-policy.js';
 
 /** The photo pool as the API uses it (also for previews). */
 export interface TabPreparer {
@@ -49,6 +50,8 @@ export interface TabPhotoActionsDeps {
   /** `PHOTO_MAX_INPUT_BYTES`. */
   readonly maxInputBytes: number;
   readonly logger: Logger;
+  /** The organisation's photo rules, checked before a change of one's own photo (issue 18). */
+  readonly policy?: Pick<PhotoPolicy, 'checkPerson'>;
 }
 
 /** A crop as the page reads it: a square in upright source pixels, and how it was chosen. */
@@ -76,6 +79,8 @@ export interface ChangeAnswer {
   readonly crop: CropAnswer;
   /** The result at 160 px as `data:image/jpeg;base64,...`; `null` in the rare case it could not be made. */
   readonly previewDataUri: string | null;
+  /** True only when the photo read back from Microsoft 365 was the new one (issue 18). */
+  readonly confirmed: boolean;
 }
 
 export class TabPhotoActions {
@@ -152,6 +157,9 @@ export class TabPhotoActions {
   ): Promise<ChangeAnswer> {
     const actor = this.actor(user, correlationId);
     const { target, token } = await this.resolve(user, name, actor);
+    // The organisation's rules, before the upload is read: a refused person's image is never prepared.
+    if (target.kind === 'me')
+      await this.deps.policy?.checkPerson({ userId: user.id, tenantId: user.tenantId }, token);
     const image = await readImage();
     const prepared = await this.deps.preparer.run(
       image,
@@ -166,7 +174,12 @@ export class TabPhotoActions {
       path: 'tab',
     });
     const preview = await previewDataUriOf(this.deps.preparer, prepared.jpeg, this.deps.logger);
-    return { changeId: result.changeId, crop: cropAnswer(prepared.crop), previewDataUri: preview ?? null };
+    return {
+      changeId: result.changeId,
+      crop: cropAnswer(prepared.crop),
+      previewDataUri: preview ?? null,
+      confirmed: result.confirmed,
+    };
   }
 
   /**

@@ -91,6 +91,12 @@ export const GRAPH_PERMISSIONS: readonly GraphPermission[] = [
     type: 'Role',
     why: 'Check that the person is a member of the configured admin group (ADMIN_GROUP_ID), nested groups included. Needs admin consent.',
   },
+  {
+    name: 'PeopleSettings.Read.All',
+    id: 'ef02f2e7-e22d-4c77-8614-8f765683b86e',
+    type: 'Role',
+    why: "Read the organisation's photo rules (beta `photoUpdateSettings`: photos managed on-premises, roles allowed to change their photo) before a change, to refuse it with a clear answer instead of trying. Without it Graph still refuses, with a vaguer answer. Needs admin consent.",
+  },
 ];
 
 /** The scope the app exposes for Teams single sign-on (`api://<bot domain>/botid-<bot id>/access_as_user`). */

@@ -50,7 +50,13 @@ export const DEFAULT_DELEGATED_SCOPES: readonly string[] = [
 ];
 
 /** Application roles a local app token carries unless others are asked for: anyone's photo, and the same reads. */
-export const DEFAULT_APP_ROLES: readonly string[] = ['User.ReadWrite.All', 'User.Read.All', 'Group.Read.All'];
+export const DEFAULT_APP_ROLES: readonly string[] = [
+  'User.ReadWrite.All',
+  'User.Read.All',
+  'Group.Read.All',
+  // The organisation's photo rules (photoUpdateSettings), read before a change (issue 18).
+  'PeopleSettings.Read.All',
+];
 
 /** Lifetime of a local token, like Entra's default access token. */
 export const TOKEN_LIFETIME_SECONDS = 3600;

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { AppError } from '../errors.js';
 import { errorText, sentenceGap, translate, type Locale } from '../i18n/index.js';
 import type { Logger } from '../logger.js';
+import { policyTextParams } from '../trust/photo-policy.js';
 
 /** A short id to quote to support, also written to the log line of the failure. */
 export function newCorrelationId(): string {
@@ -64,7 +65,7 @@ export function failureText(
     code === 'UnknownLocalUser' && extra.file
       ? `${translate(locale, 'UnknownLocalUser')}${sentenceGap(locale)}${translate(locale, 'local.unknownUser', { file: extra.file })}`
       : code
-        ? errorText(code, locale, extra)
+        ? errorText(code, locale, { ...policyTextParams(error, locale), ...extra })
         : translate(locale, 'error.generic');
   return `${sentence}\n\n${translate(locale, 'error.reference', { id: correlationId })}`;
 }

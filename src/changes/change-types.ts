@@ -24,9 +24,29 @@ export interface Actor {
   readonly correlationId?: string;
 }
 
+/**
+ * Whether two encoded pictures show the same photo (Graph re-encodes what it stores, so not byte for byte); never
+ * throws. src/photo/photo-compare.ts makes one.
+ */
+export type PhotoComparer = (sent: Uint8Array, readBack: Uint8Array) => Promise<boolean>;
+
+/**
+ * What reading the photo back after the change showed: the photo sent (`matched`), another one or none
+ * (`differed`), nothing readable (`failed`), or it was not read back (`skipped`: no comparer, `verify: false`, or a
+ * change retried after it was already made).
+ */
+export type ReadBackOutcome = 'matched' | 'differed' | 'failed' | 'skipped';
+
 export interface ChangeResult {
   /** Carried by the Undo action. */
   readonly changeId: string;
+  /**
+   * True only when the photo was read back from Graph after the change and showed the photo sent; false when the
+   * read-back failed, differed or was skipped. Never an error: Graph accepted the change either way.
+   */
+  readonly confirmed: boolean;
+  /** Why {@link ChangeResult.confirmed} is what it is. */
+  readonly readBack: ReadBackOutcome;
   readonly graphRequestId: string | undefined;
   /** The photo the change replaced (from its backup), `null` when there was none: the card's "before". */
   readonly replaced: Uint8Array | null;
@@ -50,6 +70,11 @@ export interface ChangeResult {
  */
 export interface ChangeOptions {
   readonly changeId?: string;
+  /**
+   * Read the photo back after the change and compare it (see read-back.ts); true by default when the service has a
+   * comparer. Bulk imports pass `false`: it would double their Graph reads, against Graph's photo throttling.
+   */
+  readonly verify?: boolean;
 }
 
 /** Options of {@link PhotoChangeService.undo}: `undoId` reserves the undo's own change id, as for a change. */

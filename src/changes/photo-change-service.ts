@@ -14,7 +14,9 @@
  * instances. A redo is explicit: a new change that sets the undone photo again, itself undoable.
  */
 import { AppError, type ErrorCode } from '../errors.js';
-import { auditTarget, resultOf, subjectOf } from './change-subjects.js';
+import { auditTarget, subjectOf } from './change-subjects.js';
+import { auditedChange } from './audited-change.js';
+import { sameBytes, withReadBack } from './read-back.js';
 import type { AccessTokenSource, GraphPhotoClient } from '../graph/graph-photo-client.js';
 import type { PhotoTarget } from '../graph/photo-target.js';
 import type { AuditLog } from '../storage/audit-log.js';
@@ -31,6 +33,7 @@ import type {
   ChangeResult,
   ChangeTarget,
   InPlaceChange,
+  PhotoComparer,
   RedoResult,
   UndoLatestResult,
   UndoOptions,
@@ -45,6 +48,8 @@ export interface PhotoChangeServiceDeps {
   readonly leases: LeaseStore;
   /** How long a photo's lease lives and how long a change waits for one; {@link DEFAULT_PHOTO_LEASE} by default. */
   readonly leaseTerms?: LeaseTerms;
+  /** Compares the photo read back after a change with the one sent; without it nothing is read back. */
+  readonly comparer?: PhotoComparer;
 }
 
 /**
@@ -56,9 +61,8 @@ export interface PhotoChangeServiceDeps {
  */
 export const DEFAULT_PHOTO_LEASE: LeaseTerms = { ttlMs: 8 * 60_000, waitMs: 30_000 };
 
-function sameBytes(a: Uint8Array | null, b: Uint8Array): boolean {
-  return a !== null && Buffer.compare(Buffer.from(a.buffer, a.byteOffset, a.byteLength), b) === 0;
-}
+/** A result before (or without) reading the photo back. */
+const UNVERIFIED = { confirmed: false, readBack: 'skipped' } as const;
 
 export class PhotoChangeService {
   private readonly leaseTerms: LeaseTerms;
@@ -81,7 +85,18 @@ export class PhotoChangeService {
   ): Promise<ChangeResult> {
     return this.oneAtATime(
       subjectOf(target, actor.id),
-      () => this.changeHeld(target, jpeg, token, actor, actor.path, undefined, options.changeId),
+      async () => {
+        const made = await this.changeHeld(
+          target,
+          jpeg,
+          token,
+          actor,
+          actor.path,
+          undefined,
+          options.changeId,
+        );
+        return options.verify === false ? made : withReadBack(this.deps, made, target, jpeg, token);
+      },
       options.changeId,
     );
   }
@@ -132,12 +147,12 @@ export class PhotoChangeService {
       const current = await this.deps.graph.getPhoto(target, token);
       if (current === null) throw new AppError('NoPhotoToRemove', 'the target has no photo');
       const { backup, before } = await this.backUp(target, token, actor, undefined, current);
-      const { requestId } = await this.audited(target, actor, backup.changeId, async () => {
+      const { requestId } = await auditedChange(this.deps.audit, target, actor, backup.changeId, async () => {
         await this.deps.graph.deletePhoto(target, token, actor.path);
         return { requestId: undefined as string | undefined };
       });
       await this.deps.backups.markLatest(backup);
-      return { changeId: backup.changeId, graphRequestId: requestId, replaced: before };
+      return { ...UNVERIFIED, changeId: backup.changeId, graphRequestId: requestId, replaced: before };
     });
   }
 
@@ -199,11 +214,12 @@ export class PhotoChangeService {
       const photo = check.backup.photo;
       // An undo always replaced a photo (the one the undone change had set), so there is one to set again.
       if (photo === null) throw new AppError('UndoNotFound', 'the undo replaced no photo');
-      const result = await this.changeHeld(check.backup.target.target, photo.bytes, token, actor, 'redo', {
+      const target = check.backup.target.target;
+      const result = await this.changeHeld(target, photo.bytes, token, actor, 'redo', {
         kind: 'redo',
         reverses: undoId,
       });
-      return { ...result, photo: photo.bytes };
+      return { ...(await withReadBack(this.deps, result, target, photo.bytes, token)), photo: photo.bytes };
     });
   }
 
@@ -255,7 +271,7 @@ export class PhotoChangeService {
       // Retried: the photo is gone already; only the history is brought up to date.
       await this.deps.backups.markLatest(backup);
     } else {
-      await this.audited(target, actor, backup.changeId, async () => {
+      await auditedChange(this.deps.audit, target, actor, backup.changeId, async () => {
         await this.deps.graph.deletePhoto(target, token, 'undo');
         return { requestId: undefined };
       });
@@ -301,20 +317,33 @@ export class PhotoChangeService {
   ): Promise<ChangeResult> {
     const { backup, before, resumed } = await this.backUp(target, token, actor, history, undefined, reserved);
     if (resumed && (await this.alreadyMade(backup, actor))) {
-      return { changeId: backup.changeId, graphRequestId: undefined, replaced: before, resumed: true };
+      return {
+        ...UNVERIFIED,
+        changeId: backup.changeId,
+        graphRequestId: undefined,
+        replaced: before,
+        resumed: true,
+      };
     }
     if (resumed && sameBytes(await this.deps.graph.getPhoto(target, token), jpeg)) {
       // Graph took the first attempt's photo, and the process stopped before recording it: recorded now, not sent
       // again. (Where Graph keeps a re-encoded copy the bytes differ, and the same photo is sent once more.)
       await this.deps.backups.markLatest(backup);
-      return { changeId: backup.changeId, graphRequestId: undefined, replaced: before, resumed: true };
+      const confirmed = { confirmed: true, readBack: 'matched' } as const;
+      return {
+        ...confirmed,
+        changeId: backup.changeId,
+        graphRequestId: undefined,
+        replaced: before,
+        resumed: true,
+      };
     }
-    const { requestId } = await this.audited(target, actor, backup.changeId, () =>
+    const { requestId } = await auditedChange(this.deps.audit, target, actor, backup.changeId, () =>
       this.deps.graph.putPhoto(target, jpeg, token, 'PUT', via),
     );
     // Only now, with Graph's yes, does this change supersede the one before it.
     await this.deps.backups.markLatest(backup);
-    return { changeId: backup.changeId, graphRequestId: requestId, replaced: before };
+    return { ...UNVERIFIED, changeId: backup.changeId, graphRequestId: requestId, replaced: before };
   }
 
   /**
@@ -362,37 +391,5 @@ export class PhotoChangeService {
       ...(reserved === undefined ? {} : { changeId: reserved }),
     });
     return { backup, before, resumed: false };
-  }
-  /** Runs a Graph change and writes its outcome to the audit log, success or not. */
-  private async audited<R extends { requestId: string | undefined }>(
-    target: PhotoTarget,
-    actor: Actor,
-    changeId: string,
-    run: () => Promise<R>,
-  ): Promise<R> {
-    const entry = {
-      actor: actor.id,
-      target: auditTarget(target, actor.id),
-      path: actor.path,
-      changeId,
-      ...(actor.correlationId ? { correlationId: actor.correlationId } : {}),
-    };
-    try {
-      const outcome = await run();
-      await this.deps.audit.append({
-        ...entry,
-        result: 'success',
-        ...(outcome.requestId ? { graphRequestId: outcome.requestId } : {}),
-      });
-      return outcome;
-    } catch (error) {
-      const requestId = (error as { requestId?: unknown }).requestId;
-      await this.deps.audit.append({
-        ...entry,
-        result: resultOf(error),
-        ...(typeof requestId === 'string' ? { graphRequestId: requestId } : {}),
-      });
-      throw error;
-    }
   }
 }

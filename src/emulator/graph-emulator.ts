@@ -35,6 +35,7 @@ import { changesJson, PAGE_CONTENT_SECURITY_POLICY, renderDirectoryPage } from '
 import { isLoopback, onlyLocal } from './local-only.js';
 import { silentLogger, type EmulatorLogger } from './logger.js';
 import { photoRoutes } from './photo-routes.js';
+import { PhotoSettingsStore, photoSettingsRoutes } from './photo-settings.js';
 import { mimeType, PhotoStore, type PhotoKey } from './photo-store.js';
 import { seedContent } from './seed-content.js';
 import { matchRoute, type ApiVersion, type EmulatorContext, type HttpMethod, type Route } from './router.js';
@@ -114,12 +115,18 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     content: new ContentStore(path.join(options.dataDir, 'emulator'), clock),
     issuer,
     maxPhotoBytes: options.maxPhotoBytes ?? GRAPH_PHOTO_MAX_BYTES,
+    photoSettings: new PhotoSettingsStore(options.dataDir),
   };
   const drainLimits: DrainLimits = {
     maxBytes: options.drainLimits?.maxBytes ?? 2 * context.maxPhotoBytes,
     timeoutMs: options.drainLimits?.timeoutMs ?? DRAIN_TIMEOUT_MS,
   };
-  const routes: readonly Route[] = [...photoRoutes(), ...directoryRoutes(), ...contentRoutes()];
+  const routes: readonly Route[] = [
+    ...photoRoutes(),
+    ...directoryRoutes(),
+    ...contentRoutes(),
+    ...photoSettingsRoutes(context.photoSettings),
+  ];
   const writeThrottle = new WriteThrottle(options.faults?.maxConcurrentWrites ?? 0);
   const inFlight = new Set<Promise<void>>();
   let baseUrl = '';

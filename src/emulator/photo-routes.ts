@@ -19,6 +19,7 @@ import {
 import { mailboxNotEnabled, subjectGroup, subjectUser } from './directory-routes.js';
 import { empty, GraphFault, itemNotFound, ok } from './graph-answers.js';
 import { context } from './graph-entities.js';
+import { requirePhotoPolicy } from './photo-settings.js';
 import { inspectImage, mimeType, type PhotoKey } from './photo-store.js';
 import {
   route,
@@ -88,6 +89,16 @@ function resolve(
   }
 }
 
+/** The organisation's photo rules, on a write of a user's photo (photo-settings.ts); group and contact photos are not theirs. */
+async function applyPhotoRules(
+  request: GraphRequest,
+  emulator: EmulatorContext,
+  target: ResolvedTarget,
+): Promise<void> {
+  if (target.key.kind !== 'user') return;
+  requirePhotoPolicy(await emulator.photoSettings.get(), request.caller, emulator.directory);
+}
+
 function imageNotFound(): GraphFault {
   return new GraphFault(404, 'ImageNotFound', 'The photo wasn’t found.');
 }
@@ -125,6 +136,7 @@ function uploadHandler(kind: TargetKind): Handler {
   return async (request, emulator) => {
     // Permission and target first: a refused caller's body is never read.
     const target = resolve(request, emulator, kind, true);
+    await applyPhotoRules(request, emulator, target);
     const body = await readBody(request.incoming, emulator.maxPhotoBytes);
     if (body.kind === 'too-large') {
       // The server drains what is left (up to a bound) after answering; `connection: close` keeps it off reuse.
@@ -159,6 +171,7 @@ function changePath(request: GraphRequest): string {
 function deleteHandler(kind: TargetKind): Handler {
   return async (request, emulator) => {
     const target = resolve(request, emulator, kind, true);
+    await applyPhotoRules(request, emulator, target);
     await emulator.photos.delete(target.key, changePath(request));
     return empty(204);
   };

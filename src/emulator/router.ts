@@ -9,6 +9,7 @@ import type { Caller } from './auth-rules.js';
 import type { ContentStore } from './content-store.js';
 import type { Directory } from './directory.js';
 import type { GraphAnswer } from './graph-answers.js';
+import type { PhotoSettingsStore } from './photo-settings.js';
 import type { PhotoStore } from './photo-store.js';
 
 /** The API versions the emulator serves, with the same routes under each. */
@@ -26,6 +27,8 @@ export interface EmulatorContext {
   readonly issuer: LocalTokenIssuer;
   /** Largest photo body accepted, in bytes. */
   readonly maxPhotoBytes: number;
+  /** The organisation's photo rules (`photoUpdateSettings`), enforced on user photo writes. */
+  readonly photoSettings: PhotoSettingsStore;
 }
 
 /** One authenticated Graph request, after routing. */

@@ -1,10 +1,25 @@
 /**
  * Graph's answers as typed errors. Each keeps Graph's `request-id` for support and never a token or image bytes.
  */
-import { AppError, type GraphErrorCode } from '../errors.js';
+import { AppError, type GraphErrorCode, type PolicyErrorCode } from '../errors.js';
 import type { PhotoTarget } from './photo-target.js';
 
-export class GraphError extends AppError<GraphErrorCode> {
+/**
+ * Graph's own refusal of a photo write under the organisation's photo rules (`photoUpdateSettings`), by the
+ * `error.code` of its 403. Graph does not document these codes; the local emulator answers with them, and a
+ * refusal under the same rules reads the same to a person whether the app's check or Graph's caught it.
+ */
+export const PHOTO_POLICY_GRAPH_CODES = {
+  /** `allowedRoles` is set and the signed-in user holds none of them. */
+  turnedOff: 'PhotoUpdateNotAllowedByPolicy',
+  /** `source` is `onPremises`: photos are changed in the on-premises directory only. */
+  onPremises: 'PhotoUpdateManagedOnPremises',
+} as const;
+
+/** The codes a Graph failure can carry: Graph's own, and the organisation's photo rules as Graph applied them. */
+export type GraphFailureCode = GraphErrorCode | PolicyErrorCode;
+
+export class GraphError extends AppError<GraphFailureCode> {
   /** HTTP status, or 0 when no answer came. */
   readonly status: number;
   /** Graph's `error.code` (e.g. `ErrorAccessDenied`), when it sent one. */
@@ -13,7 +28,7 @@ export class GraphError extends AppError<GraphErrorCode> {
   readonly requestId: string | undefined;
 
   constructor(
-    code: GraphErrorCode,
+    code: GraphFailureCode,
     details: { status: number; graphCode?: string; requestId?: string },
     options?: ErrorOptions,
   ) {
@@ -45,8 +60,10 @@ export function graphErrorCode(
   status: number,
   graphCode: string | undefined,
   target?: PhotoTarget,
-): GraphErrorCode {
+): GraphFailureCode {
   if (graphCode && MAILBOX_CODES.has(graphCode)) return 'GraphMailboxUnsupported';
+  if (status === 403 && graphCode === PHOTO_POLICY_GRAPH_CODES.turnedOff) return 'PhotoChangesTurnedOff';
+  if (status === 403 && graphCode === PHOTO_POLICY_GRAPH_CODES.onPremises) return 'PhotosManagedOnPremises';
   // A personal Microsoft account: Graph's photo API does not support them.
   if (graphCode === 'ErrorItemNotFound' && target?.kind === 'me') return 'GraphMailboxUnsupported';
   switch (status) {

@@ -88,6 +88,7 @@ describe('Graph permissions', () => {
       'Files.Read.All Scope',
       'Group.ReadWrite.All Scope',
       'GroupMember.Read.All Role',
+      'PeopleSettings.Read.All Role',
       'RoleManagement.Read.Directory Role',
       'User.Read Scope',
       'User.Read.All Role',

@@ -44,10 +44,17 @@ export interface PhotoUpdatedCardOptions {
   readonly before?: Picture;
   /** True when the photo was set again by "Use this photo again" (a redo): the title says so. */
   readonly again?: boolean;
+  /**
+   * True only when the photo was read back from Microsoft 365 after the change and was the new one (the change
+   * result's `confirmed`): only then does the card say "set". Otherwise it says the photo was sent, not confirmed
+   * yet, and what to do.
+   */
+  readonly confirmed: boolean;
 }
 
 /**
- * The card that says the photo is set: title, a preview in a circle, a note on propagation and an Undo
+ * The card that says the photo is set (or, when reading it back did not confirm it, that it was sent and is not
+ * confirmed yet, with what to do): title, a preview in a circle, a note on propagation and an Undo
  * button (`Action.Execute`, verb {@link UNDO_PHOTO_CHANGE_VERB}, data `{ changeId }`); answer its invoke with
  * `undoneCard` to replace it in place.
  * @throws RangeError when the preview data URI is over 60 KB; TypeError when it is not a base64 JPEG data URI or
@@ -56,7 +63,9 @@ export interface PhotoUpdatedCardOptions {
 export function photoUpdatedCard(options: PhotoUpdatedCardOptions): AdaptiveCardAttachment {
   const { locale, previewDataUri, changeId, before } = options;
   if (changeId === '') throw new TypeError('changeId must not be empty');
-  const title = translate(locale, options.again ? 'redo.title' : 'photo.updated.title');
+  const title = !options.confirmed
+    ? translate(locale, 'photo.unconfirmed.title')
+    : translate(locale, options.again ? 'redo.title' : 'photo.updated.title');
   return cardAttachment(
     title,
     [
@@ -64,7 +73,9 @@ export function photoUpdatedCard(options: PhotoUpdatedCardOptions): AdaptiveCard
       before === undefined
         ? previewImage(previewDataUri, translate(locale, 'photo.previewAlt'))
         : beforeAfter(locale, before, previewDataUri),
-      textBlock(translate(locale, 'photo.updated.propagation'), { subtle: true }),
+      ...(options.confirmed ? [] : [textBlock(translate(locale, 'photo.unconfirmed.text'))]),
+      // Said either way: Teams keeps people's photos for up to 3 days, whatever Graph holds.
+      textBlock(translate(locale, 'photo.propagation3Days'), { subtle: true }),
     ],
     [
       {

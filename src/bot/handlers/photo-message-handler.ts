@@ -160,7 +160,7 @@ export class PhotoMessageHandler {
     await gates?.policy?.check(context, token);
     if (gates?.approval && (await gates.approval.intercept(context, jpeg))) return;
     const preview = await this.deps.preparer.run(jpeg, { size: PREVIEW_SIDE, crop: 'center' });
-    const { changeId, replaced, graphRequestId } = await this.deps.changes.change(
+    const { changeId, replaced, graphRequestId, confirmed, readBack } = await this.deps.changes.change(
       { kind: 'me' },
       jpeg,
       token,
@@ -175,6 +175,7 @@ export class PhotoMessageHandler {
       outcome: 'ok',
       graphRequestId,
       path: 'chat',
+      readBack,
     });
     if (imageCount > 1) {
       await context.sendActivity(translate(locale, 'photo.severalImages', { count: String(imageCount) }));
@@ -184,7 +185,7 @@ export class PhotoMessageHandler {
     const beforeUri = await previewDataUriOf(this.deps.preparer, replaced, this.deps.logger);
     const before = pictureOf(beforeUri, await senderDisplayName(context, this.deps.displayName));
     await context.sendActivity({
-      attachments: [photoUpdatedCard({ locale, previewDataUri, changeId, before })],
+      attachments: [photoUpdatedCard({ locale, previewDataUri, changeId, before, confirmed })],
     });
   }
 }

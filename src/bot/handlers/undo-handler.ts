@@ -99,6 +99,7 @@ export class UndoHandler {
         changeId: result.changeId,
         before: pictureOf(before, await senderDisplayName(context, this.deps.displayName)),
         again: true,
+        confirmed: result.confirmed,
       });
       return cardResponse(card);
     } catch (error) {

@@ -60,26 +60,35 @@ function allCards(
   locale: (typeof SUPPORTED_LOCALES)[number],
 ): Record<(typeof CARD_NAMES)[number], AdaptiveCardAttachment> {
   return {
-    photoUpdated: photoUpdatedCard({ locale, previewDataUri: preview, changeId: 'c-0123456789abcdef' }),
+    photoUpdated: photoUpdatedCard({
+      confirmed: true,
+      locale,
+      previewDataUri: preview,
+      changeId: 'c-0123456789abcdef',
+    }),
     photoBeforeAfter: photoUpdatedCard({
+      confirmed: true,
       locale,
       previewDataUri: preview,
       changeId: 'c-1',
       before: { kind: 'photo', previewDataUri: oldPreview },
     }),
     photoBeforeInitials: photoUpdatedCard({
+      confirmed: true,
       locale,
       previewDataUri: preview,
       changeId: 'c-1',
       before: { kind: 'initials', initials: 'AW' },
     }),
     photoBeforeNothing: photoUpdatedCard({
+      confirmed: true,
       locale,
       previewDataUri: preview,
       changeId: 'c-1',
       before: { kind: 'none' },
     }),
     photoRedone: photoUpdatedCard({
+      confirmed: true,
       locale,
       previewDataUri: preview,
       changeId: 'c-1',
@@ -139,8 +148,9 @@ describe('every card', () => {
     for (const locale of SUPPORTED_LOCALES) {
       const half = dataUriUpTo(MAX_PREVIEW_DATA_URI_BYTES / 2);
       const cards = [
-        photoUpdatedCard({ locale, previewDataUri: largest, changeId: 'c-1' }),
+        photoUpdatedCard({ confirmed: true, locale, previewDataUri: largest, changeId: 'c-1' }),
         photoUpdatedCard({
+          confirmed: true,
           locale,
           previewDataUri: half,
           changeId: 'c-1',
@@ -165,7 +175,12 @@ describe('every card', () => {
 
 describe('photoUpdatedCard', () => {
   it('shows the title, the preview, the propagation note and an Undo action', () => {
-    const { content } = photoUpdatedCard({ locale: 'en', previewDataUri: preview, changeId: 'change-42' });
+    const { content } = photoUpdatedCard({
+      confirmed: true,
+      locale: 'en',
+      previewDataUri: preview,
+      changeId: 'change-42',
+    });
     expect(content.body).toEqual([
       {
         type: 'TextBlock',
@@ -183,7 +198,7 @@ describe('photoUpdatedCard', () => {
       },
       {
         type: 'TextBlock',
-        text: translate('en', 'photo.updated.propagation'),
+        text: translate('en', 'photo.propagation3Days'),
         wrap: true,
         isSubtle: true,
       },
@@ -195,11 +210,36 @@ describe('photoUpdatedCard', () => {
     expect(content.fallbackText).toBe('Your new profile photo is set');
   });
 
+  it('says "sent, not confirmed yet" with what to do, and not "set", when the read-back did not confirm it', () => {
+    for (const again of [false, true]) {
+      const { content } = photoUpdatedCard({
+        confirmed: false,
+        again,
+        locale: 'en',
+        previewDataUri: preview,
+        changeId: 'c',
+      });
+      expect(cardTexts(content)).toEqual([
+        translate('en', 'photo.unconfirmed.title'),
+        translate('en', 'photo.unconfirmed.text'),
+        translate('en', 'photo.propagation3Days'),
+        'Undo',
+      ]);
+      expect(content.fallbackText).toBe(translate('en', 'photo.unconfirmed.title'));
+    }
+    expect(translate('en', 'photo.propagation3Days')).toMatch(/Teams and other apps .* up to 3\u00a0days/);
+  });
+
   it('speaks German', () => {
-    const { content } = photoUpdatedCard({ locale: 'de', previewDataUri: preview, changeId: 'x' });
+    const { content } = photoUpdatedCard({
+      confirmed: true,
+      locale: 'de',
+      previewDataUri: preview,
+      changeId: 'x',
+    });
     expect(cardTexts(content)).toEqual([
       'Ihr neues Profilbild ist festgelegt',
-      translate('de', 'photo.updated.propagation'),
+      translate('de', 'photo.propagation3Days'),
       'Rückgängig',
     ]);
     expect(content.body.find((element) => element.type === 'Image')).toMatchObject({
@@ -209,10 +249,20 @@ describe('photoUpdatedCard', () => {
 
   it('refuses a preview data URI over 60 KB with a RangeError', () => {
     expect(() =>
-      photoUpdatedCard({ locale: 'en', previewDataUri: dataUriUpTo(60 * 1024 + 4), changeId: 'c' }),
+      photoUpdatedCard({
+        confirmed: true,
+        locale: 'en',
+        previewDataUri: dataUriUpTo(60 * 1024 + 4),
+        changeId: 'c',
+      }),
     ).toThrow(RangeError);
     expect(() =>
-      photoUpdatedCard({ locale: 'en', previewDataUri: dataUriUpTo(60 * 1024), changeId: 'c' }),
+      photoUpdatedCard({
+        confirmed: true,
+        locale: 'en',
+        previewDataUri: dataUriUpTo(60 * 1024),
+        changeId: 'c',
+      }),
     ).not.toThrow();
   });
 
@@ -226,14 +276,16 @@ describe('photoUpdatedCard', () => {
       'data:image/jpeg;base64,AA AA',
       'data:image/jpeg;base64,',
     ]) {
-      expect(() => photoUpdatedCard({ locale: 'en', previewDataUri: uri, changeId: 'c' })).toThrow(TypeError);
+      expect(() =>
+        photoUpdatedCard({ confirmed: true, locale: 'en', previewDataUri: uri, changeId: 'c' }),
+      ).toThrow(TypeError);
     }
   });
 
   it('refuses an empty change id', () => {
-    expect(() => photoUpdatedCard({ locale: 'en', previewDataUri: preview, changeId: '' })).toThrow(
-      TypeError,
-    );
+    expect(() =>
+      photoUpdatedCard({ confirmed: true, locale: 'en', previewDataUri: preview, changeId: '' }),
+    ).toThrow(TypeError);
   });
 });
 
@@ -261,6 +313,7 @@ describe('undoneCard', () => {
 describe('before and after', () => {
   it('shows the old and the new photo side by side, each at 120 px, labelled', () => {
     const { content } = photoUpdatedCard({
+      confirmed: true,
       locale: 'en',
       previewDataUri: preview,
       changeId: 'c-1',
@@ -281,13 +334,14 @@ describe('before and after', () => {
       'Your new profile photo is set',
       'Before',
       'After',
-      translate('en', 'photo.updated.propagation'),
+      translate('en', 'photo.propagation3Days'),
       'Undo',
     ]);
   });
 
   it("shows the person's initials, or 'No photo', where there was none", () => {
     const initials = photoUpdatedCard({
+      confirmed: true,
       locale: 'ru',
       previewDataUri: preview,
       changeId: 'c-1',
@@ -296,6 +350,7 @@ describe('before and after', () => {
     expect(cardTexts(initials.content).slice(1, 4)).toEqual(['Было', 'AW', 'Стало']);
     expect(allElements(initials.content).filter((e) => e.type === 'Image')).toHaveLength(1);
     const none = photoUpdatedCard({
+      confirmed: true,
       locale: 'pt-BR',
       previewDataUri: preview,
       changeId: 'c-1',
@@ -311,6 +366,7 @@ describe('before and after', () => {
     const over = dataUriUpTo(MAX_PREVIEW_DATA_URI_BYTES / 2 + 8);
     const card = (after: string, before: string) =>
       photoUpdatedCard({
+        confirmed: true,
         locale: 'en',
         previewDataUri: after,
         changeId: 'c',
@@ -323,6 +379,7 @@ describe('before and after', () => {
 
   it('titles a redo as the photo being back, still with Undo', () => {
     const { content } = photoUpdatedCard({
+      confirmed: true,
       locale: 'es',
       previewDataUri: preview,
       changeId: 'r-1',
@@ -492,7 +549,7 @@ describe('preview helpers', () => {
 describe('the card checks themselves', () => {
   // A check that cannot fail proves nothing: each of these broken cards must be caught.
   function broken(change: (content: Record<string, unknown>) => void): AdaptiveCardAttachment {
-    const card = photoUpdatedCard({ locale: 'en', previewDataUri: preview, changeId: 'c' });
+    const card = photoUpdatedCard({ confirmed: true, locale: 'en', previewDataUri: preview, changeId: 'c' });
     const content = structuredClone(card.content) as unknown as Record<string, unknown>;
     change(content);
     return { ...card, content: content as unknown as AdaptiveCardAttachment['content'] };
