@@ -4,7 +4,7 @@
  * queue. `app.ts` builds it once and hands its handlers to the bot and its route to the server.
  */
 import type { CloudAdapter, ConversationReference } from 'botbuilder';
-import type { AppTokenSource } from './admin/admin-contracts.js';
+import type { AdminIdentity, AppTokenSource } from './admin/admin-contracts.js';
 import { createAdminServices } from './admin/admin-services.js';
 import { ReportLinks } from './admin/report-links.js';
 import { openZip } from './admin/zip-source.js';
@@ -45,6 +45,8 @@ export interface AdminFeatureDeps {
   /** Where report links point: the bot's domain, or (local mode) this server once it listens. */
   readonly publicBaseUrl: () => string | undefined;
   readonly logger: Logger;
+  /** Refuses changes with the app's identity where photos are mastered on-premises (the photo rules). */
+  readonly cloudCheck?: (admin: AdminIdentity) => Promise<void>;
 }
 
 export interface AdminFeatures {
@@ -70,7 +72,9 @@ export function adminFeatures(deps: AdminFeatureDeps): AdminFeatures {
     logger,
   });
   const guard = new AdminGuard({ gate: admin.gate, audit: deps.audit, logger });
+  const cloudCheck = deps.cloudCheck ? { cloudCheck: deps.cloudCheck } : {};
   const handler = new AdminHandler({
+    ...cloudCheck,
     guard,
     people: admin.people,
     appToken,
@@ -98,6 +102,7 @@ export function adminFeatures(deps: AdminFeatureDeps): AdminFeatures {
     },
   });
   const bulk = new BulkImportHandler({
+    ...cloudCheck,
     guard,
     jobs: admin.jobs,
     openZip,

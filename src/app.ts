@@ -285,6 +285,7 @@ export async function startApp(config: AppConfig, logger: Logger, seams: AppSeam
   });
   // Admins: the card, bulk imports and their jobs (app-admin.ts).
   const admin = adminFeatures({
+    cloudCheck: (who) => trust.policy.requireCloud(who.tenantId),
     config,
     storage,
     graphBaseUrl,

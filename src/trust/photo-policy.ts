@@ -120,10 +120,10 @@ export class PhotoPolicy implements PolicyGate {
    * the organisation), but with photos managed on-premises nothing here can change one.
    * @throws PhotoPolicyError `PhotosManagedOnPremises`
    */
-  async requireCloud(tenantId: string): Promise<void> {
+  async requireCloud(tenantId: string | undefined): Promise<void> {
     const { appToken } = this.options;
     if (!appToken) return;
-    const rules = await this.options.rules.read(tenantId, appToken);
+    const rules = await this.options.rules.read(tenantId ?? (await this.#defaultTenant()), appToken);
     if (rules.known && rules.source === 'onPremises') throw this.#refusal('PhotosManagedOnPremises');
   }
 

@@ -108,6 +108,8 @@ export interface BulkImportDeps {
   /** The bot's public address (`https://<BOT_DOMAIN>`, the local server's in local mode); none: no link. */
   readonly baseUrl: () => string | undefined;
   readonly progress: Pick<ProgressUpdates, 'track'>;
+  /** Refuses a zip up front where photos are mastered on-premises (see AdminHandlerDeps.cloudCheck). */
+  readonly cloudCheck?: (admin: AdminIdentity) => Promise<void>;
   readonly now: () => number;
   readonly logger: Logger;
 }
@@ -121,6 +123,7 @@ export class BulkImportHandler {
     try {
       // Before any download: a non-admin's zip is never fetched.
       const admin = await this.deps.guard.require(context);
+      await this.deps.cloudCheck?.(admin);
       await context.sendActivity({ type: 'typing' });
       const bytes = await this.download(zip);
       const source = await this.deps.openZip(bytes, zip.name, this.deps.limits);

@@ -53,6 +53,11 @@ export interface AdminHandlerDeps {
   readonly pending: PendingStore;
   readonly pendingMs: number;
   readonly logger: Logger;
+  /**
+   * The organisation's rules for changes with the app's identity: throws `PhotosManagedOnPremises` where photos are
+   * mastered on-premises (src/trust/photo-policy.ts `requireCloud`); absent, Graph alone decides.
+   */
+  readonly cloudCheck?: (admin: AdminIdentity) => Promise<void>;
 }
 
 /** Who the admin's next image is for (as stored while it waits). */
@@ -198,6 +203,7 @@ export class AdminHandler {
     locale: Locale,
   ): Promise<AdaptiveCardAttachment | undefined> {
     const token = this.appToken();
+    await this.deps.cloudCheck?.(admin);
     const received = await this.deps.images.receive(context);
     if (!received) return undefined;
     const jpeg = received.photo.jpeg;
