@@ -79,6 +79,9 @@ export const STATUS_OF_CODE: Readonly<Record<ErrorCode, number>> = {
   JobInProgress: 409,
   AdminChoiceExpired: 410,
   ReportLinkExpired: 410,
+  // Quality (issue 18): a refusal by the organisation's rules; a warning the page may override (`useAnyway=true`).
+  PhotoQualityBlocked: 422,
+  PhotoQualityWarning: 409,
 };
 
 /** An error answer's body. */

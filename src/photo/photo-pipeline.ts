@@ -14,6 +14,7 @@ import { checkDecoderDimensions } from './decoder-dimensions.js';
 import type { JimpImage } from './jimp-image.js';
 import { sniffFormat, type SourceFormat } from './image-format.js';
 import { DEFAULT_DIMENSION_LIMITS, readImageHeader, type DimensionLimits } from './image-header.js';
+import { measurePhoto, type PhotoMeasures } from './photo-measures.js';
 import {
   storedBoxToUpright,
   uprightBoxToStored,
@@ -74,6 +75,8 @@ export interface PreparedPhoto {
   /** The source picture's size once stood upright: the space {@link PreparedPhoto.crop} (and a crop box) lies in. */
   readonly source: { readonly width: number; readonly height: number };
   readonly crop: CropBox;
+  /** Brightness, sharpness, flat share and kept side, for the quality checks (photo-measures.ts). */
+  readonly measures: PhotoMeasures;
 }
 
 /**
@@ -147,6 +150,7 @@ export async function preparePhoto(input: Uint8Array, options: PrepareOptions = 
     sourceFormat: format,
     source: uprightSize(full.width, full.height, orientation),
     crop,
+    measures: measurePhoto(photo, crop.width),
   };
 }
 
