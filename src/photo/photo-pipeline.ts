@@ -10,6 +10,9 @@
 import { PhotoError } from '../errors.js';
 import { areaResample } from './area-resample.js';
 import { decodeImage, encodeJpeg } from './codecs.js';
+import { facesAtSourceScale, facesInPicture } from './face-analysis.js';
+import { faceSquare } from './face-crop.js';
+import type { FaceBox } from './face-detector.js';
 import { checkDecoderDimensions } from './decoder-dimensions.js';
 import type { JimpImage } from './jimp-image.js';
 import { sniffFormat, type SourceFormat } from './image-format.js';
@@ -55,6 +58,11 @@ export interface PrepareOptions {
    * Graph's 4 MiB). A 648x648 JPEG never comes near that; tests lower it to see the fallback work.
    */
   readonly maxOutputBytes?: number;
+  /**
+   * Look for faces. Default: yes for `auto` (the square is then framed on them) and for an explicit box (so a
+   * caller can count the faces in the square it chose); no for `center`, which previews use and must stay fast.
+   */
+  readonly detectFaces?: boolean;
 }
 
 /** The square that was kept, in the upright source picture's pixels. */
@@ -75,6 +83,11 @@ export interface PreparedPhoto {
   /** The source picture's size once stood upright: the space {@link PreparedPhoto.crop} (and a crop box) lies in. */
   readonly source: { readonly width: number; readonly height: number };
   readonly crop: CropBox;
+  /**
+   * Every face found, in the upright source picture's pixels (the space of {@link PreparedPhoto.crop}), the most
+   * confident first; empty when faces were not looked for (`center`) or the detector could not run.
+   */
+  readonly faces: readonly FaceBox[];
   /** Brightness, sharpness, flat share and kept side, for the quality checks (photo-measures.ts). */
   readonly measures: PhotoMeasures;
 }
@@ -116,8 +129,18 @@ export async function preparePhoto(input: Uint8Array, options: PrepareOptions = 
       ? { width: decoded.bitmap.width, height: decoded.bitmap.height }
       : { width: header.width, height: header.height };
 
+  const wantsFaces = options.detectFaces ?? request !== 'center';
+  // In the decoded picture's upright pixels; null when not looked for or the detector could not run.
+  const found = wantsFaces ? await facesInPicture(decoded, opaque, orientation) : null;
+  const outSide = Math.min(size, explicit ? explicit.width : Math.min(full.width, full.height));
+
   let square: Square; // in decoded pixels
   let method: CropMethod;
+  let uprightCrop: Box | null = null; // in the upright source's pixels, where known before the resample
+  const framed =
+    !explicit && request === 'auto' && found
+      ? frameFaces(found, decoded, full, reduction, outSide, orientation)
+      : null;
   if (explicit) {
     const box = uprightBoxToStored(explicit, full.width, full.height, orientation);
     square = {
@@ -126,6 +149,9 @@ export async function preparePhoto(input: Uint8Array, options: PrepareOptions = 
       side: Math.floor(box.width / reduction),
     };
     method = 'explicit';
+  } else if (framed) {
+    ({ square, uprightCrop } = framed);
+    method = 'face';
   } else if (request === 'center' || full.width === full.height) {
     square = centerSquare(decoded.bitmap.width, decoded.bitmap.height);
     method = 'center';
@@ -135,12 +161,15 @@ export async function preparePhoto(input: Uint8Array, options: PrepareOptions = 
   }
 
   // One pass over the kept square averages it down to the output size and writes it already turned upright.
-  const outSide = Math.min(size, explicit ? explicit.width : Math.min(full.width, full.height));
   const region = { x: square.x, y: square.y, width: square.side, height: square.side };
   const photo = areaResample(decoded, region, outSide, outSide, { opaque, orientation });
 
   const { jpeg, quality } = encodeUnderLimit(photo, options.maxOutputBytes ?? GRAPH_PHOTO_MAX_BYTES);
-  const crop: CropBox = { ...(explicit ?? uprightSquare(square, reduction, full, orientation)), method };
+  const crop: CropBox = {
+    ...(explicit ?? uprightCrop ?? uprightSquare(square, reduction, full, orientation)),
+    method,
+  };
+  const source = uprightSize(full.width, full.height, orientation);
   return {
     jpeg,
     width: outSide,
@@ -148,9 +177,39 @@ export async function preparePhoto(input: Uint8Array, options: PrepareOptions = 
     bytes: jpeg.byteLength,
     quality,
     sourceFormat: format,
-    source: uprightSize(full.width, full.height, orientation),
+    source,
     crop,
+    faces: found ? facesAtSourceScale(found, reduction, source) : [],
     measures: measurePhoto(photo, crop.width),
+  };
+}
+
+/**
+ * The square framing the faces, in the decoded picture's stored pixels and in the upright source's, or null when
+ * there is none. It is at least the output size in decoded pixels, so the photo is never enlarged.
+ */
+function frameFaces(
+  faces: readonly FaceBox[],
+  decoded: JimpImage,
+  full: { width: number; height: number },
+  reduction: number,
+  outSide: number,
+  orientation: Orientation,
+): { square: Square; uprightCrop: Box } | null {
+  const { width, height } = decoded.bitmap;
+  const upright = uprightSize(width, height, orientation);
+  const source = uprightSize(full.width, full.height, orientation);
+  // Pixels that exist in both the decoded picture and, times the reduction, the source.
+  const pictureWidth = Math.min(upright.width, Math.floor(source.width / reduction));
+  const pictureHeight = Math.min(upright.height, Math.floor(source.height / reduction));
+  const minSide = Math.min(outSide, pictureWidth, pictureHeight);
+  const chosen = faceSquare(faces, pictureWidth, pictureHeight, minSide);
+  if (!chosen) return null;
+  const stored = uprightBoxToStored(chosen.box, width, height, orientation);
+  const { x, y, width: side } = chosen.box;
+  return {
+    square: { x: stored.x, y: stored.y, side: stored.width },
+    uprightCrop: { x: x * reduction, y: y * reduction, width: side * reduction, height: side * reduction },
   };
 }
 

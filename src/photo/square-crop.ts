@@ -9,8 +9,8 @@ import type { JimpImage } from './jimp-image.js';
 // Node's ESM interop the default import is the object itself.
 const smartcrop = smartcropModule as unknown as typeof smartcropModule.default;
 
-/** How the square was chosen. */
-export type CropMethod = 'salient' | 'center' | 'explicit';
+/** How the square was chosen: framed on faces (face-crop.ts), smartcrop's salient square, the centre, or a box given. */
+export type CropMethod = 'face' | 'salient' | 'center' | 'explicit';
 
 /** A square in an image's pixels. */
 export interface Square {

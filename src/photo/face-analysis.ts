@@ -1,0 +1,69 @@
+/**
+ * The pipeline's side of face detection: a small upright copy of the decoded picture goes to this thread's detector,
+ * and the faces come back in the decoded picture's upright pixels. A detector that is missing or fails yields null,
+ * and the pipeline crops without faces; nothing about the picture is logged.
+ */
+import { areaResample } from './area-resample.js';
+import { FACE_ANALYSIS_SIDE, faceDetector, type FaceBox } from './face-detector.js';
+import type { JimpImage } from './jimp-image.js';
+import { uprightSize, type Orientation } from './orientation.js';
+
+/**
+ * Faces in the decoded picture, in its upright pixels (fractional), the most confident first; null when the
+ * detector could not run.
+ * @param image the decoded picture as stored (not yet turned upright)
+ */
+export async function facesInPicture(
+  image: JimpImage,
+  opaque: boolean,
+  orientation: Orientation,
+): Promise<FaceBox[] | null> {
+  const detector = await faceDetector();
+  if (!detector) return null;
+  const { width, height } = image.bitmap;
+  const upright = uprightSize(width, height, orientation);
+  const scale = Math.min(1, FACE_ANALYSIS_SIDE / Math.max(width, height));
+  // As for the salient copy, a rough average of every few pixels is enough; each analysis pixel still averages at
+  // least 2x2 of the pixels read.
+  const step = Math.max(1, Math.floor(1 / scale / 2));
+  const small = areaResample(
+    image,
+    { x: 0, y: 0, width, height },
+    Math.max(1, Math.min(FACE_ANALYSIS_SIDE, Math.round(width * scale))),
+    Math.max(1, Math.min(FACE_ANALYSIS_SIDE, Math.round(height * scale))),
+    { opaque, step, orientation },
+  );
+  try {
+    const found = await detector.detect(small.bitmap);
+    const sx = upright.width / small.bitmap.width;
+    const sy = upright.height / small.bitmap.height;
+    return found.map((face) => ({
+      x: face.x * sx,
+      y: face.y * sy,
+      width: face.width * sx,
+      height: face.height * sy,
+      score: face.score,
+    }));
+  } catch {
+    // A detector that loaded but failed on this picture (out of memory, say): crop without faces.
+    return null;
+  }
+}
+
+/**
+ * Faces from the decoded picture's upright pixels to the upright source's (`reduction` times larger), each rounded
+ * outwards to whole pixels and kept inside the picture, so a square that held a face still holds it.
+ */
+export function facesAtSourceScale(
+  faces: readonly FaceBox[],
+  reduction: number,
+  source: { width: number; height: number },
+): FaceBox[] {
+  return faces.map((face) => {
+    const x = Math.max(0, Math.floor(face.x * reduction));
+    const y = Math.max(0, Math.floor(face.y * reduction));
+    const right = Math.min(source.width, Math.ceil((face.x + face.width) * reduction));
+    const bottom = Math.min(source.height, Math.ceil((face.y + face.height) * reduction));
+    return { x, y, width: right - x, height: bottom - y, score: Math.round(face.score * 1000) / 1000 };
+  });
+}

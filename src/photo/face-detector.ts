@@ -1,0 +1,247 @@
+/**
+ * Finds faces in a picture, offline. The network is face-api's Tiny Face Detector (a small YOLO-style net of
+ * depthwise-separable convolutions, 190 KB of weights) with the weights that `@vladmandic/face-api` ships in its
+ * `model/` folder, run on TensorFlow.js's core with its WebAssembly backend (SIMD, one thread). Nothing is fetched:
+ * the backend's `.wasm` and the weights are read from the installed packages' folders.
+ *
+ * face-api's own Node builds need the whole `@tensorflow/tfjs` (or tfjs-node, a native build) and its browser bundle
+ * does not start in Node, so the forward pass is written here from face-api's source (MIT): the same layers, the
+ * same input normalisation and the same box decoding, checked against face-api's results on the same pictures.
+ *
+ * One detector per thread, loaded on first use and kept: each photo worker loads its own. A detector that fails to
+ * load is remembered as missing, and the pipeline goes on without faces.
+ */
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type * as Tf from '@tensorflow/tfjs-core';
+
+/** A face found in a picture, in that picture's pixels (top-left corner, size) with the detector's confidence. */
+export interface FaceBox {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+  /** 0-1: how sure the detector is. Only faces of at least {@link FACE_MIN_SCORE} are reported. */
+  readonly score: number;
+}
+
+/** RGBA pixels, row-major (a Jimp bitmap fits). */
+export interface RgbaPixels {
+  readonly width: number;
+  readonly height: number;
+  readonly data: Uint8Array;
+}
+
+/**
+ * The side of the square the network looks at: the picture's longer side is scaled to it and the rest padded. At
+ * 704 a face a twelfth of a 3:2 picture's shorter side is about 39 px there, which the net still finds (at 416 it
+ * does not); larger inputs lose faces that fill the picture. A multiple of 32, the net's cell size.
+ */
+export const FACE_ANALYSIS_SIDE = 704;
+/** The confidence below which a detection is dropped (face-api's default for this net is 0.5). */
+export const FACE_MIN_SCORE = 0.5;
+/** Two detections overlapping by more than this (intersection over union) are one face (face-api's value). */
+const IOU_THRESHOLD = 0.4;
+/** The net's anchor boxes, in cells (face-api's BOX_ANCHORS for the Tiny Face Detector). */
+const ANCHORS: readonly (readonly [number, number])[] = [
+  [1.603231, 2.094468],
+  [6.041143, 7.080126],
+  [2.882459, 3.518061],
+  [4.266906, 5.178857],
+  [9.041765, 10.66308],
+];
+/** The mean the net was trained with, subtracted from each channel (face-api's MEAN_RGB). */
+const MEAN_RGB = [117.001, 114.697, 97.404] as const;
+
+/** A loaded detector: finds faces in a picture of at most {@link FACE_ANALYSIS_SIDE} on its longer side. */
+export interface FaceDetector {
+  /** @returns faces in the picture's pixels, clipped to it, the most confident first */
+  detect(image: RgbaPixels): Promise<FaceBox[]>;
+}
+
+type Weights = Record<string, Tf.Tensor>;
+
+let loading: Promise<FaceDetector | null> | null = null;
+
+/**
+ * This thread's detector, loaded on the first call (about 100 ms, then the first detection compiles the net's
+ * kernels) and kept. Resolves to null when it cannot load (a package missing, no WebAssembly SIMD...): the caller
+ * then crops without faces. Never rejects.
+ */
+export function faceDetector(): Promise<FaceDetector | null> {
+  loading ??= loadDetector().catch(() => null);
+  return loading;
+}
+
+/** Forgets this thread's detector (tests that load it from other paths). */
+export function resetFaceDetectorForTests(): void {
+  loading = null;
+}
+
+/** Where the packages this module reads files from are installed (overridable so a test can break it). */
+export const facePackages = {
+  wasmDir: (): string => join(packageDir('@tensorflow/tfjs-backend-wasm'), 'dist'),
+  modelDir: (): string => join(packageDir('@vladmandic/face-api'), 'model'),
+};
+
+function packageDir(name: string): string {
+  return dirname(createRequire(import.meta.url).resolve(`${name}/package.json`));
+}
+
+async function loadDetector(): Promise<FaceDetector> {
+  const tf = await import('@tensorflow/tfjs-core');
+  const { setWasmPaths } = await import('@tensorflow/tfjs-backend-wasm');
+  const modelDir = facePackages.modelDir();
+  // The Node build of the backend reads the .wasm with fs from this folder (it must end with a separator).
+  setWasmPaths(`${facePackages.wasmDir()}/`);
+  if (!(await tf.setBackend('wasm'))) throw new Error('the wasm backend did not start');
+  await tf.ready();
+  const manifestText = await readFile(
+    join(modelDir, 'tiny_face_detector_model-weights_manifest.json'),
+    'utf8',
+  );
+  const manifest = JSON.parse(manifestText) as { weights: Tf.io.WeightsManifestEntry[] }[];
+  const bin = await readFile(join(modelDir, 'tiny_face_detector_model.bin'));
+  const buffer = bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength);
+  const weights = tf.io.decodeWeights(
+    buffer,
+    manifest.flatMap((group) => group.weights),
+  );
+  return { detect: (image) => detect(tf, weights, image) };
+}
+
+function weight(weights: Weights, name: string): Tf.Tensor {
+  const tensor = weights[name];
+  if (!tensor) throw new Error(`the face model has no ${name}`);
+  return tensor;
+}
+
+/** face-api's TinyYolov2 "mobilenet" body with the Tiny Face Detector's layers (conv0 plain, conv1-5 separable). */
+function forward(tf: typeof Tf, weights: Weights, input: Tf.Tensor4D): Tf.Tensor4D {
+  const w = (name: string): Tf.Tensor => weight(weights, name);
+  const leaky = (x: Tf.Tensor4D): Tf.Tensor4D => {
+    const min = tf.mul(x, tf.scalar(0.10000000149011612));
+    return tf.add(tf.relu(tf.sub(x, min)), min);
+  };
+  const separable = (x: Tf.Tensor4D, layer: string): Tf.Tensor4D => {
+    const padded = tf.pad(x, [
+      [0, 0],
+      [1, 1],
+      [1, 1],
+      [0, 0],
+    ]);
+    const depthwise = w(`${layer}/depthwise_filter`) as Tf.Tensor4D;
+    const pointwise = w(`${layer}/pointwise_filter`) as Tf.Tensor4D;
+    const out = tf.separableConv2d(padded, depthwise, pointwise, [1, 1], 'valid');
+    return leaky(tf.add(out, w(`${layer}/bias`)));
+  };
+  return tf.tidy(() => {
+    let out = leaky(
+      tf.add(tf.conv2d(input, w('conv0/filters') as Tf.Tensor4D, [1, 1], 'valid'), w('conv0/bias')),
+    );
+    for (const layer of ['conv1', 'conv2', 'conv3', 'conv4', 'conv5']) {
+      out = separable(tf.maxPool(out, [2, 2], [2, 2], 'same'), layer);
+    }
+    out = tf.maxPool(out, [2, 2], [1, 1], 'same');
+    return tf.add(tf.conv2d(out, w('conv8/filters') as Tf.Tensor4D, [1, 1], 'valid'), w('conv8/bias'));
+  });
+}
+
+/**
+ * The picture at its top-left of a {@link FACE_ANALYSIS_SIDE} square, the rest black (face-api pads the same way),
+ * as the net's input: RGB minus the mean, over 255.
+ */
+function netInput(image: RgbaPixels): Float32Array {
+  const side = FACE_ANALYSIS_SIDE;
+  const input = new Float32Array(side * side * 3);
+  const [mr, mg, mb] = MEAN_RGB;
+  for (let i = 0; i < input.length; i += 3) {
+    input[i] = -mr / 255;
+    input[i + 1] = -mg / 255;
+    input[i + 2] = -mb / 255;
+  }
+  const { width, height, data } = image;
+  for (let y = 0; y < height; y++) {
+    let at = y * width * 4;
+    let to = y * side * 3;
+    for (let x = 0; x < width; x++, at += 4, to += 3) {
+      input[to] = ((data[at] ?? 0) - mr) / 255;
+      input[to + 1] = ((data[at + 1] ?? 0) - mg) / 255;
+      input[to + 2] = ((data[at + 2] ?? 0) - mb) / 255;
+    }
+  }
+  return input;
+}
+
+const sigmoid = (value: number): number => 1 / (1 + Math.exp(-value));
+
+async function detect(tf: typeof Tf, weights: Weights, image: RgbaPixels): Promise<FaceBox[]> {
+  const side = FACE_ANALYSIS_SIDE;
+  if (image.width > side || image.height > side)
+    throw new RangeError(`the picture must fit in ${side}x${side}`);
+  const input = tf.tensor4d(netInput(image), [1, side, side, 3]);
+  const output = forward(tf, weights, input);
+  input.dispose();
+  const cells = output.shape[1] ?? 0;
+  const values = await output.data();
+  output.dispose();
+  const found: FaceBox[] = [];
+  const at = (index: number): number => values[index] ?? 0;
+  for (let row = 0; row < cells; row++) {
+    for (let col = 0; col < cells; col++) {
+      for (let anchor = 0; anchor < ANCHORS.length; anchor++) {
+        const o = ((row * cells + col) * ANCHORS.length + anchor) * 5;
+        const score = sigmoid(at(o + 4));
+        if (score < FACE_MIN_SCORE) continue;
+        const [aw, ah] = ANCHORS[anchor] ?? [1, 1];
+        const cx = ((col + sigmoid(at(o))) / cells) * side;
+        const cy = ((row + sigmoid(at(o + 1))) / cells) * side;
+        const w = ((Math.exp(at(o + 2)) * aw) / cells) * side;
+        const h = ((Math.exp(at(o + 3)) * ah) / cells) * side;
+        const clipped = clip({ x: cx - w / 2, y: cy - h / 2, width: w, height: h, score }, image);
+        if (clipped) found.push(clipped);
+      }
+    }
+  }
+  return nonMaxSuppression(found);
+}
+
+/** The part of a box inside the picture, or null when none is. */
+function clip(box: FaceBox, size: { width: number; height: number }): FaceBox | null {
+  const x0 = Math.max(0, box.x);
+  const y0 = Math.max(0, box.y);
+  const x1 = Math.min(size.width, box.x + box.width);
+  const y1 = Math.min(size.height, box.y + box.height);
+  if (x1 <= x0 || y1 <= y0) return null;
+  return { x: x0, y: y0, width: x1 - x0, height: y1 - y0, score: box.score };
+}
+
+function iou(a: FaceBox, b: FaceBox): number {
+  const w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
+  const h = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
+  if (w <= 0 || h <= 0) return 0;
+  const inter = w * h;
+  return inter / (a.width * a.height + b.width * b.height - inter);
+}
+
+function holdsCentreOf(outer: FaceBox, inner: FaceBox): boolean {
+  const cx = inner.x + inner.width / 2;
+  const cy = inner.y + inner.height / 2;
+  return cx > outer.x && cx < outer.x + outer.width && cy > outer.y && cy < outer.y + outer.height;
+}
+
+/**
+ * The most confident of each group of detections of one face: boxes overlapping by more than the threshold (as
+ * face-api), and also a box holding another's centre, which is the same head seen by a larger or smaller anchor
+ * (two faces never hold each other's centre).
+ */
+function nonMaxSuppression(boxes: FaceBox[]): FaceBox[] {
+  const kept: FaceBox[] = [];
+  for (const box of [...boxes].sort((a, b) => b.score - a.score)) {
+    const same = (other: FaceBox): boolean =>
+      iou(box, other) > IOU_THRESHOLD || holdsCentreOf(box, other) || holdsCentreOf(other, box);
+    if (!kept.some(same)) kept.push(box);
+  }
+  return kept;
+}
