@@ -7,6 +7,7 @@ import { CloudAdapter, ConfigurationServiceClientCredentialFactory, type TurnCon
 import type { AppTokenSource } from './admin/admin-contracts.js';
 import { adminAppTokens } from './admin/app-tokens.js';
 import { adminFeatures } from './app-admin.js';
+import { qualityFeatures } from './app-quality.js';
 import { photoApiRoutes, type PhotoApiDeps } from './api/photo-api.js';
 import { TabPhotoActions } from './api/photo-actions.js';
 import { LocalTabGraphTokens, OboTabGraphTokens, type TabGraphTokens } from './api/tab-graph-tokens.js';
@@ -192,6 +193,7 @@ export async function startApp(config: AppConfig, logger: Logger, seams: AppSeam
     : null;
   // The last photo each person sent waits a few minutes for `group <name>` or `contact <name>`, and pick cards.
   const recent = new RecentPhotos(pending, config.bot.recentPhotoMs);
+  const quality = qualityFeatures({ config, pending, previews: pool, photo: () => photo, logger });
   const photo = new PhotoMessageHandler({
     preparer: pool,
     downloader,
@@ -206,6 +208,7 @@ export async function startApp(config: AppConfig, logger: Logger, seams: AppSeam
     directoryFile: localDirectoryFile(config.dataDir, process.cwd()),
     ...(displayName ? { displayName } : {}),
     recent,
+    gates: { quality: quality.review },
   });
   const images = new IncomingImages({
     preparer: pool,
@@ -291,6 +294,7 @@ export async function startApp(config: AppConfig, logger: Logger, seams: AppSeam
       extension,
       admin: admin.handler,
       bulk: admin.bulk,
+      qualityReview: quality.review,
     },
     { photoChannels: photoChannels(local), logger, photoPageUrl: () => photoPageUrl },
   );

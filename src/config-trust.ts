@@ -47,8 +47,8 @@ export const TRUST_VARIABLES = {
     description: 'A photo whose kept square is smaller than this many source pixels a side is "too small".',
   },
   QUALITY_MIN_FACE_PERCENT: {
-    schema: integer(1, 100, () => 20),
-    defaultText: '20',
+    schema: integer(1, 100, () => 15),
+    defaultText: '15',
     description:
       'The face\'s height as a share (%) of the photo\'s side below which the face is "too small".',
   },

@@ -5,6 +5,7 @@
  * **Use anyway**, a refusal) is the organisation's mode (`QUALITY_CHECKS`), applied by the chat handler and the page.
  */
 import type { TrustConfig } from '../config-trust.js';
+import type { FaceBox } from '../photo/face-detector.js';
 import type { Box } from '../photo/orientation.js';
 import type { PhotoMeasures } from '../photo/photo-measures.js';
 
@@ -34,15 +35,6 @@ export interface QualityFinding {
   readonly reason: QualityReason;
   readonly value: number;
   readonly limit: number;
-}
-
-/** A face found in the upright source picture's pixels (the space of `PreparedPhoto.crop`). */
-export interface FaceBox {
-  readonly x: number;
-  readonly y: number;
-  readonly width: number;
-  readonly height: number;
-  readonly score: number;
 }
 
 /** What the checks look at. */
