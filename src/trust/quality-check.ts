@@ -9,6 +9,8 @@ import type { FaceBox } from '../photo/face-detector.js';
 import type { Box } from '../photo/orientation.js';
 import type { PhotoMeasures } from '../photo/photo-measures.js';
 
+export type { FaceBox };
+
 /** Why a photo may not make a good profile photo; the key of its text is `quality.reason.<reason>`. */
 export type QualityReason =
   | 'noFace'
