@@ -316,6 +316,7 @@ export async function startApp(config: AppConfig, logger: Logger, seams: AppSeam
       directory,
       maxInputBytes: config.photo.maxInputBytes,
       logger,
+      quality: quality.settings,
     }),
     maxInputBytes: config.photo.maxInputBytes,
     logger,

@@ -5,6 +5,7 @@
  * **Use anyway**, a refusal) is the organisation's mode (`QUALITY_CHECKS`), applied by the chat handler and the page.
  */
 import type { TrustConfig } from '../config-trust.js';
+import { AppError } from '../errors.js';
 import type { FaceBox } from '../photo/face-detector.js';
 import type { Box } from '../photo/orientation.js';
 import type { PhotoMeasures } from '../photo/photo-measures.js';
@@ -13,13 +14,7 @@ export type { FaceBox };
 
 /** Why a photo may not make a good profile photo; the key of its text is `quality.reason.<reason>`. */
 export type QualityReason =
-  | 'noFace'
-  | 'severalFaces'
-  | 'faceTooSmall'
-  | 'tooDark'
-  | 'blurred'
-  | 'flat'
-  | 'tooSmall';
+  'noFace' | 'severalFaces' | 'faceTooSmall' | 'tooDark' | 'blurred' | 'flat' | 'tooSmall';
 
 /** Every reason, in the order findings are listed. */
 export const QUALITY_REASONS: readonly QualityReason[] = [
@@ -71,7 +66,8 @@ export function judgeQuality(input: QualityInput, settings: QualitySettings): Qu
     else {
       const largest = Math.max(...inCrop.map((face) => face.height));
       const share = crop.width > 0 ? largest / crop.width : 0;
-      if (share < q.minFaceShare) findings.push({ reason: 'faceTooSmall', value: share, limit: q.minFaceShare });
+      if (share < q.minFaceShare)
+        findings.push({ reason: 'faceTooSmall', value: share, limit: q.minFaceShare });
     }
   }
   if (measures.brightness < q.minBrightness) {
@@ -93,4 +89,31 @@ function centreIn(face: FaceBox, crop: Box): boolean {
   const cx = face.x + face.width / 2;
   const cy = face.y + face.height / 2;
   return cx >= crop.x && cx < crop.x + crop.width && cy >= crop.y && cy < crop.y + crop.height;
+}
+
+/**
+ * A photo the quality checks stopped: `PhotoQualityBlocked` (mode `block`), or `PhotoQualityWarning` (mode `warn`,
+ * when the caller did not say to use it anyway). Carries the findings, for the page to list.
+ */
+export class QualityRefusal extends AppError<'PhotoQualityBlocked' | 'PhotoQualityWarning'> {
+  constructor(
+    code: 'PhotoQualityBlocked' | 'PhotoQualityWarning',
+    readonly findings: readonly QualityFinding[],
+  ) {
+    super(code, findings.map((finding) => finding.reason).join(','));
+  }
+}
+
+/**
+ * What the quality checks say about a photo someone is about to set: nothing (go on), or the refusal to throw.
+ * @param useAnyway the person has seen the warning and chose to go on (ignored in mode `block`)
+ */
+export function qualityRefusal(
+  findings: readonly QualityFinding[],
+  mode: TrustConfig['quality']['mode'],
+  useAnyway: boolean,
+): QualityRefusal | null {
+  if (findings.length === 0 || mode === 'off') return null;
+  if (mode === 'block') return new QualityRefusal('PhotoQualityBlocked', findings);
+  return useAnyway ? null : new QualityRefusal('PhotoQualityWarning', findings);
 }
