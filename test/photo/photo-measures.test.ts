@@ -87,7 +87,7 @@ describe('photo measures', () => {
     );
     const { side, ms } = JSON.parse(stdout) as { side: number; ms: number };
     expect(side).toBe(648);
-    // About 3 ms on an idle core; generous for a loaded test machine.
+    // 6-11 ms measured on a busy 2-core machine; generous for a loaded one.
     expect(ms).toBeLessThan(40);
   });
 });
