@@ -101,7 +101,11 @@ function laplacianVariance(grey: Float32Array, w: number, h: number): number {
     for (let x = 1; x < w - 1; x++) {
       const i = row + x;
       const value =
-        (grey[i - 1] ?? 0) + (grey[i + 1] ?? 0) + (grey[i - w] ?? 0) + (grey[i + w] ?? 0) - 4 * (grey[i] ?? 0);
+        (grey[i - 1] ?? 0) +
+        (grey[i + 1] ?? 0) +
+        (grey[i - w] ?? 0) +
+        (grey[i + w] ?? 0) -
+        4 * (grey[i] ?? 0);
       sum += value;
       sumSquares += value * value;
     }

@@ -25,17 +25,25 @@ export function severalFacesPhoto(): Promise<Buffer> {
 
 /** The portrait at a quarter of its light (every channel times 0.25). */
 export async function darkPortrait(): Promise<Buffer> {
-  return sharp(await portrait()).linear(0.25, 0).jpeg({ quality: 90 }).toBuffer();
+  return sharp(await portrait())
+    .linear(0.25, 0)
+    .jpeg({ quality: 90 })
+    .toBuffer();
 }
 
 /** The portrait blurred (Gaussian, sigma 5 px). */
 export async function blurredPortrait(): Promise<Buffer> {
-  return sharp(await portrait()).blur(5).jpeg({ quality: 90 }).toBuffer();
+  return sharp(await portrait())
+    .blur(5)
+    .jpeg({ quality: 90 })
+    .toBuffer();
 }
 
 /** A 600-px beige square with the portrait at 150 px in a corner: mostly one flat colour. */
 export async function flatPicture(): Promise<Buffer> {
-  const small = await sharp(await portrait()).resize(150, 150).toBuffer();
+  const small = await sharp(await portrait())
+    .resize(150, 150)
+    .toBuffer();
   return sharp({ create: { width: 600, height: 600, channels: 3, background: { r: 200, g: 190, b: 170 } } })
     .composite([{ input: small, left: 420, top: 420 }])
     .jpeg({ quality: 90 })
@@ -44,5 +52,8 @@ export async function flatPicture(): Promise<Buffer> {
 
 /** The portrait at 150x150: fine, but small. */
 export async function tinyPortrait(): Promise<Buffer> {
-  return sharp(await portrait()).resize(150, 150).jpeg({ quality: 90 }).toBuffer();
+  return sharp(await portrait())
+    .resize(150, 150)
+    .jpeg({ quality: 90 })
+    .toBuffer();
 }

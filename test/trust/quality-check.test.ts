@@ -32,7 +32,13 @@ const settings = (over: Partial<QualitySettings['quality']> = {}, faceDetection 
 
 const GOOD: PhotoMeasures = { brightness: 120, sharpness: 1500, flatShare: 0.2, cropSide: 512 };
 const CROP = { x: 100, y: 0, width: 500, height: 500 };
-const face = (x: number, y: number, side: number): FaceBox => ({ x, y, width: side, height: side, score: 0.9 });
+const face = (x: number, y: number, side: number): FaceBox => ({
+  x,
+  y,
+  width: side,
+  height: side,
+  score: 0.9,
+});
 const ONE_FACE = [face(300, 100, 120)];
 
 const reasons = (input: Partial<QualityInput>, s = settings()) =>

@@ -74,5 +74,7 @@ export function qualityUsedCard(locale: Locale, previewDataUri: string | undefin
 }
 
 function pictureOf(locale: Locale, previewDataUri: string | undefined): ImageElement[] {
-  return previewDataUri === undefined ? [] : [previewImage(previewDataUri, translate(locale, 'photo.previewAlt'))];
+  return previewDataUri === undefined
+    ? []
+    : [previewImage(previewDataUri, translate(locale, 'photo.previewAlt'))];
 }

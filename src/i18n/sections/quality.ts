@@ -11,7 +11,8 @@ const en = {
   'PhotoQualityWarning.next': 'Choose Use anyway to set it all the same, or send another photo.',
   'quality.reason.noFace': 'No face was found in it: choose a photo that shows your face.',
   'quality.reason.severalFaces': 'It shows several faces: choose a photo of you alone.',
-  'quality.reason.faceTooSmall': 'Your face is small in it: choose a closer photo, or crop it around your face.',
+  'quality.reason.faceTooSmall':
+    'Your face is small in it: choose a closer photo, or crop it around your face.',
   'quality.reason.tooDark': 'It is too dark: take one in better light.',
   'quality.reason.blurred': 'It is blurred: hold the camera still, or choose a sharper photo.',
   'quality.reason.flat': 'It is mostly one flat colour: choose a photo that shows you.',
@@ -22,7 +23,8 @@ const en = {
   'quality.used': 'You chose to use this photo anyway.',
   'quality.alreadyUsed': 'You already used this photo. Send another photo to change it again.',
   'quality.expired': 'This photo is no longer waiting: it expired. Please send it again.',
-  'quality.replaced': 'You sent a newer photo since this one: use the card of the newest photo, or send it again.',
+  'quality.replaced':
+    'You sent a newer photo since this one: use the card of the newest photo, or send it again.',
 } as const;
 
 type Texts = Record<keyof typeof en, string>;
@@ -36,11 +38,13 @@ export const qualityTexts = {
     'PhotoQualityWarning.next':
       'Wählen Sie „Trotzdem verwenden“, um es dennoch festzulegen, oder senden Sie ein anderes Foto.',
     'quality.reason.noFace': 'Es wurde kein Gesicht gefunden: Wählen Sie ein Foto, das Ihr Gesicht zeigt.',
-    'quality.reason.severalFaces': 'Es zeigt mehrere Gesichter: Wählen Sie ein Foto, auf dem nur Sie zu sehen sind.',
+    'quality.reason.severalFaces':
+      'Es zeigt mehrere Gesichter: Wählen Sie ein Foto, auf dem nur Sie zu sehen sind.',
     'quality.reason.faceTooSmall':
       'Ihr Gesicht ist darauf klein: Wählen Sie ein näheres Foto oder schneiden Sie es um Ihr Gesicht zu.',
     'quality.reason.tooDark': 'Es ist zu dunkel: Nehmen Sie eines bei besserem Licht auf.',
-    'quality.reason.blurred': 'Es ist unscharf: Halten Sie die Kamera ruhig oder wählen Sie ein schärferes Foto.',
+    'quality.reason.blurred':
+      'Es ist unscharf: Halten Sie die Kamera ruhig oder wählen Sie ein schärferes Foto.',
     'quality.reason.flat': 'Es besteht fast nur aus einer Farbe: Wählen Sie ein Foto, das Sie zeigt.',
     'quality.reason.tooSmall': 'Nach dem Zuschneiden ist es klein: Senden Sie ein größeres Foto.',
     'quality.card.title': 'Dieses Foto eignet sich möglicherweise nicht gut als Profilbild',
@@ -101,7 +105,8 @@ export const qualityTexts = {
     PhotoQualityBlocked: 'Это фото не соответствует правилам вашей организации для фото профиля.',
     'PhotoQualityBlocked.next': 'Отправьте другое фото; ничего не изменилось.',
     PhotoQualityWarning: 'Это фото может плохо подойти для профиля.',
-    'PhotoQualityWarning.next': 'Нажмите «Всё равно использовать», чтобы установить его, или отправьте другое фото.',
+    'PhotoQualityWarning.next':
+      'Нажмите «Всё равно использовать», чтобы установить его, или отправьте другое фото.',
     'quality.reason.noFace': 'На нём не найдено лицо: выберите фото, на котором видно ваше лицо.',
     'quality.reason.severalFaces': 'На нём несколько лиц: выберите фото, где вы одни.',
     'quality.reason.faceTooSmall':

@@ -135,7 +135,12 @@ export class PhotoApi {
    * Sets the target's photo; `crop` is `x,y,w,h`, or null for the automatic square; `useAnyway` sets it despite a
    * quality warning.
    */
-  async setPhoto(target: string, picture: Blob, crop: string | null, useAnyway = false): Promise<ChangeResult> {
+  async setPhoto(
+    target: string,
+    picture: Blob,
+    crop: string | null,
+    useAnyway = false,
+  ): Promise<ChangeResult> {
     const query: Record<string, string> = crop === null ? { target } : { target, crop };
     if (useAnyway) query.useAnyway = 'true';
     const body = await this.json('PUT', '/api/photo', query, picture);
