@@ -2,7 +2,7 @@
  * The quality review of a photo a person sends for themselves (issue 18), per the organisation's mode:
  * - `off`, or no findings: nothing is said, the change goes on;
  * - `block`: refused with `PhotoQualityBlocked`, the reasons listed, and nothing changes;
- * - `warn`: the prepared JPEG waits in the pending store (one per sender, for `BOT_PENDING_PHOTO_MS`) and the
+ * - `warn`: the prepared JPEG waits in the pending store (one per sender, for `PENDING_PHOTO_MINUTES`) and the
  *   person gets a preview card with the reasons and **Use anyway**. The button carries the kept photo's id: a card
  *   whose photo was replaced by a newer one, already used, or expired answers so and applies nothing.
  */
@@ -34,7 +34,7 @@ export interface ReviewedPhotoContinuation {
 export interface QualityReviewDeps {
   readonly settings: QualitySettings;
   readonly pending: PendingStore;
-  /** How long a warned photo waits for **Use anyway** (`BOT_PENDING_PHOTO_MS`). */
+  /** How long a warned photo waits for **Use anyway** (`PENDING_PHOTO_MINUTES`). */
   readonly pendingPhotoMs: number;
   /** Makes the card's small preview. */
   readonly previews: PreviewMaker;
