@@ -10,6 +10,7 @@ import { adminFeatures } from './app-admin.js';
 import { privacyFeatures } from './app-privacy.js';
 import { approvalFeature } from './app-approval.js';
 import { policyFeatures } from './app-policy.js';
+import { qualityFeatures } from './app-quality.js';
 import { photoApiRoutes, type PhotoApiDeps } from './api/photo-api.js';
 import { TabPhotoActions } from './api/photo-actions.js';
 import { LocalTabGraphTokens, OboTabGraphTokens, type TabGraphTokens } from './api/tab-graph-tokens.js';
@@ -219,6 +220,7 @@ export async function startApp(config: AppConfig, logger: Logger, seams: AppSeam
     logger,
     ...(seams.approvalClock ? { now: seams.approvalClock } : {}),
   });
+  const quality = qualityFeatures({ config, pending, previews: pool, photo: () => photo, logger });
   const photo = new PhotoMessageHandler({
     preparer: pool,
     downloader,
@@ -234,7 +236,11 @@ export async function startApp(config: AppConfig, logger: Logger, seams: AppSeam
     ...(displayName ? { displayName } : {}),
     recent,
     // Issue 18's gates of one's own photo changes (src/trust/trust-gates.ts).
-    gates: { policy: trust.policy, ...(approval ? { approval: approval.handler } : {}) },
+    gates: {
+      policy: trust.policy,
+      quality: quality.review,
+      ...(approval ? { approval: approval.handler } : {}),
+    },
   });
   const images = new IncomingImages({
     preparer: pool,
@@ -323,6 +329,7 @@ export async function startApp(config: AppConfig, logger: Logger, seams: AppSeam
       bulk: admin.bulk,
       privacy: privacy.handler,
       ...(approval ? { approval: approval.handler } : {}),
+      qualityReview: quality.review,
     },
     { photoChannels: photoChannels(local), logger, photoPageUrl: () => photoPageUrl },
   );
@@ -346,6 +353,7 @@ export async function startApp(config: AppConfig, logger: Logger, seams: AppSeam
       maxInputBytes: config.photo.maxInputBytes,
       logger,
       policy: trust.policy,
+      quality: quality.settings,
     }),
     maxInputBytes: config.photo.maxInputBytes,
     logger,

@@ -25,13 +25,13 @@ export const TRUST_VARIABLES = {
       'What a quality finding (no face, several faces, too dark, blurred, flat, too small) does: nothing, a warning with **Use anyway**, or a refusal.',
   },
   QUALITY_MIN_BRIGHTNESS: {
-    schema: integer(0, 255, () => 60),
-    defaultText: '60',
+    schema: integer(0, 255, () => 50),
+    defaultText: '50',
     description: 'A photo whose mean brightness (0-255) is below this is "too dark".',
   },
   QUALITY_MIN_SHARPNESS: {
-    schema: integer(0, 100_000, () => 60),
-    defaultText: '60',
+    schema: integer(0, 100_000, () => 80),
+    defaultText: '80',
     description:
       'A photo whose sharpness (variance of the Laplacian of a 256-pixel grey copy) is below this is "blurred".',
   },
@@ -47,8 +47,8 @@ export const TRUST_VARIABLES = {
     description: 'A photo whose kept square is smaller than this many source pixels a side is "too small".',
   },
   QUALITY_MIN_FACE_PERCENT: {
-    schema: integer(1, 100, () => 20),
-    defaultText: '20',
+    schema: integer(1, 100, () => 15),
+    defaultText: '15',
     description:
       'The face\'s height as a share (%) of the photo\'s side below which the face is "too small".',
   },

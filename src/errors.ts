@@ -118,7 +118,7 @@ export const ADMIN_ERROR_CODES = [
 export type AdminErrorCode = (typeof ADMIN_ERROR_CODES)[number];
 
 /** Quality checks of a prepared photo (src/trust/quality-*.ts). */
-export const QUALITY_ERROR_CODES = [] as const;
+export const QUALITY_ERROR_CODES = ['PhotoQualityBlocked', 'PhotoQualityWarning'] as const;
 
 /** The organisation's photo rules (photoUpdateSettings) and the read-back after a change. */
 export const POLICY_ERROR_CODES = ['PhotoChangesTurnedOff', 'PhotosManagedOnPremises'] as const;

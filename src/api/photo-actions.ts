@@ -30,6 +30,7 @@ import {
 import type { Box } from '../photo/orientation.js';
 import type { RunHandoff } from '../photo/worker-pool.js';
 import type { GroupTargets } from '../targets/group-targets.js';
+import { judgeQuality, judgedFaces, qualityRefusal, type QualitySettings } from '../trust/quality-check.js';
 import type { TargetName } from './photo-request.js';
 import type { TabGraphTokens } from './tab-graph-tokens.js';
 import type { TabUser } from './tab-token-validator.js';
@@ -52,6 +53,8 @@ export interface TabPhotoActionsDeps {
   readonly logger: Logger;
   /** The organisation's photo rules, checked before a change of one's own photo (issue 18). */
   readonly policy?: Pick<PhotoPolicy, 'checkPerson'>;
+  /** The quality checks of one's own photo (issue 18); absent, none. */
+  readonly quality?: QualitySettings;
 }
 
 /** A crop as the page reads it: a square in upright source pixels, and how it was chosen. */
@@ -146,7 +149,10 @@ export class TabPhotoActions {
   /**
    * Sets the target's photo from an upload: the target is checked first, then the upload is read (`readImage`),
    * prepared with the box the person chose (or the pipeline's own choice) and set through the change service.
-   * @throws AppError `NotGroupOwner` (audited), `ContactNotFound`; PhotoError; AuthError, GraphError
+   * One's own photo is checked for quality first (as in chat): mode `block` refuses a photo with findings, mode
+   * `warn` refuses it unless `useAnyway`; nothing changes then.
+   * @throws AppError `NotGroupOwner` (audited), `ContactNotFound`; QualityRefusal (`PhotoQualityBlocked`,
+   *   `PhotoQualityWarning`, with the findings); PhotoError; AuthError, GraphError
    */
   async setPhoto(
     user: TabUser,
@@ -154,6 +160,7 @@ export class TabPhotoActions {
     crop: Box | undefined,
     readImage: () => Promise<Uint8Array>,
     correlationId: string,
+    useAnyway = false,
   ): Promise<ChangeAnswer> {
     const actor = this.actor(user, correlationId);
     const { target, token } = await this.resolve(user, name, actor);
@@ -166,6 +173,7 @@ export class TabPhotoActions {
       { maxInputBytes: this.deps.maxInputBytes, crop: crop ?? 'auto' },
       { transferInput: true },
     );
+    if (name.kind === 'me') this.checkQuality(prepared, useAnyway);
     const result = await this.deps.changes.change(target, prepared.jpeg, token, actor);
     this.deps.logger.info('photo changed', {
       correlationId: result.changeId,
@@ -202,6 +210,16 @@ export class TabPhotoActions {
     const result = await this.deps.changes.undo(changeId, token, actor);
     this.deps.logger.info('undo done', { correlationId: result.changeId, outcome: 'ok', path: 'tab' });
     return { outcome: result.outcome };
+  }
+
+  /** @throws QualityRefusal when the organisation's quality mode stops this photo */
+  private checkQuality(prepared: PreparedPhoto, useAnyway: boolean): void {
+    const settings = this.deps.quality;
+    if (!settings) return;
+    const faces = judgedFaces(prepared, settings);
+    const findings = judgeQuality({ measures: prepared.measures, crop: prepared.crop, faces }, settings);
+    const refusal = qualityRefusal(findings, settings.quality.mode, useAnyway);
+    if (refusal) throw refusal;
   }
 
   private actor(user: TabUser, correlationId: string): Actor {

@@ -10,7 +10,7 @@
  * | `GET /api/photo/targets` | `{ groups: [{ id, displayName, mail? }], contacts: [{ id, displayName, folderId?, folderName? }] }` |
  * | `GET /api/photo/current?target=` | 200 `image/jpeg`, or 204 when there is no photo |
  * | `POST /api/photo/suggest` (image bytes) | `{ width, height, crop: { x, y, w, h, method } }` |
- * | `PUT /api/photo?target=&crop=x,y,w,h` (image bytes) | `{ changeId, crop, previewDataUri }` |
+ * | `PUT /api/photo?target=&crop=x,y,w,h[&useAnyway=true]` (image bytes) | `{ changeId, crop, previewDataUri }`; one's own photo with quality findings: 422 `PhotoQualityBlocked` or 409 `PhotoQualityWarning` (unless `useAnyway=true`), the body's `findings` listing `{ reason, text }` |
  * | `POST /api/photo/undo` (`{ changeId }`) | `{ outcome: 'restored' \| 'removed' }` |
  * | `GET /api/local/token?user=` (local mode, loopback) | `{ token, user: { id, displayName } }` |
  *
@@ -29,6 +29,8 @@ import { fromLoopback, localPageToken, type LocalTokenSource } from './local-tok
 import type { TabPhotoActions } from './photo-actions.js';
 import { parseCropBox, parseTarget, parseUndoBody } from './photo-request.js';
 import type { TabTokenValidator, TabUser } from './tab-token-validator.js';
+import { QualityRefusal } from '../trust/quality-check.js';
+import { translate } from '../i18n/index.js';
 import { readUpload } from './upload-reader.js';
 
 /** Largest undo body read: `{ "changeId": "<uuid>" }` is some 60 bytes. */
@@ -98,7 +100,8 @@ export function photoApiRoutes(deps: PhotoApiDeps): RouteRegistrar {
         const target = parseTarget(query.get('target'));
         const crop = parseCropBox(query.get('crop'));
         const upload = () => readUpload(req, maxInputBytes);
-        res.send(200, await actions.setPhoto(user, target, crop, upload, reference));
+        const useAnyway = query.get('useAnyway') === 'true';
+        res.send(200, await actions.setPhoto(user, target, crop, upload, reference, useAnyway));
       }),
     );
     server.post(
@@ -168,5 +171,17 @@ function answerFailure(
   const { status, headers, body } = errorAnswer(error, locale, logger, what, ids);
   closeIfUnread(req, res);
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
-  res.send(status, body);
+  // A quality refusal lists its findings, each in the caller's language, for the page to show.
+  const findings = error instanceof QualityRefusal ? findingsAnswer(locale, error) : {};
+  res.send(status, { ...body, ...findings });
+}
+
+/** The findings of a quality refusal, as the page shows them: each reason and its sentence. */
+function findingsAnswer(locale: Locale, refusal: QualityRefusal) {
+  return {
+    findings: refusal.findings.map(({ reason }) => ({
+      reason,
+      text: translate(locale, `quality.reason.${reason}`),
+    })),
+  };
 }

@@ -10,6 +10,7 @@
 import { PhotoError } from '../errors.js';
 import { areaResample } from './area-resample.js';
 import { decodeImage, encodeJpeg } from './codecs.js';
+import { measurePhoto, type PhotoMeasures } from './photo-measures.js';
 import { facesAtSourceScale, facesInPicture } from './face-analysis.js';
 import { faceSquare } from './face-crop.js';
 import type { FaceBox } from './face-detector.js';
@@ -89,6 +90,13 @@ export interface PreparedPhoto {
    * confident first; empty when faces were not looked for (`center`) or the detector could not run.
    */
   readonly faces: readonly FaceBox[];
+  /** Brightness, sharpness, flat share and kept side, for the quality checks (photo-measures.ts). */
+  readonly measures: PhotoMeasures;
+  /**
+   * Whether faces were looked for and the detector ran: `faces` is then every face found (maybe none); `false` when
+   * not asked (`center`, `detectFaces: false`) or the detector could not run, so an empty `faces` says nothing.
+   */
+  readonly facesLookedFor: boolean;
 }
 
 /**
@@ -183,6 +191,8 @@ export async function preparePhoto(input: Uint8Array, options: PrepareOptions = 
     source,
     crop,
     faces,
+    facesLookedFor: found !== null,
+    measures: measurePhoto(photo, crop.width),
   };
 }
 

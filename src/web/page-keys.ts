@@ -53,6 +53,8 @@ export const PAGE_MESSAGE_KEYS = [
   'undo.other.removed',
   'pick.inFolder',
   'error.generic',
+  // Quality checks (issue 18): a warned photo can be set all the same.
+  'quality.card.useAnyway',
 ] as const satisfies readonly MessageKey[];
 
 /** A key the page uses. */

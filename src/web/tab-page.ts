@@ -138,10 +138,11 @@ export function renderTabPage({ locale, assetVersion }: TabPageOptions): string 
 </section>
 <div class="actions">
 <button type="button" class="primary" data-testid="set-photo" disabled>${text('tab.set')}</button>
+<button type="button" data-testid="use-anyway" hidden>${text('quality.card.useAnyway')}</button>
 <button type="button" data-testid="undo" hidden>${text('tab.undo')}</button>
 </div>
 <p class="status" data-testid="status" role="status" aria-live="polite">${text('tab.status.signingIn')}</p>
-<p class="note" hidden></p>
+<p class="note" data-testid="note" hidden></p>
 </main>
 </body>
 </html>

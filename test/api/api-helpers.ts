@@ -52,6 +52,7 @@ export async function startLocalApi(env: Record<string, string> = {}): Promise<L
     GRAPH_EMULATOR_PORT: '0',
     DATA_DIR: dataDir,
     PHOTO_POOL_SIZE: '1',
+    QUALITY_CHECKS: 'off', // pictures made for other tests: the quality checks have their own
     ...env,
   });
   const app = await startApp(config, process.env.TEST_LOG ? createLogger('debug') : silentLogger);

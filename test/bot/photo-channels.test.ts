@@ -90,6 +90,7 @@ describe('the bot in local mode, by channel', () => {
       GRAPH_EMULATOR_PORT: '0',
       DATA_DIR: dataDir,
       PHOTO_POOL_SIZE: '1',
+      QUALITY_CHECKS: 'off', // pictures made for other tests: the quality checks have their own
     });
     app = await startApp(config, silentLogger);
   });

@@ -116,6 +116,7 @@ describe('profile-photo send-image', () => {
       GRAPH_EMULATOR_PORT: '0',
       DATA_DIR: path.join(folder, 'data'),
       PHOTO_POOL_SIZE: '1',
+      QUALITY_CHECKS: 'off', // pictures made for other tests: the quality checks have their own
     });
     app = await startApp(config, process.env.TEST_LOG ? createLogger('debug') : silentLogger);
     photo = path.join(folder, 'me.jpg');

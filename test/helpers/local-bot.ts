@@ -75,6 +75,7 @@ export async function startLocalBot(
     GRAPH_EMULATOR_PORT: '0',
     DATA_DIR: dataDir,
     PHOTO_POOL_SIZE: '1',
+    QUALITY_CHECKS: 'off', // pictures made for other tests: the quality checks have their own
     ...env,
   });
   const app = await startApp(config, process.env.TEST_LOG ? createLogger('debug') : silentLogger, seams);

@@ -24,7 +24,13 @@ it('takes a photo from a sender added to directory.json after start', async () =
   await new Promise<void>((resolve) => files.listen(0, '127.0.0.1', resolve));
   const fileUrl = `http://127.0.0.1:${(files.address() as AddressInfo).port}/photo.jpg`;
   const app = await startApp(
-    loadConfig({ PORT: '0', GRAPH_EMULATOR_PORT: '0', DATA_DIR: dataDir, PHOTO_POOL_SIZE: '1' }),
+    loadConfig({
+      PORT: '0',
+      GRAPH_EMULATOR_PORT: '0',
+      DATA_DIR: dataDir,
+      PHOTO_POOL_SIZE: '1',
+      QUALITY_CHECKS: 'off',
+    }),
     silentLogger,
   );
   let connector = await fakeConnector();

@@ -64,7 +64,13 @@ it('finishes the turn under way on close and refuses new ones', async () => {
   const files = await photoServer();
   const connector = await fakeConnector();
   const app = await startApp(
-    loadConfig({ PORT: '0', GRAPH_EMULATOR_PORT: '0', DATA_DIR: dataDir, PHOTO_POOL_SIZE: '1' }),
+    loadConfig({
+      PORT: '0',
+      GRAPH_EMULATOR_PORT: '0',
+      DATA_DIR: dataDir,
+      PHOTO_POOL_SIZE: '1',
+      QUALITY_CHECKS: 'off',
+    }),
     silentLogger,
   );
   try {
@@ -96,6 +102,7 @@ it('answers a turn posted while draining with 503, and /healthz with 503, until 
       GRAPH_EMULATOR_PORT: '0',
       DATA_DIR: dataDir,
       PHOTO_POOL_SIZE: '1',
+      QUALITY_CHECKS: 'off', // pictures made for other tests: the quality checks have their own
       EMULATOR_LATENCY_MS: '700',
     }),
     silentLogger,
@@ -150,6 +157,7 @@ describe('the real `npm start` process', () => {
           GRAPH_EMULATOR_PORT: '0',
           DATA_DIR: dataDir,
           PHOTO_POOL_SIZE: '1',
+          QUALITY_CHECKS: 'off', // pictures made for other tests: the quality checks have their own
           EMULATOR_LATENCY_MS: '700',
           LOG_LEVEL: 'warn',
         },

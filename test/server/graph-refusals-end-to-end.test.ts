@@ -96,6 +96,7 @@ describe('Graph refusals, end to end in local mode: the answer says what to do n
       GRAPH_EMULATOR_PORT: '0',
       DATA_DIR: dataDir,
       PHOTO_POOL_SIZE: '1',
+      QUALITY_CHECKS: 'off', // pictures made for other tests: the quality checks have their own
     });
     app = await startApp(config, process.env.TEST_LOG ? createLogger('debug') : silentLogger, {
       emulatorFaults: { script, photoRoutesOnly: true },

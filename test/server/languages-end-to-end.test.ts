@@ -96,6 +96,7 @@ describe.each(LANGUAGES)('the bot answering $locale', (language) => {
       GRAPH_EMULATOR_PORT: '0',
       DATA_DIR: dataDir,
       PHOTO_POOL_SIZE: '1',
+      QUALITY_CHECKS: 'off', // pictures made for other tests: the quality checks have their own
     });
     app = await startApp(config, process.env.TEST_LOG ? createLogger('debug') : silentLogger);
   });

@@ -101,7 +101,13 @@ describe('local mode refuses what a web page can send', () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'teams-photo-guard-'));
     files = await recordingFileServer(await encodeJpeg(photoLike(800, 600)));
     app = await startApp(
-      loadConfig({ PORT: '0', GRAPH_EMULATOR_PORT: '0', DATA_DIR: dataDir, PHOTO_POOL_SIZE: '1' }),
+      loadConfig({
+        PORT: '0',
+        GRAPH_EMULATOR_PORT: '0',
+        DATA_DIR: dataDir,
+        PHOTO_POOL_SIZE: '1',
+        QUALITY_CHECKS: 'off',
+      }),
       silentLogger,
     );
     port = app.server.port;

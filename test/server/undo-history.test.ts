@@ -117,6 +117,7 @@ describe.each(['fs', 'blob'] as const)(
         GRAPH_EMULATOR_PORT: '0',
         DATA_DIR: dataDir,
         PHOTO_POOL_SIZE: '1',
+        QUALITY_CHECKS: 'off', // pictures made for other tests: the quality checks have their own
         ...(azurite
           ? {
               STORAGE_KIND: 'blob',

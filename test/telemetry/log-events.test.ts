@@ -41,6 +41,7 @@ describe('log events in the JSON format', () => {
       GRAPH_EMULATOR_PORT: '0',
       DATA_DIR: dataDir,
       PHOTO_POOL_SIZE: '1',
+      QUALITY_CHECKS: 'off', // pictures made for other tests: the quality checks have their own
     });
     const logger = createLogger(
       'debug',

@@ -42,6 +42,7 @@ beforeAll(async () => {
     GRAPH_EMULATOR_PORT: '0',
     DATA_DIR: dataDir,
     PHOTO_POOL_SIZE: '1',
+    QUALITY_CHECKS: 'off', // pictures made for other tests: the quality checks have their own
     STORAGE_KIND: 'blob',
     AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString,
     STORAGE_CONTAINER: 'two-instances',

@@ -59,8 +59,9 @@ export interface TabSession {
   close(): Promise<void>;
 }
 
-export async function startTabSession(): Promise<TabSession> {
-  const bot = await startLocalBot({});
+/** @param env more configuration variables (e.g. `QUALITY_CHECKS`) */
+export async function startTabSession(env: Record<string, string> = {}): Promise<TabSession> {
+  const bot = await startLocalBot({}, undefined, env);
   let browser: Browser;
   try {
     browser = await launchChromium();

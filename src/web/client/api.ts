@@ -13,6 +13,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** More lines of the answer: a quality refusal's findings, each a sentence. */
+    readonly details: readonly string[] = [],
   ) {
     super(message);
     this.name = 'ApiError';
@@ -129,9 +131,18 @@ export class PhotoApi {
     throw this.unexpected();
   }
 
-  /** Sets the target's photo; `crop` is `x,y,w,h`, or null for the automatic square. */
-  async setPhoto(target: string, picture: Blob, crop: string | null): Promise<ChangeResult> {
+  /**
+   * Sets the target's photo; `crop` is `x,y,w,h`, or null for the automatic square; `useAnyway` sets it despite a
+   * quality warning.
+   */
+  async setPhoto(
+    target: string,
+    picture: Blob,
+    crop: string | null,
+    useAnyway = false,
+  ): Promise<ChangeResult> {
     const query: Record<string, string> = crop === null ? { target } : { target, crop };
+    if (useAnyway) query.useAnyway = 'true';
     const body = await this.json('PUT', '/api/photo', query, picture);
     if (isRecord(body) && isText(body.changeId) && isCrop(body.crop) && isText(body.previewDataUri)) {
       return { changeId: body.changeId, crop: body.crop, previewDataUri: body.previewDataUri };
@@ -201,7 +212,9 @@ export class PhotoApi {
       const body = (await response.json()) as unknown;
       if (isRecord(body) && isRecord(body.error) && isText(body.error.message) && body.error.message !== '') {
         const code = isText(body.error.code) ? body.error.code : 'Unknown';
-        return new ApiError(response.status, code, body.error.message);
+        const findings = Array.isArray(body.findings) ? (body.findings as unknown[]) : [];
+        const details = findings.flatMap((f) => (isRecord(f) && isText(f.text) ? [f.text] : []));
+        return new ApiError(response.status, code, body.error.message, details);
       }
     } catch {
       // Not the API's JSON: a proxy's page, an empty body.

@@ -65,6 +65,7 @@ class PhotoPage {
   private readonly image = find('.crop-image', HTMLImageElement);
   private readonly setButton = part('set-photo', HTMLButtonElement);
   private readonly undoButton = part('undo', HTMLButtonElement);
+  private readonly useAnywayButton = part('use-anyway', HTMLButtonElement);
   private readonly editor = new CropEditor({
     area: part('crop-area', HTMLElement),
     image: this.image,
@@ -106,6 +107,9 @@ class PhotoPage {
     this.setButton.addEventListener('click', () => {
       void this.setPhoto();
     });
+    this.useAnywayButton.addEventListener('click', () => {
+      void this.setPhoto(true);
+    });
     this.undoButton.addEventListener('click', () => {
       void this.undo();
     });
@@ -129,7 +133,13 @@ class PhotoPage {
   }
 
   private fail(error: unknown): void {
-    this.say(error instanceof ApiError ? error.message : this.t('error.generic'));
+    if (!(error instanceof ApiError)) {
+      this.say(this.t('error.generic'));
+      return;
+    }
+    // A quality refusal's findings go under the sentence; a warning can be overridden.
+    this.say(error.message, error.details.join(' '));
+    this.useAnywayButton.hidden = error.code !== 'PhotoQualityWarning';
   }
 
   private setBusy(busy: boolean): void {
@@ -138,6 +148,7 @@ class PhotoPage {
     this.targets.element.disabled = busy;
     this.setButton.disabled = busy || this.picture === null || this.suggestion === null;
     this.undoButton.disabled = busy;
+    this.useAnywayButton.disabled = busy;
   }
 
   /** A blob: URL for `blob` under `slot`, revoking the one it replaces. */
@@ -173,6 +184,7 @@ class PhotoPage {
 
   private async choose(file: File): Promise<void> {
     const generation = ++this.generation;
+    this.useAnywayButton.hidden = true;
     this.picture = file;
     this.suggestion = null;
     this.editor.clear();
@@ -212,7 +224,7 @@ class PhotoPage {
     }
   }
 
-  private async setPhoto(): Promise<void> {
+  private async setPhoto(useAnyway = false): Promise<void> {
     const { picture } = this;
     const box = this.editor.box;
     if (picture === null || this.suggestion === null || this.busy) return;
@@ -220,9 +232,10 @@ class PhotoPage {
     // The square as edited; a picture the browser cannot draw gets the server's automatic square.
     const crop = this.editor.editable && box !== null ? cropText(box) : null;
     this.setBusy(true);
+    this.useAnywayButton.hidden = true;
     this.say(this.t('tab.status.setting'));
     try {
-      const result = await this.api.setPhoto(target, picture, crop);
+      const result = await this.api.setPhoto(target, picture, crop, useAnyway);
       this.lastChange = { changeId: result.changeId, target };
       if (this.targets.value === target) this.showPhoto(result.previewDataUri);
       this.say(...this.doneText(target));
