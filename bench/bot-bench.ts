@@ -83,7 +83,9 @@ await writeFile(
   }),
 );
 const app = await startApp(
-  loadConfig({ PORT: '0', GRAPH_EMULATOR_PORT: '0', DATA_DIR: dataDir }),
+  // The bench's phone photos hold no face: with the default quality warnings the reply would be the warning card and
+  // no photo would be set. Off, every reply is the change's own card (backup, write, read-back).
+  loadConfig({ PORT: '0', GRAPH_EMULATOR_PORT: '0', DATA_DIR: dataDir, QUALITY_CHECKS: 'off' }),
   silentLogger,
 );
 

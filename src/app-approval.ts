@@ -49,6 +49,8 @@ export interface ApprovalFeature {
   /** The requests, for `my data` and `forget me` ({@link PersonRequests}). */
   readonly requests: RequestStore;
   readonly references: ConversationReferences;
+  /** Whether this person's own changes wait for an approver (asked fresh, with the membership cache). */
+  needsApproval(userId: string): Promise<boolean>;
   stop(): Promise<void>;
 }
 
@@ -127,6 +129,7 @@ export function approvalFeature(deps: ApprovalFeatureDeps): ApprovalFeature | un
     middleware: references.middleware((context) => handler.onFirstContact(context)),
     requests: store,
     references,
+    needsApproval: (userId) => rules.needsApproval(userId),
     stop: () => sweeper.stop(),
   };
 }

@@ -3,14 +3,12 @@
  * bot credentials) the Graph emulator runs in the same process and the local token issuer stands in for sign-in;
  * otherwise Graph is the configured cloud and tokens come from Teams SSO on behalf of the sender.
  */
-import { CloudAdapter, ConfigurationServiceClientCredentialFactory, type TurnContext } from 'botbuilder';
+import { CloudAdapter, type TurnContext } from 'botbuilder';
 import type { AppTokenSource } from './admin/admin-contracts.js';
 import { adminAppTokens } from './admin/app-tokens.js';
 import { adminFeatures } from './app-admin.js';
-import { privacyFeatures } from './app-privacy.js';
-import { approvalFeature } from './app-approval.js';
 import { policyFeatures } from './app-policy.js';
-import { qualityFeatures } from './app-quality.js';
+import { trustFeatures } from './app-trust.js';
 import { photoApiRoutes, type PhotoApiDeps } from './api/photo-api.js';
 import { TabPhotoActions } from './api/photo-actions.js';
 import { LocalTabGraphTokens, OboTabGraphTokens, type TabGraphTokens } from './api/tab-graph-tokens.js';
@@ -42,7 +40,7 @@ import { TeamsPhotoBot } from './bot/teams-photo-bot.js';
 import { failureText, localDirectoryFile } from './bot/turn-errors.js';
 import { UserTokenService } from './bot/user-token-service.js';
 import { PhotoChangeService, type ChangeTarget } from './changes/photo-change-service.js';
-import { ConfigError, type AppConfig, type BotAppConfig } from './config.js';
+import { ConfigError, type AppConfig } from './config.js';
 import { faultsFromConfig, type EmulatorFaults } from './emulator/faults.js';
 import { startEmulator, type RunningEmulator } from './emulator/graph-emulator.js';
 import { GraphContentClient } from './graph/graph-content-client.js';
@@ -52,6 +50,7 @@ import { pickLocale } from './i18n/index.js';
 import type { Logger } from './logger.js';
 import { PhotoWorkerPool } from './photo/worker-pool.js';
 import { channelAuthentication, type BotCredentialsFactory } from './server/channel-authentication.js';
+import { botTokenSource } from './server/bot-token-source.js';
 import { startServer, type RunningServer } from './server/server.js';
 import { AuditLog } from './storage/audit-log.js';
 import { BackupStore } from './storage/backup-store.js';
@@ -204,23 +203,26 @@ export async function startApp(config: AppConfig, logger: Logger, seams: AppSeam
   const recent = new RecentPhotos(pending, config.bot.recentPhotoMs);
   // Set once the adapter exists (below): progress and approval cards are sent and updated through it.
   const adapterRef: { current?: CloudAdapter } = {};
-  // Approval of one's own photo changes (app-approval.ts); `undefined` with APPROVAL=off.
-  const approval = approvalFeature({
+  // Quality review, approval, a person's own data (app-trust.ts, issue 18).
+  const guards = trustFeatures({
     config,
     storage,
     graphBaseUrl,
     appToken,
     graph,
     changes,
+    backups,
     audit,
+    pending,
     previews: pool,
     ...(displayName ? { displayName } : {}),
+    policy: trust.policy,
+    photo: () => photo,
     adapter: () => adapterRef.current,
     botAppId: app?.appId ?? '',
+    ...(seams.approvalClock ? { approvalClock: seams.approvalClock } : {}),
     logger,
-    ...(seams.approvalClock ? { now: seams.approvalClock } : {}),
   });
-  const quality = qualityFeatures({ config, pending, previews: pool, photo: () => photo, logger });
   const photo = new PhotoMessageHandler({
     preparer: pool,
     downloader,
@@ -236,11 +238,7 @@ export async function startApp(config: AppConfig, logger: Logger, seams: AppSeam
     ...(displayName ? { displayName } : {}),
     recent,
     // Issue 18's gates of one's own photo changes (src/trust/trust-gates.ts).
-    gates: {
-      policy: trust.policy,
-      quality: quality.review,
-      ...(approval ? { approval: approval.handler } : {}),
-    },
+    gates: guards.gates,
   });
   const images = new IncomingImages({
     preparer: pool,
@@ -306,8 +304,6 @@ export async function startApp(config: AppConfig, logger: Logger, seams: AppSeam
     publicBaseUrl: () => publicBaseUrl,
     logger,
   });
-  // A person's own data (`my data`, `forget me`) and backup retention (app-privacy.ts).
-  const privacy = privacyFeatures({ trust: config.trust, backups, audit, pending, storage, logger });
   const bot = new TeamsPhotoBot(
     {
       photo,
@@ -327,16 +323,14 @@ export async function startApp(config: AppConfig, logger: Logger, seams: AppSeam
       extension,
       admin: admin.handler,
       bulk: admin.bulk,
-      privacy: privacy.handler,
-      ...(approval ? { approval: approval.handler } : {}),
-      qualityReview: quality.review,
+      ...guards.handlers,
     },
     { photoChannels: photoChannels(local), logger, photoPageUrl: () => photoPageUrl },
   );
 
   const adapter = new CloudAdapter(channelAuthentication(app, config.bot.channel, seams.botCredentials));
   adapterRef.current = adapter;
-  if (approval) adapter.use(approval.middleware);
+  if (guards.middleware) adapter.use(guards.middleware);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     await context.sendActivity(failureText(error, pickLocale(context.activity.locale), logger, 'turn'));
   };
@@ -353,7 +347,8 @@ export async function startApp(config: AppConfig, logger: Logger, seams: AppSeam
       maxInputBytes: config.photo.maxInputBytes,
       logger,
       policy: trust.policy,
-      quality: quality.settings,
+      quality: guards.qualitySettings,
+      ...(guards.approvalNeeded ? { approvalNeeded: guards.approvalNeeded } : {}),
     }),
     maxInputBytes: config.photo.maxInputBytes,
     logger,
@@ -380,40 +375,17 @@ export async function startApp(config: AppConfig, logger: Logger, seams: AppSeam
     publicBaseUrl = server.url;
   }
   admin.start();
-  privacy.start();
+  guards.start();
   return {
     server,
     emulator,
     async close() {
       await server.close();
       await admin.stop();
-      await privacy.stop();
-      await approval?.stop();
+      await guards.stop();
       await sweeper.stop();
       await pool.close();
       await emulator?.close();
     },
-  };
-}
-
-/** The bot's own token for downloading inline images from Bot Framework / Teams hosts. */
-function botTokenSource(app: BotAppConfig, injected?: BotCredentialsFactory): () => Promise<string> {
-  const factory: Pick<BotCredentialsFactory, 'createCredentials'> =
-    injected ??
-    new ConfigurationServiceClientCredentialFactory({
-      MicrosoftAppId: app.appId,
-      MicrosoftAppPassword: app.appPassword ?? '',
-      MicrosoftAppType: app.appType,
-      MicrosoftAppTenantId: app.tenantId ?? '',
-    });
-  return async () => {
-    const loginEndpoint = `https://login.microsoftonline.com/${app.tenantId ?? 'botframework.com'}`;
-    const credentials = await factory.createCredentials(
-      app.appId,
-      'https://api.botframework.com',
-      loginEndpoint,
-      true,
-    );
-    return (credentials as unknown as { getToken(): Promise<string> }).getToken();
   };
 }

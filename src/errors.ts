@@ -133,6 +133,7 @@ export const APPROVAL_ERROR_CODES = [
   'RequestDecided',
   'RequestExpired',
   'RequestNotFound',
+  'ApprovalInChat',
 ] as const;
 
 export type ApprovalErrorCode = (typeof APPROVAL_ERROR_CODES)[number];

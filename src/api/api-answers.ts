@@ -92,6 +92,7 @@ export const STATUS_OF_CODE: Readonly<Record<ErrorCode, number>> = {
   RequestDecided: 409,
   RequestExpired: 410,
   RequestNotFound: 404,
+  ApprovalInChat: 409,
   // Quality (issue 18): a refusal by the organisation's rules; a warning the page may override (`useAnyway=true`).
   PhotoQualityBlocked: 422,
   PhotoQualityWarning: 409,

@@ -55,6 +55,8 @@ export interface TabPhotoActionsDeps {
   readonly policy?: Pick<PhotoPolicy, 'checkPerson'>;
   /** The quality checks of one's own photo (issue 18); absent, none. */
   readonly quality?: QualitySettings;
+  /** Whether this person's own changes wait for an approver (issue 18); absent, approval is off. */
+  readonly approvalNeeded?: (userId: string) => Promise<boolean>;
 }
 
 /** A crop as the page reads it: a square in upright source pixels, and how it was chosen. */
@@ -151,7 +153,7 @@ export class TabPhotoActions {
    * prepared with the box the person chose (or the pipeline's own choice) and set through the change service.
    * One's own photo is checked for quality first (as in chat): mode `block` refuses a photo with findings, mode
    * `warn` refuses it unless `useAnyway`; nothing changes then.
-   * @throws AppError `NotGroupOwner` (audited), `ContactNotFound`; QualityRefusal (`PhotoQualityBlocked`,
+   * @throws AppError `NotGroupOwner` (audited), `ContactNotFound`, `ApprovalInChat`; QualityRefusal (`PhotoQualityBlocked`,
    *   `PhotoQualityWarning`, with the findings); PhotoError; AuthError, GraphError
    */
   async setPhoto(
@@ -165,8 +167,11 @@ export class TabPhotoActions {
     const actor = this.actor(user, correlationId);
     const { target, token } = await this.resolve(user, name, actor);
     // The organisation's rules, before the upload is read: a refused person's image is never prepared.
-    if (target.kind === 'me')
+    if (target.kind === 'me') {
       await this.deps.policy?.checkPerson({ userId: user.id, tenantId: user.tenantId }, token);
+      // A change that waits for an approver is a request made in chat, where the cards of its decision live.
+      if (await this.deps.approvalNeeded?.(user.id)) throw new AppError('ApprovalInChat');
+    }
     const image = await readImage();
     const prepared = await this.deps.preparer.run(
       image,

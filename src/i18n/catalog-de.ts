@@ -45,9 +45,10 @@ export const de: Catalog = {
   'GraphUnavailable.next': 'Bitte versuchen Sie es in einigen Minuten erneut.',
   GraphMailboxUnsupported:
     'Ihr Konto hat kein Exchange-Online-Postfach, daher lässt Microsoft 365 mich Ihr Foto nicht ändern.',
-  'GraphMailboxUnsupported.next': 'Bitte bitten Sie Ihre IT-Abteilung, es für Sie zu ändern.',
+  'GraphMailboxUnsupported.next':
+    'Bitte wenden Sie sich an Ihre IT-Abteilung, damit es für Sie geändert wird.',
   GraphPolicyBlocked: 'Ihre Organisation erlaubt nicht, das eigene Profilbild zu ändern.',
-  'GraphPolicyBlocked.next': 'Bitte bitten Sie Ihre IT-Abteilung, es für Sie zu ändern.',
+  'GraphPolicyBlocked.next': 'Bitte wenden Sie sich an Ihre IT-Abteilung, damit es für Sie geändert wird.',
   GraphBadRequest: 'Microsoft 365 hat dieses Foto nicht akzeptiert.',
   'GraphBadRequest.next': 'Bitte versuchen Sie es mit einem anderen Bild.',
   SignInRequired: 'Sie müssen sich anmelden, bevor ich Ihr Foto ändern kann.',

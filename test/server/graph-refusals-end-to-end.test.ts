@@ -51,7 +51,7 @@ const POLICY_BLOCKED: Record<string, string> = {
   'en-US':
     'Your organisation does not let people change their own profile photo. Please ask your IT department to change it for you.',
   'de-DE':
-    'Ihre Organisation erlaubt nicht, das eigene Profilbild zu ändern. Bitte bitten Sie Ihre IT-Abteilung, es für Sie zu ändern.',
+    'Ihre Organisation erlaubt nicht, das eigene Profilbild zu ändern. Bitte wenden Sie sich an Ihre IT-Abteilung, damit es für Sie geändert wird.',
   'ru-RU':
     'В вашей организации нельзя самостоятельно менять фото профиля. Попросите ИТ-отдел изменить его за вас.',
   'zh-CN': '你的组织不允许用户自行更改个人资料照片。请让你的 IT 部门为你更改。',

@@ -3,6 +3,10 @@
  * together. Each catalog spreads its language's part; English is the source and defines the keys and placeholders.
  */
 const en = {
+  ApprovalInChat:
+    'Your organisation reviews photo changes before they go live, and such a request can only be made in chat with me.',
+  'ApprovalInChat.next':
+    'Send the photo to Teams Photo in your personal chat: an approver will see it there.',
   NotApprover: 'Only approvers of photo changes can approve or reject a request, and you are not one.',
   'NotApprover.next': 'If you should be one, ask your IT admin to add you to the approvers group.',
   OwnRequest: 'You cannot approve or reject your own photo request.',
@@ -52,6 +56,10 @@ const en = {
 type Texts = Record<keyof typeof en, string>;
 
 const de = {
+  ApprovalInChat:
+    'Ihre Organisation prüft Fotoänderungen, bevor sie gelten, und eine solche Anfrage ist nur im Chat mit mir möglich.',
+  'ApprovalInChat.next':
+    'Senden Sie das Foto im persönlichen Chat an Teams Photo: Dort sieht es eine genehmigende Person.',
   NotApprover:
     'Nur Genehmigende von Fotoänderungen können eine Anfrage genehmigen oder ablehnen, und Sie gehören nicht dazu.',
   'NotApprover.next':
@@ -107,6 +115,9 @@ const de = {
 } satisfies Texts;
 
 const es = {
+  ApprovalInChat:
+    'Su organización revisa los cambios de foto antes de publicarlos, y esa solicitud solo puede hacerse en el chat conmigo.',
+  'ApprovalInChat.next': 'Envíe la foto a Teams Photo en su chat personal: allí la verá un aprobador.',
   NotApprover:
     'Solo quienes aprueban cambios de foto pueden aprobar o rechazar una solicitud, y usted no es uno de ellos.',
   'NotApprover.next': 'Si debería serlo, pida a su administrador de TI que le añada al grupo de aprobadores.',
@@ -155,6 +166,9 @@ const es = {
 } satisfies Texts;
 
 const ptBR = {
+  ApprovalInChat:
+    'Sua organização revisa as alterações de foto antes de publicá-las, e essa solicitação só pode ser feita no chat comigo.',
+  'ApprovalInChat.next': 'Envie a foto para o Teams Photo no seu chat pessoal: um aprovador a verá lá.',
   NotApprover:
     'Só aprovadores de mudanças de foto podem aprovar ou rejeitar uma solicitação, e você não é um deles.',
   'NotApprover.next':
@@ -204,6 +218,9 @@ const ptBR = {
 } satisfies Texts;
 
 const ru = {
+  ApprovalInChat:
+    'Ваша организация проверяет смену фото перед публикацией, а такой запрос можно отправить только в чате со мной.',
+  'ApprovalInChat.next': 'Отправьте фото Teams Photo в личном чате: там его увидит утверждающий.',
   NotApprover: 'Одобрять и отклонять запросы могут только согласующие изменения фото, а вы не из их числа.',
   'NotApprover.next':
     'Если вы должны быть среди них, попросите ИТ-администратора добавить вас в группу согласующих.',
@@ -253,6 +270,8 @@ const ru = {
 } satisfies Texts;
 
 const zhCN = {
+  ApprovalInChat: '您的组织会在照片更改生效前进行审核，而这样的请求只能在与我的聊天中提交。',
+  'ApprovalInChat.next': '请在与 Teams Photo 的个人聊天中发送照片：审批人会在那里看到它。',
   NotApprover: '只有照片更改的审批人才能批准或拒绝请求，而你不是审批人。',
   'NotApprover.next': '如果你应当是审批人，请让 IT 管理员把你加入审批人组。',
   OwnRequest: '你不能批准或拒绝自己的照片请求。',

@@ -28,7 +28,7 @@ export const policyTexts = {
   de: {
     PhotoChangesTurnedOff:
       'Ihre Organisation hat Änderungen am Profilbild für Sie deaktiviert, daher habe ich es nicht versucht.',
-    'PhotoChangesTurnedOff.next': 'Bitte bitten Sie {contact}, es für Sie zu ändern.',
+    'PhotoChangesTurnedOff.next': 'Bitte wenden Sie sich an {contact}, damit es für Sie geändert wird.',
     PhotosManagedOnPremises:
       'Die Profilbilder Ihrer Organisation werden im lokalen Verzeichnis verwaltet, daher ist keine Änderung in Microsoft 365 möglich.',
     'PhotosManagedOnPremises.next':
