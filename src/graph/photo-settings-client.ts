@@ -70,6 +70,11 @@ export class PhotoSettingsClient {
     return rules;
   }
 
+  /** Drops what is kept for a tenant: its rules are read again next time (Graph refused by newer ones). */
+  forget(tenantId: string): void {
+    this.#kept.delete(tenantId.toLowerCase());
+  }
+
   async #ask(token: AccessTokenSource): Promise<{ rules: PhotoRules; keep: boolean }> {
     try {
       const answer = await this.#transport.require('/admin/people/photoUpdateSettings', token, {

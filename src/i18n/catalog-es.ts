@@ -265,7 +265,7 @@ export const es: Catalog = {
   'extension.noImage':
     'No encontré ninguna imagen en ese mensaje. Use «Poner como foto del grupo» en un mensaje con una imagen o un archivo de imagen.',
   'extension.imageNotReadable':
-    'No pude abrir la imagen de ese mensaje: puede que se haya eliminado o que usted no tenga acceso a ella.',
+    'No pude abrir la imagen de ese mensaje: puede que se haya eliminado o que no tengas acceso a ella.',
   'extension.done': 'La foto de {name} está establecida.',
   'extension.group.photoAlt': 'La foto de {name}',
   'extension.group.change': 'Cambiar foto',
@@ -295,7 +295,7 @@ export const es: Catalog = {
   // Added once the rest of issue 15 was translated.
   'help.openPage': 'Abrir la página Foto',
   'target.updated.contactNote':
-    'Aparece en sus contactos de Outlook y dondequiera que Teams y Outlook muestren este contacto; solo usted lo ve.',
+    'Aparece en tus contactos de Outlook y dondequiera que Teams y Outlook muestren este contacto; solo tú lo ves.',
   // The Teams page (issue 16).
   'tab.name': 'Foto',
   'tab.heading': 'Foto de perfil',

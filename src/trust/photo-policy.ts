@@ -22,6 +22,8 @@ import type { PolicyGate } from './trust-gates.js';
 /** Reads a tenant's rules (PhotoSettingsClient implements it; it never throws). */
 export interface PhotoRulesReader {
   read(tenantId: string, token: AccessTokenSource): Promise<PhotoRules>;
+  /** Drops the tenant's kept rules. */
+  forget?(tenantId: string): void;
 }
 
 /** A refusal by the organisation's photo rules, with whom the person should ask. */
@@ -73,16 +75,35 @@ export class PhotoPolicy implements PolicyGate {
   /** @throws PhotoPolicyError when the organisation's rules refuse this sender's change of their own photo */
   async check(context: TurnContext, token?: AccessTokenSource): Promise<void> {
     const { activity } = context;
+    await this.checkPerson(
+      { userId: activity.from.aadObjectId ?? activity.from.id, tenantId: await this.#tenantOf(context) },
+      token,
+    );
+  }
+
+  /**
+   * Graph's own refusal of a write under the rules (they changed since they were read and kept): as this app's
+   * refusal, naming the contact, and the tenant's rules are read again next time. Any other error as it is.
+   */
+  async explain(error: unknown, context: TurnContext): Promise<unknown> {
+    return this.explainFor(error, await this.#tenantOf(context));
+  }
+
+  /** {@link explain} for a tenant named directly (admins' changes). */
+  async explainFor(error: unknown, tenantId: string | undefined): Promise<unknown> {
+    const code = (error as { code?: unknown } | null)?.code;
+    if (error instanceof PhotoPolicyError) return error;
+    if (code !== 'PhotoChangesTurnedOff' && code !== 'PhotosManagedOnPremises') return error;
+    this.options.rules.forget?.(tenantId ?? (await this.#defaultTenant()));
+    return this.#refusal(code, 'Graph refused the write');
+  }
+
+  async #tenantOf(context: TurnContext): Promise<string> {
+    const { activity } = context;
     const channelTenant = (activity.channelData as { tenant?: { id?: unknown } } | undefined)?.tenant?.id;
     const tenantId =
       activity.conversation.tenantId ?? (typeof channelTenant === 'string' ? channelTenant : undefined);
-    await this.checkPerson(
-      {
-        userId: activity.from.aadObjectId ?? activity.from.id,
-        tenantId: tenantId ?? (await this.#defaultTenant()),
-      },
-      token,
-    );
+    return tenantId ?? (await this.#defaultTenant());
   }
 
   /**

@@ -74,10 +74,12 @@ export function judgeQuality(input: QualityInput, settings: QualitySettings): Qu
   if (measures.brightness < q.minBrightness) {
     findings.push({ reason: 'tooDark', value: measures.brightness, limit: q.minBrightness });
   }
-  if (measures.sharpness < q.minSharpness) {
+  const flat = measures.flatShare > q.maxFlatShare;
+  // A flat picture has no edges to be sharp or blurred: "mostly one colour" says it, "blurred" would mislead.
+  if (measures.sharpness < q.minSharpness && !flat) {
     findings.push({ reason: 'blurred', value: measures.sharpness, limit: q.minSharpness });
   }
-  if (measures.flatShare > q.maxFlatShare) {
+  if (flat) {
     findings.push({ reason: 'flat', value: measures.flatShare, limit: q.maxFlatShare });
   }
   if (measures.cropSide < q.minSide) {

@@ -27,6 +27,11 @@ export interface PolicyGate {
    * @throws AppError (`PhotoChangesTurnedOff`, `PhotosManagedOnPremises`) when this person may not change their photo
    */
   check(context: TurnContext, token?: AccessTokenSource): Promise<void>;
+  /**
+   * Graph's own refusal of the write under the rules (newer than the ones kept): the error to answer with instead
+   * (naming whom to ask), the kept rules dropped. Other errors are returned as they are.
+   */
+  explain?(error: unknown, context: TurnContext): Promise<unknown>;
 }
 
 /** Optional approval of one's own photo changes. */

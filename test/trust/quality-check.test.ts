@@ -55,15 +55,19 @@ describe('judgeQuality', () => {
   });
 
   it('gives every reason of a bad photo, in order, with value and limit', () => {
-    const bad: PhotoMeasures = { brightness: 10, sharpness: 5, flatShare: 0.95, cropSide: 150 };
+    const bad: PhotoMeasures = { brightness: 10, sharpness: 5, flatShare: 0.8, cropSide: 150 };
     const findings = judgeQuality({ measures: bad, crop: CROP, faces: [] }, settings({ mode: 'block' }));
     expect(findings).toEqual([
       { reason: 'noFace', value: 0, limit: 1 },
       { reason: 'tooDark', value: 10, limit: 50 },
       { reason: 'blurred', value: 5, limit: 80 },
-      { reason: 'flat', value: 0.95, limit: 0.85 },
       { reason: 'tooSmall', value: 150, limit: 200 },
     ]);
+  });
+
+  it('calls a flat picture flat, not also blurred (it has no edges to be sharp)', () => {
+    const flat: PhotoMeasures = { brightness: 120, sharpness: 0, flatShare: 0.95, cropSide: 600 };
+    expect(reasons({ measures: flat })).toEqual(['flat']);
   });
 
   // Each threshold on both sides of its limit: removing a guard (or turning its comparison) fails one of these.

@@ -160,15 +160,12 @@ export class PhotoMessageHandler {
     await gates?.policy?.check(context, token);
     if (gates?.approval && (await gates.approval.intercept(context, jpeg))) return;
     const preview = await this.deps.preparer.run(jpeg, { size: PREVIEW_SIDE, crop: 'center' });
-    const { changeId, replaced, graphRequestId, confirmed, readBack } = await this.deps.changes.change(
-      { kind: 'me' },
-      jpeg,
-      token,
-      {
-        id: senderId(context),
-        path: 'chat',
-      },
-    );
+    const { changeId, replaced, graphRequestId, confirmed, readBack } = await this.deps.changes
+      .change({ kind: 'me' }, jpeg, token, { id: senderId(context), path: 'chat' })
+      .catch(async (error: unknown) => {
+        // Graph refused under rules newer than the kept ones: answered as the rules' refusal, naming whom to ask.
+        throw (await gates?.policy?.explain?.(error, context)) ?? error;
+      });
     // The change's id is the correlation id of a success: the card's Undo and the audit log carry it too.
     this.deps.logger.info('photo changed', {
       correlationId: changeId,

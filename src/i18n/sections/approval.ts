@@ -116,35 +116,36 @@ const de = {
 
 const es = {
   ApprovalInChat:
-    'Su organización revisa los cambios de foto antes de publicarlos, y esa solicitud solo puede hacerse en el chat conmigo.',
-  'ApprovalInChat.next': 'Envíe la foto a Teams Photo en su chat personal: allí la verá un aprobador.',
+    'Tu organización revisa los cambios de foto antes de publicarlos, y esa solicitud solo puede hacerse en el chat conmigo.',
+  'ApprovalInChat.next': 'Envía la foto a Teams Photo en tu chat personal: allí la verá un aprobador.',
   NotApprover:
-    'Solo quienes aprueban cambios de foto pueden aprobar o rechazar una solicitud, y usted no es uno de ellos.',
-  'NotApprover.next': 'Si debería serlo, pida a su administrador de TI que le añada al grupo de aprobadores.',
-  OwnRequest: 'No puede aprobar ni rechazar su propia solicitud de foto.',
-  'OwnRequest.next': 'Otra persona aprobadora la decidirá; puede retirarla desde su propia tarjeta.',
+    'Solo quienes aprueban cambios de foto pueden aprobar o rechazar una solicitud, y tú no eres uno de ellos.',
+  'NotApprover.next':
+    'Si deberías serlo, pide a tu administrador de TI que te añada al grupo de aprobadores.',
+  OwnRequest: 'No puedes aprobar ni rechazar tu propia solicitud de foto.',
+  'OwnRequest.next': 'Otra persona aprobadora la decidirá; puedes retirarla desde tu propia tarjeta.',
   NotRequester: 'Solo la persona que la pidió puede retirar esta solicitud.',
-  'NotRequester.next': 'Para rechazar la foto, use Rechazar en la tarjeta de aprobación.',
+  'NotRequester.next': 'Para rechazar la foto, usa Rechazar en la tarjeta de aprobación.',
   RequestDecided: 'Esta solicitud ya se ha resuelto: {outcome}.',
   'RequestDecided.next': 'No queda nada por hacer con ella.',
   RequestExpired: 'Esta solicitud caducó antes de que nadie decidiera, así que la foto no cambió.',
   'RequestExpired.next': 'La persona puede enviar la foto de nuevo para hacer otra solicitud.',
   RequestNotFound: 'No encuentro esa solicitud, o esta tarjeta no es con la que se envió.',
-  'RequestNotFound.next': 'Use la tarjeta más reciente de la solicitud; sin ella, no hay nada que decidir.',
+  'RequestNotFound.next': 'Usa la tarjeta más reciente de la solicitud; sin ella, no hay nada que decidir.',
   'approval.outcome.approve': 'aprobada por {name}',
   'approval.outcome.reject': 'rechazada por {name}',
   'approval.outcome.withdraw': 'retirada por la persona que la pidió',
   'approval.outcome.expire': 'caducada sin decisión',
-  'approval.waiting.title': 'Su nueva foto está pendiente de aprobación',
+  'approval.waiting.title': 'Tu nueva foto está pendiente de aprobación',
   'approval.waiting.body':
-    'Su organización aprueba primero los cambios de foto. Nada cambia hasta que alguien la apruebe. Si nadie decide, la solicitud caduca el {when}.',
+    'Tu organización aprueba primero los cambios de foto. Nada cambia hasta que alguien la apruebe. Si nadie decide, la solicitud caduca el {when}.',
   'approval.waiting.noApprover':
-    'Todavía no he podido contactar con ninguna persona aprobadora: solo puedo escribir a quienes ya han chateado conmigo. Su solicitud se guarda, y una persona aprobadora la recibirá cuando me escriba por primera vez.',
+    'Todavía no he podido contactar con ninguna persona aprobadora: solo puedo escribir a quienes ya han chateado conmigo. Tu solicitud se guarda, y una persona aprobadora la recibirá cuando me escriba por primera vez.',
   'approval.withdraw': 'Retirar',
   'approval.request.title': '{name} pide usar una nueva foto de perfil',
   'approval.request.when': 'Pedida {when}. Caduca {expires} si nadie decide.',
   'approval.request.note':
-    'Aprobar pone esta foto al instante. Rechazar deja su foto como está, y verá su motivo.',
+    'Aprobar pone esta foto al instante. Rechazar deja su foto como está, y verá tu motivo.',
   'approval.reasonLabel': 'Motivo del rechazo (opcional, se muestra a quien lo pidió)',
   'approval.approve': 'Aprobar',
   'approval.reject': 'Rechazar',
@@ -152,17 +153,17 @@ const es = {
   'approval.decided.reject': 'Rechazada por {name}. La foto no cambió.',
   'approval.decided.withdraw': 'La persona que la pidió retiró esta solicitud. No cambió nada.',
   'approval.decided.expire': 'Esta solicitud caducó sin decisión. No cambió nada.',
-  'approval.approved.title': 'Su nueva foto ha sido aprobada',
+  'approval.approved.title': 'Tu nueva foto ha sido aprobada',
   'approval.approved.body':
-    '{name} la aprobó y ya es su foto de perfil. Puede tardar un rato en verse en todo Microsoft 365.',
-  'approval.rejected.title': 'Su nueva foto no ha sido aprobada',
-  'approval.rejected.body': '{name} la rechazó, así que su foto no cambia. Puede enviarme otra.',
+    '{name} la aprobó y ya es tu foto de perfil. Puede tardar un rato en verse en todo Microsoft 365.',
+  'approval.rejected.title': 'Tu nueva foto no ha sido aprobada',
+  'approval.rejected.body': '{name} la rechazó, así que tu foto no cambia. Puedes enviarme otra.',
   'approval.rejected.reason': 'Su motivo: {reason}',
-  'approval.expired.title': 'Su solicitud de foto ha caducado',
+  'approval.expired.title': 'Tu solicitud de foto ha caducado',
   'approval.expired.body':
-    'Nadie decidió a tiempo, así que su foto no cambia. Envíeme la foto de nuevo para volver a pedirlo.',
-  'approval.withdrawn.title': 'Ha retirado su solicitud de foto',
-  'approval.withdrawn.body': 'Su foto no cambia. Envíeme una foto cuando quiera volver a pedirlo.',
+    'Nadie decidió a tiempo, así que tu foto no cambia. Envíame la foto de nuevo para volver a pedirlo.',
+  'approval.withdrawn.title': 'Has retirado tu solicitud de foto',
+  'approval.withdrawn.body': 'Tu foto no cambia. Envíame una foto cuando quieras volver a pedirlo.',
 } satisfies Texts;
 
 const ptBR = {

@@ -58,7 +58,7 @@ export const policyTexts = {
   ptBR: {
     PhotoChangesTurnedOff:
       'Sua organização desativou as alterações de foto de perfil para você, então não tentei alterá-la.',
-    'PhotoChangesTurnedOff.next': 'Peça a {contact} para alterá-la para você.',
+    'PhotoChangesTurnedOff.next': 'Fale com {contact} para alterá-la para você.',
     PhotosManagedOnPremises:
       'As fotos de perfil da sua organização são gerenciadas no diretório local dela, então não é possível alterá-las no Microsoft 365.',
     'PhotosManagedOnPremises.next': 'As fotos só podem ser alteradas nesse diretório: fale com {contact}.',
