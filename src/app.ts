@@ -86,8 +86,8 @@ export interface AppSeams {
   /** Faults for the in-process emulator in local mode, instead of the configured ones (tests script them). */
   readonly emulatorFaults?: EmulatorFaults;
   /**
-   * The on-behalf-of credential's pipeline options (an in-process `httpClient` standing in for Entra ID), so an
-   * offline test exchanges tokens without reaching Microsoft. Production leaves them at the defaults.
+   * The Entra credentials' pipeline options, on-behalf-of and the app's own (an in-process `httpClient` standing in
+   * for Entra ID), so an offline test gets tokens without reaching Microsoft. Production leaves them at the defaults.
    */
   readonly oboCredentialOptions?: OboProviderOptions['credentialOptions'];
   /** The clock approval requests expire by (a test moves it forward instead of waiting hours). */
@@ -155,7 +155,10 @@ export async function startApp(config: AppConfig, logger: Logger, seams: AppSeam
     // config.tab is there whenever config.entra is (see config.ts).
     if (!config.tab) throw new ConfigError(['the page needs the Entra app (AAD_APP_*)']);
     tab = { validator: entraTabTokenValidator(config.tab), tokens: new OboTabGraphTokens(obo) };
-    appToken = adminAppTokens({ config });
+    appToken = adminAppTokens({
+      config,
+      ...(seams.oboCredentialOptions ? { credentialOptions: seams.oboCredentialOptions } : {}),
+    });
   }
 
   const graphOptions = { baseUrl: graphBaseUrl, version: config.graph.version };

@@ -11,6 +11,7 @@
  * - a turn that throws (storage failing under the sign-in exchange) reaches `onTurnError`, and the person gets the
  *   generic sentence in their language with a reference id, never the exception's message.
  */
+import { FAKE_AUTHORITY, fakeEntra } from '../helpers/fake-entra.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -101,6 +102,10 @@ describe('production mode, offline', () => {
       BOT_OPENID_METADATA_URL: channel.metadataUrl,
       BOT_TOKEN_ISSUER: ISSUER,
       BOT_OAUTH_URL: tokenService.url,
+      // Entra ID in-process (below); it gives the app no token, so the photo rules are "unknown" and Graph decides.
+      AAD_APP_OAUTH_AUTHORITY_HOST: FAKE_AUTHORITY,
+      // A made-up picture without a face: the quality checks have their own tests.
+      QUALITY_CHECKS: 'off',
     });
     storage = breakableStorage(createStorage(config.storage));
     app = await startApp(
@@ -108,6 +113,8 @@ describe('production mode, offline', () => {
       createLogger('debug', (line) => logLines.push(line)),
       {
         botCredentials: fixedTokenCredentials(BOT_APP_ID, BOT_TOKEN),
+        oboCredentialOptions: fakeEntra(() => ({ status: 400, body: { error: 'invalid_client' } }))
+          .credentialOptions,
         storage,
         downloads: {
           // Teams' attachment host, answered by the loopback server above; any other name does not exist here.

@@ -38,6 +38,10 @@ function helpLines(locale: Locale): string[] {
     translate(locale, 'help.group'),
     translate(locale, 'help.contact'),
     translate(locale, 'help.remove'),
+    translate(locale, 'help.myData', {
+      myData: translate(locale, 'command.myData'),
+      forgetMe: translate(locale, 'command.forgetMe'),
+    }),
     translate(locale, 'help.help'),
   ];
 }

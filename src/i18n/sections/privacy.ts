@@ -3,6 +3,7 @@
  * together. Each catalog spreads its language's part; English is the source and defines the keys and placeholders.
  */
 const en = {
+  'help.myData': 'Type "{myData}" to see what I keep about you, or "{forgetMe}" to delete it.',
   ForgetConfirmationExpired: 'That confirmation has expired, was already used, or is not yours.',
   'ForgetConfirmationExpired.next': 'Send forget me to get a new one. Nothing was deleted.',
   'command.myData': 'my data',
@@ -47,6 +48,8 @@ const en = {
 type Texts = Record<keyof typeof en, string>;
 
 const de: Texts = {
+  'help.myData':
+    'Geben Sie „{myData}“ ein, um zu sehen, was ich über Sie speichere, oder „{forgetMe}“, um es zu löschen.',
   ForgetConfirmationExpired:
     'Diese Bestätigung ist abgelaufen, wurde schon verwendet oder gehört nicht Ihnen.',
   'ForgetConfirmationExpired.next':
@@ -92,6 +95,7 @@ const de: Texts = {
 };
 
 const es: Texts = {
+  'help.myData': 'Escribe "{myData}" para ver lo que guardo sobre ti, o "{forgetMe}" para borrarlo.',
   ForgetConfirmationExpired: 'Esa confirmación ha caducado, ya se usó o no es tuya.',
   'ForgetConfirmationExpired.next': 'Envía olvídame para obtener una nueva. No se ha borrado nada.',
   'command.myData': 'mis datos',
@@ -135,6 +139,7 @@ const es: Texts = {
 };
 
 const ptBR: Texts = {
+  'help.myData': 'Digite "{myData}" para ver o que guardo sobre você, ou "{forgetMe}" para apagar.',
   ForgetConfirmationExpired: 'Essa confirmação expirou, já foi usada ou não é sua.',
   'ForgetConfirmationExpired.next': 'Envie esqueça-me para receber uma nova. Nada foi excluído.',
   'command.myData': 'meus dados',
@@ -178,6 +183,8 @@ const ptBR: Texts = {
 };
 
 const ru: Texts = {
+  'help.myData':
+    'Напишите «{myData}», чтобы увидеть, что я храню о вас, или «{forgetMe}», чтобы удалить это.',
   ForgetConfirmationExpired: 'Это подтверждение истекло, уже использовано или не ваше.',
   'ForgetConfirmationExpired.next': 'Отправьте «забудь меня», чтобы получить новое. Ничего не удалено.',
   'command.myData': 'мои данные',
@@ -220,6 +227,7 @@ const ru: Texts = {
 };
 
 const zhCN: Texts = {
+  'help.myData': '输入“{myData}”查看我保存的关于你的信息，或输入“{forgetMe}”删除这些信息。',
   ForgetConfirmationExpired: '该确认已过期、已被使用，或不属于你。',
   'ForgetConfirmationExpired.next': '发送“忘记我”获取新的确认。没有删除任何内容。',
   'command.myData': '我的数据',

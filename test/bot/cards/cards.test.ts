@@ -472,6 +472,7 @@ describe('welcomeCard', () => {
         `- Send a photo with "group" and a group's name to set the photo of a group you own; in a team's channel, mention me with "group" to set that team's photo.`,
         `- Send a photo with "contact" and a name to set one of your Outlook contacts' photo.`,
         '- Type "remove my photo" (or "remove group photo" and a name) to remove a photo; you can undo it.',
+        '- Type "my data" to see what I keep about you, or "forget me" to delete it.',
         '- Type "help" to see this again.',
       ].join('\r'),
     ]);
@@ -512,9 +513,14 @@ describe('helpCard', () => {
         'help.group',
         'help.contact',
         'help.remove',
+        'help.myData',
         'help.help',
       ]
-        .map((key) => `- ${translate('zh-CN', key as 'help.undo')}`)
+        .map((key) =>
+          key === 'help.myData'
+            ? `- 输入“我的数据”查看我保存的关于你的信息，或输入“忘记我”删除这些信息。`
+            : `- ${translate('zh-CN', key as 'help.undo')}`,
+        )
         .join('\r'),
     ]);
     expect(content.actions).toBeUndefined();
