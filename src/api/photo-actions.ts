@@ -166,13 +166,15 @@ export class TabPhotoActions {
   ): Promise<ChangeAnswer> {
     const actor = this.actor(user, correlationId);
     const { target, token } = await this.resolve(user, name, actor);
-    // The organisation's rules, before the upload is read: a refused person's image is never prepared.
+    // The upload is read first, as it streams in: a body left unread while Graph is asked would pile up, and the
+    // refusal's answer could then be lost to a reset connection (test/api/upload-cap.test.ts).
+    const image = await readImage();
+    // The organisation's rules, before anything is prepared: a refused person's image is never decoded.
     if (target.kind === 'me') {
       await this.deps.policy?.checkPerson({ userId: user.id, tenantId: user.tenantId }, token);
       // A change that waits for an approver is a request made in chat, where the cards of its decision live.
       if (await this.deps.approvalNeeded?.(user.id)) throw new AppError('ApprovalInChat');
     }
-    const image = await readImage();
     const prepared = await this.deps.preparer.run(
       image,
       { maxInputBytes: this.deps.maxInputBytes, crop: crop ?? 'auto' },
