@@ -117,11 +117,27 @@ function weight(weights: Weights, name: string): Tf.Tensor {
   return tensor;
 }
 
+/** Rows of conv0's output computed at a time (even, so each strip pools on its own exactly as the whole would). */
+const CONV0_STRIP_ROWS = 128;
+
 /**
  * face-api's TinyYolov2 "mobilenet" body with the Tiny Face Detector's layers (conv0 plain, conv1-5 separable):
  * each convolution with its bias and leaky ReLU (0.1) in one fused kernel, where face-api spells them as four.
+ *
+ * Memory, not arithmetic, is what a first detection pays for: every new page of the backend's heap is a page fault,
+ * and on a virtual machine each costs microseconds. So each intermediate is freed as soon as the next layer has it
+ * (tf.tidy would keep every layer's output until the end), and conv0, whose output at full size is the largest
+ * tensor (16 channels at the input's size), runs in strips of rows, each pooled at once. Strips start on even
+ * output rows and their input rows overlap by the 3x3 kernel's two, so the pooled strips joined are exactly the
+ * whole layer pooled. (The tidy only cleans up after a failure; on success everything is already freed.)
  */
-function forward(tf: typeof Tf, weights: Weights, input: Tf.Tensor4D): Tf.Tensor4D {
+function forward(
+  tf: typeof Tf,
+  weights: Weights,
+  input: Float32Array,
+  inputWidth: number,
+  inputHeight: number,
+): Tf.Tensor4D {
   const w = (name: string): Tf.Tensor => weight(weights, name);
   const conv = (x: Tf.Tensor4D, layer: string, activation: 'leakyrelu' | 'linear'): Tf.Tensor4D =>
     tf.fused.conv2d({
@@ -133,27 +149,55 @@ function forward(tf: typeof Tf, weights: Weights, input: Tf.Tensor4D): Tf.Tensor
       activation,
       leakyreluAlpha: 0.1,
     });
-  const separable = (x: Tf.Tensor4D, layer: string): Tf.Tensor4D => {
-    const depthwise = tf.depthwiseConv2d(x, w(`${layer}/depthwise_filter`) as Tf.Tensor4D, [1, 1], 'same');
-    return tf.fused.conv2d({
-      x: depthwise,
-      filter: w(`${layer}/pointwise_filter`) as Tf.Tensor4D,
-      strides: [1, 1],
-      pad: 'valid',
-      bias: w(`${layer}/bias`),
-      activation: 'leakyrelu',
-      leakyreluAlpha: 0.1,
-    });
+  /** Returns `step(x)` and frees `x`. */
+  const then = (x: Tf.Tensor4D, step: (x: Tf.Tensor4D) => Tf.Tensor4D): Tf.Tensor4D => {
+    const out = step(x);
+    x.dispose();
+    return out;
   };
+  const separable = (x: Tf.Tensor4D, layer: string): Tf.Tensor4D =>
+    then(tf.depthwiseConv2d(x, w(`${layer}/depthwise_filter`) as Tf.Tensor4D, [1, 1], 'same'), (depthwise) =>
+      tf.fused.conv2d({
+        x: depthwise,
+        filter: w(`${layer}/pointwise_filter`) as Tf.Tensor4D,
+        strides: [1, 1],
+        pad: 'valid',
+        bias: w(`${layer}/bias`),
+        activation: 'leakyrelu',
+        leakyreluAlpha: 0.1,
+      }),
+    );
+  const pool = (x: Tf.Tensor4D): Tf.Tensor4D => tf.maxPool(x, [2, 2], [2, 2], 'same');
+
   return tf.tidy(() => {
-    let out = conv(input, 'conv0', 'leakyrelu');
-    for (const layer of ['conv1', 'conv2', 'conv3', 'conv4', 'conv5']) {
-      out = separable(tf.maxPool(out, [2, 2], [2, 2], 'same'), layer);
+    const convRows = inputHeight - 2; // 'valid' 3x3
+    const rowLength = inputWidth * 3;
+    const strips: Tf.Tensor4D[] = [];
+    for (let row = 0; row < convRows; row += CONV0_STRIP_ROWS) {
+      const rows = Math.min(CONV0_STRIP_ROWS, convRows - row);
+      // The backend copies the strip's rows into its own memory: no tensor of the whole input is ever made.
+      const strip = input.subarray(row * rowLength, (row + rows + 2) * rowLength);
+      const slice = tf.tensor4d(strip, [1, rows + 2, inputWidth, 3]);
+      strips.push(
+        then(
+          then(slice, (x) => conv(x, 'conv0', 'leakyrelu')),
+          pool,
+        ),
+      );
     }
-    out = tf.maxPool(out, [2, 2], [1, 1], 'same');
-    return conv(out, 'conv8', 'linear');
+    let out = tf.concat(strips, 1); // one strip: the same data, shared
+    for (const strip of strips) strip.dispose();
+    out = then(out, (x) => separable(x, 'conv1'));
+    for (const layer of ['conv2', 'conv3', 'conv4', 'conv5']) {
+      out = then(then(out, pool), (x) => separable(x, layer));
+    }
+    out = then(out, (x) => tf.maxPool(x, [2, 2], [1, 1], 'same'));
+    return then(out, (x) => conv(x, 'conv8', 'linear'));
   });
 }
+
+/** The net's input, reused from one detection to the next on this thread (see netInput). */
+let inputBuffer = new Float32Array(0);
 
 /** A side rounded up to the net's cell size (32 px): the input is the picture padded that far, not to a square. */
 const cellAligned = (side: number): number => Math.max(32, Math.ceil(side / 32) * 32);
@@ -161,10 +205,13 @@ const cellAligned = (side: number): number => Math.max(32, Math.ceil(side / 32) 
 /**
  * The picture at the top-left of its size rounded up to whole cells, the rest black (face-api pads to a square;
  * the net is convolutional, so a 3:2 picture costs two thirds of that), as the net's input: RGB minus the mean,
- * over 255.
+ * over 255. Written into this thread's one reusable buffer (a fresh 4 MB each time costs page faults), which the
+ * caller hands to the backend (it copies) before anything else can run.
  */
 function netInput(image: RgbaPixels, inputWidth: number, inputHeight: number): Float32Array {
-  const input = new Float32Array(inputWidth * inputHeight * 3);
+  const length = inputWidth * inputHeight * 3;
+  if (inputBuffer.length < length) inputBuffer = new Float32Array(length);
+  const input = inputBuffer.subarray(0, length);
   const [mr, mg, mb] = MEAN_RGB;
   for (let i = 0; i < input.length; i += 3) {
     input[i] = -mr / 255;
@@ -192,9 +239,7 @@ async function detect(tf: typeof Tf, weights: Weights, image: RgbaPixels): Promi
     throw new RangeError(`the picture must fit in ${side}x${side}`);
   const inputWidth = cellAligned(image.width);
   const inputHeight = cellAligned(image.height);
-  const input = tf.tensor4d(netInput(image, inputWidth, inputHeight), [1, inputHeight, inputWidth, 3]);
-  const output = forward(tf, weights, input);
-  input.dispose();
+  const output = forward(tf, weights, netInput(image, inputWidth, inputHeight), inputWidth, inputHeight);
   const [, rows, cols] = output.shape;
   const values = await output.data();
   output.dispose();
