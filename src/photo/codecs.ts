@@ -14,7 +14,8 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { PhotoError } from '../errors.js';
 import type { SourceFormat } from './image-format.js';
-import { jimpFromRgba, type JimpImage } from './jimp-image.js';
+import { jimpFromRgba, jimpOverPixels, type JimpImage } from './jimp-image.js';
+import { givePixels } from './pixel-buffers.js';
 import { encodeBaselineJpeg } from './jpeg-encoder.js';
 import { withinLimits } from './decoder-dimensions.js';
 import { DEFAULT_DIMENSION_LIMITS } from './image-header.js';
@@ -138,8 +139,8 @@ async function decodeJpeg(bytes: Uint8Array, maxReduction: number): Promise<Deco
     return { image: toJimp(pixels), reduction: 1 };
   }
   try {
-    const { reduction, ...pixels } = await decodeJpegScaled(bytes, maxReduction);
-    return { image: toJimp(pixels), reduction };
+    const { reduction, width, height, data } = await decodeJpegScaled(bytes, maxReduction);
+    return { image: jimpOverPixels(width, height, data), reduction };
   } catch (error) {
     // A size limit or memory: mozjpeg would hit the same.
     if (error instanceof PhotoError) throw error;
@@ -199,7 +200,9 @@ export async function decodeImage(
       case 'png': {
         // 8-bit RGB(A), the screenshots people send, on the fast path; everything else through pngjs.
         const maxPixels = DEFAULT_DIMENSION_LIMITS.maxMegapixels * 1e6;
-        return whole(decodeSimplePng(bytes, maxPixels) ?? (await pngFormat()).decode(asBuffer(bytes)));
+        const simple = decodeSimplePng(bytes, maxPixels);
+        if (simple) return { image: jimpOverPixels(simple.width, simple.height, simple.data), reduction: 1 };
+        return whole((await pngFormat()).decode(asBuffer(bytes)));
       }
       case 'gif':
         return whole((await gifFormat()).decode(asBuffer(bytes)));
@@ -208,6 +211,14 @@ export async function decodeImage(
     if (cause instanceof PhotoError) throw cause; // a decoder's own size check or memory, already typed
     throw new PhotoError('CorruptImage', `${format} could not be decoded`, { cause });
   }
+}
+
+/**
+ * Gives a decoded picture's pixels back for the next decode on this thread (pixel-buffers.ts): the image must not be
+ * used afterwards. Calling it is optional (unreturned pixels are garbage-collected as usual).
+ */
+export function releaseDecoded(decoded: Decoded): void {
+  givePixels(decoded.image.bitmap.data);
 }
 
 function whole(pixels: Rgba): Decoded {

@@ -4,29 +4,44 @@
  * and the pipeline crops without faces; nothing about the picture is logged.
  */
 import { areaResample } from './area-resample.js';
-import { FACE_ANALYSIS_SIDE, faceDetector, type FaceBox } from './face-detector.js';
+import { FACE_ANALYSIS_SHORT_SIDE, FACE_ANALYSIS_SIDE, faceDetector, type FaceBox } from './face-detector.js';
 import type { JimpImage } from './jimp-image.js';
 import { uprightSize, type Orientation } from './orientation.js';
 
+/** What the detector saw and found. */
+export interface FaceAnalysis {
+  /** Faces in the decoded picture's upright pixels (fractional), the most confident first. */
+  readonly faces: FaceBox[];
+  /**
+   * The small upright copy the detector looked at (at most {@link FACE_ANALYSIS_SIDE} a side and, where that
+   * allows, {@link FACE_ANALYSIS_SHORT_SIDE} on the shorter side; opaque): the salient
+   * crop scores a smaller copy of it rather than reading the whole picture again.
+   */
+  readonly copy: JimpImage;
+}
+
 /**
- * Faces in the decoded picture, in its upright pixels (fractional), the most confident first; null when the
- * detector could not run.
+ * Looks for faces in the decoded picture; null when the detector could not run.
  * @param image the decoded picture as stored (not yet turned upright)
  */
 export async function facesInPicture(
   image: JimpImage,
   opaque: boolean,
   orientation: Orientation,
-): Promise<FaceBox[] | null> {
+): Promise<FaceAnalysis | null> {
   const detector = await faceDetector();
   if (!detector) return null;
   const { width, height } = image.bitmap;
   const upright = uprightSize(width, height, orientation);
-  const scale = Math.min(1, FACE_ANALYSIS_SIDE / Math.max(width, height));
-  // As for the salient copy, a rough average of every few pixels is enough; each analysis pixel still averages at
-  // least 2x2 of the pixels read.
-  const step = Math.max(1, Math.floor(1 / scale / 2));
-  const small = areaResample(
+  const scale = Math.min(
+    1,
+    FACE_ANALYSIS_SIDE / Math.max(width, height),
+    FACE_ANALYSIS_SHORT_SIDE / Math.min(width, height),
+  );
+  // A rough average of every few pixels is enough for the detector: read every step-th pixel of every step-th row,
+  // as long as each analysis pixel still gets at least one of them.
+  const step = Math.max(1, Math.floor(1 / scale));
+  const copy = areaResample(
     image,
     { x: 0, y: 0, width, height },
     Math.max(1, Math.min(FACE_ANALYSIS_SIDE, Math.round(width * scale))),
@@ -34,16 +49,17 @@ export async function facesInPicture(
     { opaque, step, orientation },
   );
   try {
-    const found = await detector.detect(small.bitmap);
-    const sx = upright.width / small.bitmap.width;
-    const sy = upright.height / small.bitmap.height;
-    return found.map((face) => ({
+    const found = await detector.detect(copy.bitmap);
+    const sx = upright.width / copy.bitmap.width;
+    const sy = upright.height / copy.bitmap.height;
+    const faces = found.map((face) => ({
       x: face.x * sx,
       y: face.y * sy,
       width: face.width * sx,
       height: face.height * sy,
       score: face.score,
     }));
+    return { faces, copy };
   } catch {
     // A detector that loaded but failed on this picture (out of memory, say): crop without faces.
     return null;

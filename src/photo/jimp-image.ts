@@ -21,11 +21,22 @@ export type JimpImage = InstanceType<typeof Jimp>;
  */
 export function jimpFromRgba(width: number, height: number, data: Uint8Array | Uint8ClampedArray): JimpImage {
   const whole = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength;
-  const pixels = whole ? data : new Uint8Array(data);
+  // A plain Uint8Array view, never a Buffer: given a Buffer, `fromBitmap` first copies all of it and then throws the
+  // copy away for a view of the same ArrayBuffer (a 33 MB copy for a 4K screenshot, each page of it a fault).
+  const pixels = whole ? new Uint8Array(data.buffer, 0, data.byteLength) : new Uint8Array(data);
   // jimp's typings lose the instance type when no formats or plugins are registered; it is this class's instance.
-  return Jimp.fromBitmap({
+  return Jimp.fromBitmap({ width, height, data: pixels }) as JimpImage;
+}
+
+/**
+ * Wraps pixels in a Jimp image without copying them, whatever buffer they are a view of: for pixels the pipeline
+ * owns for the whole job (a buffer from pixel-buffers.ts), which nothing else writes while the image is in use.
+ */
+export function jimpOverPixels(width: number, height: number, pixels: Uint8Array): JimpImage {
+  // The constructor keeps the bitmap it is given; `fromBitmap` would take the whole ArrayBuffer behind the view.
+  return new Jimp({
     width,
     height,
-    data: Buffer.from(pixels.buffer, 0, pixels.byteLength),
-  }) as JimpImage;
+    data: Buffer.from(pixels.buffer, pixels.byteOffset, pixels.byteLength),
+  });
 }

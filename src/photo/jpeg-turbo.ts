@@ -12,6 +12,7 @@ import { createRequire } from 'node:module';
 import { PhotoError } from '../errors.js';
 import { DEFAULT_DIMENSION_LIMITS } from './image-header.js';
 import { withMemoryMaximum } from './wasm-memory.js';
+import { takePixels } from './pixel-buffers.js';
 
 interface TurboExports {
   readonly memory: WebAssembly.Memory;
@@ -121,7 +122,9 @@ export async function decodeJpegScaled(bytes: Uint8Array, maxReduction: number):
     new Uint8Array(tj.memory.buffer, output, width * height * 4).fill(0);
     // -1 without a throw means warnings only (see readHeader): libjpeg decoded the whole picture, as browsers do.
     tj.tjDecompress2(handle, input, bytes.byteLength, output, width, width * 4, height, TJPF_RGBA, 0);
-    const data = new Uint8Array(tj.memory.buffer, output, width * height * 4).slice();
+    // Copied out of the heap (the next decode reuses it) into this thread's spare pixel buffer (pixel-buffers.ts).
+    const data = takePixels(width * height * 4);
+    data.set(new Uint8Array(tj.memory.buffer, output, width * height * 4));
     tj.free(output);
     tj.free(input);
     tj.free(header);

@@ -9,7 +9,7 @@
  */
 import { PhotoError } from '../errors.js';
 import { areaResample } from './area-resample.js';
-import { decodeImage, encodeJpeg } from './codecs.js';
+import { decodeImage, encodeJpeg, releaseDecoded } from './codecs.js';
 import { measurePhoto, type PhotoMeasures } from './photo-measures.js';
 import { facesAtSourceScale, facesInPicture } from './face-analysis.js';
 import { faceSquare } from './face-crop.js';
@@ -128,72 +128,87 @@ export async function preparePhoto(input: Uint8Array, options: PrepareOptions = 
   // long as the square still has the output size.
   const keptSide = explicit ? explicit.width : Math.min(header.width, header.height);
   const first = await decodeImage(format, input, Math.floor(keptSide / size));
-  let { image: decoded, reduction } = first;
-  const { orientation } = header;
-  const opaque = format === 'jpeg';
-  // Decoders return the size the header promised; should one disagree, its own size is the truth.
-  const full =
-    reduction === 1
-      ? { width: decoded.bitmap.width, height: decoded.bitmap.height }
-      : { width: header.width, height: header.height };
-  const source = uprightSize(full.width, full.height, orientation);
+  // Each decoded picture's pixels go back to this thread's spare buffer when the job is done (pixel-buffers.ts).
+  const decodes = [first];
+  try {
+    let { image: decoded, reduction } = first;
+    const { orientation } = header;
+    const opaque = format === 'jpeg';
+    // Decoders return the size the header promised; should one disagree, its own size is the truth.
+    const full =
+      reduction === 1
+        ? { width: decoded.bitmap.width, height: decoded.bitmap.height }
+        : { width: header.width, height: header.height };
+    const source = uprightSize(full.width, full.height, orientation);
 
-  const wantsFaces = options.detectFaces ?? request !== 'center';
-  // null when not looked for or the detector could not run.
-  const found = wantsFaces ? await facesInPicture(decoded, opaque, orientation) : null;
-  const faces = found ? facesAtSourceScale(found, reduction, source) : [];
-  // The face square, in the upright source's pixels: at least the output size, so the photo is never enlarged.
-  const minSide = Math.min(size, source.width, source.height);
-  const framed =
-    !explicit && request === 'auto' ? faceSquare(faces, source.width, source.height, minSide) : null;
-  const given = explicit ?? framed?.box ?? null;
-  if (framed && Math.floor(framed.box.width / size) < reduction) {
-    // A square smaller than the decode allowed for: decode again, less reduced, so it still has the output size.
-    // Only photos framed on a face pay for this; the others keep the cheaper decode.
-    ({ image: decoded, reduction } = await decodeImage(format, input, Math.floor(framed.box.width / size)));
-  }
+    const wantsFaces = options.detectFaces ?? request !== 'center';
+    // null when not looked for or the detector could not run.
+    const analysis = wantsFaces ? await facesInPicture(decoded, opaque, orientation) : null;
+    const faces = analysis ? facesAtSourceScale(analysis.faces, reduction, source) : [];
+    // The face square, in the upright source's pixels: at least the output size, so the photo is never enlarged.
+    const minSide = Math.min(size, source.width, source.height);
+    const framed =
+      !explicit && request === 'auto' ? faceSquare(faces, source.width, source.height, minSide) : null;
+    const given = explicit ?? framed?.box ?? null;
+    // The salient square when no face frames the photo, scored before a second decode could replace `decoded`.
+    const salient =
+      given || request === 'center' || full.width === full.height
+        ? null
+        : analysis
+          ? await salientSquareFromCopy(analysis.copy, decoded, orientation)
+          : await salientSquareOf(decoded, opaque);
+    if (framed && Math.floor(framed.box.width / size) < reduction) {
+      // A square smaller than the decode allowed for: decode again, less reduced, so it still has the output size.
+      // Only photos framed on a face pay for this; the others keep the cheaper decode.
+      const again = await decodeImage(format, input, Math.floor(framed.box.width / size));
+      decodes.push(again);
+      ({ image: decoded, reduction } = again);
+    }
 
-  let square: Square; // in decoded pixels
-  let method: CropMethod;
-  if (given) {
-    const box = uprightBoxToStored(given, full.width, full.height, orientation);
-    square = {
-      x: Math.floor(box.x / reduction),
-      y: Math.floor(box.y / reduction),
-      side: Math.floor(box.width / reduction),
+    let square: Square; // in decoded pixels
+    let method: CropMethod;
+    if (given) {
+      const box = uprightBoxToStored(given, full.width, full.height, orientation);
+      square = {
+        x: Math.floor(box.x / reduction),
+        y: Math.floor(box.y / reduction),
+        side: Math.floor(box.width / reduction),
+      };
+      method = explicit ? 'explicit' : 'face';
+    } else if (salient) {
+      square = salient;
+      method = 'salient';
+    } else {
+      square = centerSquare(decoded.bitmap.width, decoded.bitmap.height);
+      method = 'center';
+    }
+
+    // One pass over the kept square averages it down to the output size and writes it already turned upright.
+    const outSide = Math.min(size, given ? given.width : Math.min(full.width, full.height));
+    const region = { x: square.x, y: square.y, width: square.side, height: square.side };
+    const photo = areaResample(decoded, region, outSide, outSide, { opaque, orientation });
+
+    const { jpeg, quality } = encodeUnderLimit(photo, options.maxOutputBytes ?? GRAPH_PHOTO_MAX_BYTES);
+    const crop: CropBox = {
+      ...(given ?? uprightSquare(square, reduction, full, orientation)),
+      method,
     };
-    method = explicit ? 'explicit' : 'face';
-  } else if (request === 'center' || full.width === full.height) {
-    square = centerSquare(decoded.bitmap.width, decoded.bitmap.height);
-    method = 'center';
-  } else {
-    square = await salientSquareOf(decoded, opaque);
-    method = 'salient';
+    return {
+      jpeg,
+      width: outSide,
+      height: outSide,
+      bytes: jpeg.byteLength,
+      quality,
+      sourceFormat: format,
+      source,
+      crop,
+      faces,
+      facesLookedFor: analysis !== null,
+      measures: measurePhoto(photo, crop.width),
+    };
+  } finally {
+    for (const decode of decodes) releaseDecoded(decode);
   }
-
-  // One pass over the kept square averages it down to the output size and writes it already turned upright.
-  const outSide = Math.min(size, given ? given.width : Math.min(full.width, full.height));
-  const region = { x: square.x, y: square.y, width: square.side, height: square.side };
-  const photo = areaResample(decoded, region, outSide, outSide, { opaque, orientation });
-
-  const { jpeg, quality } = encodeUnderLimit(photo, options.maxOutputBytes ?? GRAPH_PHOTO_MAX_BYTES);
-  const crop: CropBox = {
-    ...(given ?? uprightSquare(square, reduction, full, orientation)),
-    method,
-  };
-  return {
-    jpeg,
-    width: outSide,
-    height: outSide,
-    bytes: jpeg.byteLength,
-    quality,
-    sourceFormat: format,
-    source,
-    crop,
-    faces,
-    facesLookedFor: found !== null,
-    measures: measurePhoto(photo, crop.width),
-  };
 }
 
 /** Scores a small copy of the stored picture and returns the chosen square in the stored picture's pixels. */
@@ -219,6 +234,44 @@ async function salientSquareOf(image: JimpImage, opaque: boolean): Promise<Squar
     y: place(chosen.y, height / small.bitmap.height, height - side),
     side,
   };
+}
+
+/**
+ * The salient square from the face detector's small upright copy of the picture, in the stored decoded picture's
+ * pixels: the copy is scaled down to smartcrop's size (a cheap pass over a small picture) instead of reading the
+ * whole decoded picture a second time. The scores do not depend on which way the picture is turned.
+ */
+async function salientSquareFromCopy(
+  copy: JimpImage,
+  decoded: JimpImage,
+  orientation: Orientation,
+): Promise<Square> {
+  const { width, height } = copy.bitmap;
+  const scale = Math.min(1, ANALYSIS_SIDE / Math.min(width, height));
+  const small =
+    scale === 1
+      ? copy
+      : areaResample(
+          copy,
+          { x: 0, y: 0, width, height },
+          Math.max(1, Math.round(width * scale)),
+          Math.max(1, Math.round(height * scale)),
+          { opaque: true },
+        );
+  const chosen = await salientSquare(small);
+  const stored = { width: decoded.bitmap.width, height: decoded.bitmap.height };
+  const upright = uprightSize(stored.width, stored.height, orientation);
+  const side = Math.min(upright.width, upright.height);
+  const place = (offset: number, ratio: number, room: number): number =>
+    Math.min(Math.max(0, Math.round(offset * ratio)), room);
+  const box = {
+    x: place(chosen.x, upright.width / small.bitmap.width, upright.width - side),
+    y: place(chosen.y, upright.height / small.bitmap.height, upright.height - side),
+    width: side,
+    height: side,
+  };
+  const turned = uprightBoxToStored(box, stored.width, stored.height, orientation);
+  return { x: turned.x, y: turned.y, side };
 }
 
 /** Where a square of the decoded picture lies in the upright source, in its full-size pixels. */

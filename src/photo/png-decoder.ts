@@ -1,13 +1,15 @@
 /**
  * A fast path for the PNGs people send most (screenshots): 8-bit RGB or RGBA, not interlaced. The chunks are
- * walked and checked (CRC, order), the image data inflated in one call to Node's zlib, and the rows unfiltered
- * straight into RGBA. pngjs, which the pipeline otherwise uses, spends most of a 4K screenshot's decode copying
+ * walked and checked (CRC, order), the image data inflated in one call to fflate (into memory this thread reuses:
+ * Node's zlib can only return fresh buffers), and the rows unfiltered straight into RGBA in the same buffer. pngjs, which the pipeline otherwise uses, spends most of a 4K screenshot's decode copying
  * buffers and mapping pixels one at a time (bench/README.md has the figures).
  *
  * Anything else (palette, grey, 16-bit, interlaced, a transparency chunk, a second header, a damaged chunk)
  * returns null, and the caller decodes with pngjs as before, so every unusual file keeps pngjs's behaviour.
  */
-import { crc32, inflateSync } from 'node:zlib';
+import { crc32 } from 'node:zlib';
+import { unzlibSync } from 'fflate';
+import { givePixels, takePixels } from './pixel-buffers.js';
 
 const SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 const COLOUR_RGB = 2;
@@ -72,22 +74,43 @@ export function decodeSimplePng(bytes: Uint8Array, maxPixels: number): PngPixels
 
   const rowBytes = width * channels;
   const expected = (rowBytes + 1) * height;
-  let raw: Buffer;
+  // One buffer holds both the inflated rows (at its end) and the RGBA pixels (from its start): rows are unfiltered
+  // front to back, and row y's pixels never reach the bytes of row y + 1 (see unfilter), so neither needs a second
+  // picture-sized allocation. It comes from this thread's spare (pixel-buffers.ts), already mapped.
+  const pixelBytes = width * height * 4;
+  const total = Math.max(pixelBytes, expected + 1);
+  const buffer = takePixels(total);
+  const room = buffer.subarray(total - expected - 1);
+  let raw: Uint8Array;
   try {
-    // The inflated size is known exactly: zlib stops with an error past it, so a small stream that would inflate
-    // to gigabytes (a decompression bomb) never grows beyond the picture here.
-    raw = inflateSync(Buffer.concat(data), { maxOutputLength: expected, chunkSize: Math.max(64, expected) });
+    // The inflated size is known exactly, and the output has room for one byte more: a stream that fills that byte
+    // is longer than the picture and refused, so a small stream that would inflate to gigabytes (a decompression
+    // bomb) never grows beyond it here.
+    raw = unzlibSync(Buffer.concat(data), { out: room });
   } catch {
-    return null;
+    raw = room.subarray(0, 0);
   }
-  if (raw.length < expected) return null;
-  const out = new Uint8Array(width * height * 4);
-  return unfilter(raw, width, height, channels, out) ? { width, height, data: out } : null;
+  // Every pixel is written (or the decode gives up and hands the buffer back), so a reused buffer is fine.
+  const out = buffer.subarray(0, pixelBytes);
+  if (
+    raw.length === expected &&
+    raw.buffer === buffer.buffer &&
+    unfilter(raw, width, height, channels, out)
+  ) {
+    return { width, height, data: out };
+  }
+  givePixels(buffer);
+  return null;
 }
 
 /**
  * Undoes each row's filter (PNG filter types 0-4) and writes RGBA. RGBA rows are unfiltered in place in the
  * output, whose previous row is the filter's "above"; RGB rows go through two scratch rows and are expanded.
+ *
+ * `raw` may lie in the same buffer as `out`, ending where the buffer ends (decodeSimplePng): row y of `out` ends
+ * at 4w(y + 1), and row y + 1 of `raw` starts no earlier (RGBA: the raw rows are one byte longer and start at
+ * the buffer's start; RGB: they start h(w - 1) - 1 bytes in, and (y + 1)(w - 1) <= h(w - 1) - 1 for y + 1 < h).
+ * Within an RGBA row each byte is read before the byte it lands on is written, as the write trails the read.
  */
 function unfilter(
   raw: Uint8Array,

@@ -1,7 +1,7 @@
 import { crc32, deflateSync } from 'node:zlib';
 import sharp from 'sharp';
 import { PhotoError } from '../../src/errors.js';
-import { decodeImage } from '../../src/photo/codecs.js';
+import { decodeImage, releaseDecoded } from '../../src/photo/codecs.js';
 import { decodeSimplePng } from '../../src/photo/png-decoder.js';
 import {
   colourAt,
@@ -128,6 +128,36 @@ describe('decodeImage for PNG', () => {
     expect(Buffer.from(decoded.image.bitmap.data).equals(await sharpRgba(png))).toBe(true);
   });
 
+  it.each([
+    [1, 9, 3],
+    [2, 9, 3],
+    [1, 9, 4],
+    [3, 1, 3],
+  ] as const)(
+    'unfilters a %ix%i picture with %i channels in the buffer its rows were inflated into',
+    async (width, height, channels) => {
+      // The narrowest pictures are where the pixels written come closest to the inflated rows not yet read.
+      const { png } = writePng(width, height, channels, (y) => y % 5);
+      expect(decodeSimplePng(png, 1e6)).not.toBeNull();
+      const decoded = await decodeImage('png', png);
+      expect(Buffer.from(decoded.image.bitmap.data).equals(await sharpRgba(png))).toBe(true);
+    },
+  );
+
+  it('decodes right into a reused pixel buffer that still holds the last picture', async () => {
+    // Large, then small (into the large one's buffer), then large again, each given back when done.
+    const large = writePng(61, 47, 4, (y) => y % 5).png;
+    const small = writePng(23, 17, 3, (y) => (y + 2) % 5).png;
+    for (const png of [large, small, large, small]) {
+      const decoded = await decodeImage('png', png);
+      expect(decoded.image.bitmap.data.length).toBe(
+        decoded.image.bitmap.width * decoded.image.bitmap.height * 4,
+      );
+      expect(Buffer.from(decoded.image.bitmap.data).equals(await sharpRgba(png))).toBe(true);
+      releaseDecoded(decoded);
+    }
+  });
+
   it('hands palette, grey, 16-bit, interlaced and colour-keyed PNGs to pngjs, with the same pixels as sharp', async () => {
     const raw = photoLike(60, 40);
     const source = sharp(raw.data, { raw: { width: 60, height: 40, channels: 3 } });
@@ -170,6 +200,14 @@ describe('decodeImage for PNG', () => {
       (rows) => Buffer.concat([rows, Buffer.alloc(1 << 20)]),
     );
     expect(decodeSimplePng(long.png, 1e6)).toBeNull();
+    const oneByteLong = writePng(
+      40,
+      30,
+      4,
+      () => 0,
+      (rows) => Buffer.concat([rows, Buffer.alloc(1)]),
+    );
+    expect(decodeSimplePng(oneByteLong.png, 1e6)).toBeNull();
     const short = writePng(
       40,
       30,

@@ -83,6 +83,27 @@ describe('face-centred crop', () => {
     expect(photo.crop.x).toBeGreaterThan(160);
   });
 
+  it.each([
+    ['4:3', 853],
+    ['1:1', 640],
+  ])(
+    'finds a face a twelfth of the shorter side in a %s picture, which the detector looks at smaller',
+    async (_shape, width) => {
+      // The wide shot cut narrower round her: the face is still a twelfth of the 640 px height. A picture squarer
+      // than 3:2 is looked at with its shorter side at FACE_ANALYSIS_SHORT_SIDE, where that face is about 40 px.
+      const input = await sharp(await face('wide-shot.jpg'))
+        .extract({ left: 960 - width, top: 0, width, height: 640 })
+        .jpeg({ quality: 92 })
+        .toBuffer();
+      const photo = await preparePhoto(input);
+      expect(photo.faces).toHaveLength(1);
+      const [found] = photo.faces as [FaceBox];
+      expect(found.height).toBeGreaterThan(640 / 12 - 15);
+      expect(found.height).toBeLessThan(640 / 12 + 15);
+      expectFramed(photo, photo.faces);
+    },
+  );
+
   it('finds the face of a photo stored turned (EXIF orientation), in the upright picture', async () => {
     const { data, info } = await sharp(await face('one-face.jpg'))
       .raw()

@@ -365,6 +365,35 @@ describe('preparePhoto output', () => {
     expect(photo.crop.x).toBeGreaterThan(width / 2 - 250 + 200); // well right of the centred square (x = 350)
     expect(photo.crop.x + photo.crop.width).toBeGreaterThanOrEqual(1130);
   });
+
+  it.each([3, 6, 8] as Orientation[])(
+    'places the salient square on the subject of a picture stored turned (EXIF orientation %i)',
+    async (orientation) => {
+      // The same upright picture as above, subject near the right edge; stored turned, with the tag to stand it up.
+      // The salient square is scored on the face detector's upright copy and mapped back to the stored pixels.
+      const width = 1200;
+      const height = 500;
+      const data = Buffer.alloc(width * height * 3, 110);
+      for (let y = 120; y < 380; y++) {
+        for (let x = 930; x < 1130; x++) {
+          const shade = ((x >> 3) + (y >> 3)) % 2 === 0 ? 0 : 25;
+          data.set([225 - shade, 170 - shade, 140 - shade], (y * width + x) * 3);
+        }
+      }
+      const stored = await storedFor({ width, height, channels: 3, data }, orientation);
+      const photo = await preparePhoto(withSegments(await encodeJpeg(stored), exifSegment(orientation)));
+      expect(photo.facesLookedFor).toBe(true);
+      expect(photo.crop.method).toBe('salient');
+      expect(photo.source).toEqual({ width, height });
+      expect(photo.crop.y).toBe(0);
+      expect(photo.crop.x).toBeGreaterThan(width / 2 - 250 + 200);
+      expect(photo.crop.x + photo.crop.width).toBeGreaterThanOrEqual(1130);
+      // And the photo shows the subject (skin tones where it lies in any square the checks above allow), not grey.
+      const picture = await decodeReference(photo.jpeg);
+      const [r, , b] = colourAt(picture, 365, 250, 4);
+      expect(r - b).toBeGreaterThan(50);
+    },
+  );
 });
 
 async function rgba(raw: Raw): Promise<Buffer> {
