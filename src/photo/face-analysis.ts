@@ -1,36 +1,34 @@
 /**
- * The pipeline's side of face detection: a small upright copy of the decoded picture goes to this thread's detector,
+ * The pipeline's side of face detection: a small upright copy of the decoded picture goes to the face thread,
  * and the faces come back in the decoded picture's upright pixels. A detector that is missing or fails yields null,
  * and the pipeline crops without faces; nothing about the picture is logged.
  */
 import { areaResample } from './area-resample.js';
-import { FACE_ANALYSIS_SHORT_SIDE, FACE_ANALYSIS_SIDE, faceDetector, type FaceBox } from './face-detector.js';
+import { FACE_ANALYSIS_SHORT_SIDE, FACE_ANALYSIS_SIDE, type FaceBox } from './face-detector.js';
+import { detectFaces } from './face-thread.js';
 import type { JimpImage } from './jimp-image.js';
 import { uprightSize, type Orientation } from './orientation.js';
 
-/** What the detector saw and found. */
+/** A face analysis under way. */
 export interface FaceAnalysis {
-  /** Faces in the decoded picture's upright pixels (fractional), the most confident first. */
-  readonly faces: FaceBox[];
   /**
-   * The small upright copy the detector looked at (at most {@link FACE_ANALYSIS_SIDE} a side and, where that
-   * allows, {@link FACE_ANALYSIS_SHORT_SIDE} on the shorter side; opaque): the salient
-   * crop scores a smaller copy of it rather than reading the whole picture again.
+   * The small upright copy the detector looks at (at most {@link FACE_ANALYSIS_SIDE} a side and, where that
+   * allows, {@link FACE_ANALYSIS_SHORT_SIDE} on the shorter side; opaque): the salient crop scores a smaller copy of
+   * it rather than reading the whole picture again.
    */
   readonly copy: JimpImage;
+  /**
+   * Faces in the decoded picture's upright pixels (fractional), the most confident first; null when no detector
+   * could run or it failed on this picture. Found on the face thread (face-thread.ts) while the caller goes on.
+   */
+  readonly faces: Promise<FaceBox[] | null>;
 }
 
 /**
- * Looks for faces in the decoded picture; null when the detector could not run.
+ * Makes the detector's copy of the decoded picture and starts looking for faces in it.
  * @param image the decoded picture as stored (not yet turned upright)
  */
-export async function facesInPicture(
-  image: JimpImage,
-  opaque: boolean,
-  orientation: Orientation,
-): Promise<FaceAnalysis | null> {
-  const detector = await faceDetector();
-  if (!detector) return null;
+export function startFaceAnalysis(image: JimpImage, opaque: boolean, orientation: Orientation): FaceAnalysis {
   const { width, height } = image.bitmap;
   const upright = uprightSize(width, height, orientation);
   const scale = Math.min(
@@ -48,22 +46,20 @@ export async function facesInPicture(
     Math.max(1, Math.min(FACE_ANALYSIS_SIDE, Math.round(height * scale))),
     { opaque, step, orientation },
   );
-  try {
-    const found = await detector.detect(copy.bitmap);
-    const sx = upright.width / copy.bitmap.width;
-    const sy = upright.height / copy.bitmap.height;
-    const faces = found.map((face) => ({
-      x: face.x * sx,
-      y: face.y * sy,
-      width: face.width * sx,
-      height: face.height * sy,
-      score: face.score,
-    }));
-    return { faces, copy };
-  } catch {
-    // A detector that loaded but failed on this picture (out of memory, say): crop without faces.
-    return null;
-  }
+  const sx = upright.width / copy.bitmap.width;
+  const sy = upright.height / copy.bitmap.height;
+  const faces = detectFaces(copy.bitmap).then((found) =>
+    found
+      ? found.map((face) => ({
+          x: face.x * sx,
+          y: face.y * sy,
+          width: face.width * sx,
+          height: face.height * sy,
+          score: face.score,
+        }))
+      : null,
+  );
+  return { copy, faces };
 }
 
 /**

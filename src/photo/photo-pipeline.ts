@@ -11,7 +11,7 @@ import { PhotoError } from '../errors.js';
 import { areaResample } from './area-resample.js';
 import { decodeImage, encodeJpeg, releaseDecoded } from './codecs.js';
 import { measurePhoto, type PhotoMeasures } from './photo-measures.js';
-import { facesAtSourceScale, facesInPicture } from './face-analysis.js';
+import { facesAtSourceScale, startFaceAnalysis } from './face-analysis.js';
 import { faceSquare } from './face-crop.js';
 import type { FaceBox } from './face-detector.js';
 import { checkDecoderDimensions } from './decoder-dimensions.js';
@@ -66,6 +66,9 @@ export interface PrepareOptions {
    */
   readonly detectFaces?: boolean;
 }
+
+/** A prepared photo but for the faces found. */
+type Rendered = Omit<PreparedPhoto, 'faces' | 'facesLookedFor'>;
 
 /** The square that was kept, in the upright source picture's pixels. */
 export interface CropBox extends Box {
@@ -141,22 +144,59 @@ export async function preparePhoto(input: Uint8Array, options: PrepareOptions = 
         : { width: header.width, height: header.height };
     const source = uprightSize(full.width, full.height, orientation);
 
+    const maxOutputBytes = options.maxOutputBytes ?? GRAPH_PHOTO_MAX_BYTES;
+    /** The photo cut from `square` (decoded pixels) and what is known of it but the faces. */
+    const render = (square: Square, given: Box | null, method: CropMethod): Rendered => {
+      // One pass over the kept square averages it down to the output size and writes it already turned upright.
+      const outSide = Math.min(size, given ? given.width : Math.min(full.width, full.height));
+      const region = { x: square.x, y: square.y, width: square.side, height: square.side };
+      const photo = areaResample(decoded, region, outSide, outSide, { opaque, orientation });
+      const { jpeg, quality } = encodeUnderLimit(photo, maxOutputBytes);
+      const crop: CropBox = { ...(given ?? uprightSquare(square, reduction, full, orientation)), method };
+      return {
+        jpeg,
+        width: outSide,
+        height: outSide,
+        bytes: jpeg.byteLength,
+        quality,
+        sourceFormat: format,
+        source,
+        crop,
+        measures: measurePhoto(photo, crop.width),
+      };
+    };
+
     const wantsFaces = options.detectFaces ?? request !== 'center';
+    const analysis = wantsFaces ? startFaceAnalysis(decoded, opaque, orientation) : null;
+    // The photo as it is when no face frames it: cut on the salient square (the centre for a square picture, or
+    // for `center`). For `auto` it is made while the face thread looks, on this thread's otherwise idle time, and
+    // kept unless a face is found; an explicit box needs none.
+    let fallback: Rendered | null = null;
+    if (!explicit) {
+      const salient =
+        request === 'center' || full.width === full.height
+          ? null
+          : analysis
+            ? await salientSquareFromCopy(analysis.copy, decoded, orientation)
+            : await salientSquareOf(decoded, opaque);
+      fallback = salient
+        ? render(salient, null, 'salient')
+        : render(centerSquare(decoded.bitmap.width, decoded.bitmap.height), null, 'center');
+    }
     // null when not looked for or the detector could not run.
-    const analysis = wantsFaces ? await facesInPicture(decoded, opaque, orientation) : null;
-    const faces = analysis ? facesAtSourceScale(analysis.faces, reduction, source) : [];
+    const found = analysis ? await analysis.faces : null;
+    const faces = found ? facesAtSourceScale(found, reduction, source) : [];
     // The face square, in the upright source's pixels: at least the output size, so the photo is never enlarged.
     const minSide = Math.min(size, source.width, source.height);
     const framed =
       !explicit && request === 'auto' ? faceSquare(faces, source.width, source.height, minSide) : null;
     const given = explicit ?? framed?.box ?? null;
-    // The salient square when no face frames the photo, scored before a second decode could replace `decoded`.
-    const salient =
-      given || request === 'center' || full.width === full.height
-        ? null
-        : analysis
-          ? await salientSquareFromCopy(analysis.copy, decoded, orientation)
-          : await salientSquareOf(decoded, opaque);
+    const facesLookedFor = found !== null;
+    if (!given) {
+      const centred = () => render(centerSquare(decoded.bitmap.width, decoded.bitmap.height), null, 'center');
+      return { ...(fallback ?? centred()), faces, facesLookedFor };
+    }
+
     if (framed && Math.floor(framed.box.width / size) < reduction) {
       // A square smaller than the decode allowed for: decode again, less reduced, so it still has the output size.
       // Only photos framed on a face pay for this; the others keep the cheaper decode.
@@ -164,48 +204,13 @@ export async function preparePhoto(input: Uint8Array, options: PrepareOptions = 
       decodes.push(again);
       ({ image: decoded, reduction } = again);
     }
-
-    let square: Square; // in decoded pixels
-    let method: CropMethod;
-    if (given) {
-      const box = uprightBoxToStored(given, full.width, full.height, orientation);
-      square = {
-        x: Math.floor(box.x / reduction),
-        y: Math.floor(box.y / reduction),
-        side: Math.floor(box.width / reduction),
-      };
-      method = explicit ? 'explicit' : 'face';
-    } else if (salient) {
-      square = salient;
-      method = 'salient';
-    } else {
-      square = centerSquare(decoded.bitmap.width, decoded.bitmap.height);
-      method = 'center';
-    }
-
-    // One pass over the kept square averages it down to the output size and writes it already turned upright.
-    const outSide = Math.min(size, given ? given.width : Math.min(full.width, full.height));
-    const region = { x: square.x, y: square.y, width: square.side, height: square.side };
-    const photo = areaResample(decoded, region, outSide, outSide, { opaque, orientation });
-
-    const { jpeg, quality } = encodeUnderLimit(photo, options.maxOutputBytes ?? GRAPH_PHOTO_MAX_BYTES);
-    const crop: CropBox = {
-      ...(given ?? uprightSquare(square, reduction, full, orientation)),
-      method,
+    const box = uprightBoxToStored(given, full.width, full.height, orientation);
+    const square = {
+      x: Math.floor(box.x / reduction),
+      y: Math.floor(box.y / reduction),
+      side: Math.floor(box.width / reduction),
     };
-    return {
-      jpeg,
-      width: outSide,
-      height: outSide,
-      bytes: jpeg.byteLength,
-      quality,
-      sourceFormat: format,
-      source,
-      crop,
-      faces,
-      facesLookedFor: analysis !== null,
-      measures: measurePhoto(photo, crop.width),
-    };
+    return { ...render(square, given, explicit ? 'explicit' : 'face'), faces, facesLookedFor };
   } finally {
     for (const decode of decodes) releaseDecoded(decode);
   }

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import sharp from 'sharp';
 // The pool runs the compiled worker, as `npm start` does: import the compiled pool too.
 import { PhotoWorkerPool } from '../../dist/photo/worker-pool.js';
@@ -28,6 +29,21 @@ describe('PhotoWorkerPool', () => {
       height: 648,
     });
     expect(pool.stats()).toEqual({ workers: 2, running: 0, queued: 0, started: 2 });
+  });
+
+  it("frames faces found on the photo worker's own face thread, and a photo without one on its salient square", async () => {
+    pool = new PhotoWorkerPool({ size: 1, queueLimit: 8, jobTimeoutMs: 30_000 });
+    const fixture = (name: string): Promise<Buffer> =>
+      readFile(new URL(`../fixtures/faces/${name}`, import.meta.url));
+    const [group, none] = await Promise.all([
+      pool.run(await fixture('several-faces.jpg')),
+      pool.run(await fixture('no-face.jpg')),
+    ]);
+    expect(group.faces).toHaveLength(3);
+    expect(group.crop.method).toBe('face');
+    expect(none.facesLookedFor).toBe(true);
+    expect(none.faces).toEqual([]);
+    expect(none.crop.method).toBe('salient');
   });
 
   it('brings refusals back with their codes', async () => {
