@@ -12,6 +12,7 @@ import {
   type CropRequest,
   type PreparedPhoto,
 } from '../photo/photo-pipeline.js';
+import { startFaceThread } from '../photo/face-thread.js';
 import { readCapped, writeAtomically } from './cli-files.js';
 import { EXIT, UsageError, type CliIo, type Command } from './command.js';
 
@@ -38,6 +39,8 @@ export const prepareCommand: Command = {
     const size = values.size === undefined ? MAX_OUTPUT_SIZE : parseSize(values.size);
     const crop = values.crop === undefined ? 'auto' : parseCrop(values.crop);
     const { photo: limits, trust } = loadConfig();
+    // The face thread loads its detector while the file is read and decoded.
+    if (trust.faceDetection && crop !== 'center') startFaceThread();
 
     const bytes = await readCapped(input, limits.maxInputBytes);
     const photo = await preparePhoto(bytes, {

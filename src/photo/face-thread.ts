@@ -34,6 +34,10 @@ interface Running {
 let starting: Promise<Running | null> | null = null;
 /** The thread serving now, so that a dead one's late events cannot forget its successor. */
 let current: Running | null = null;
+/** The face thread being started or serving, if any. */
+let thread: Worker | null = null;
+/** Detections waiting for the thread to start or to answer: while there are any, the thread holds the process open. */
+let waiting = 0;
 let nextId = 1;
 
 function start(): Promise<Running | null> {
@@ -45,9 +49,9 @@ function start(): Promise<Running | null> {
       resolve(null);
       return;
     }
+    thread = worker;
     const running: Running = { worker, pending: new Map() };
     let ready = false;
-    worker.unref();
     worker.on('message', (reply: FaceReply) => {
       if ('ready' in reply) {
         ready = reply.ready;
@@ -58,10 +62,10 @@ function start(): Promise<Running | null> {
       }
       const settle = running.pending.get(reply.id);
       running.pending.delete(reply.id);
-      if (running.pending.size === 0) worker.unref();
       settle?.(reply.faces);
     });
     const gone = (): void => {
+      if (thread === worker) thread = null;
       if (!ready) {
         resolve(null); // never started: stay in-thread from now on
         return;
@@ -76,7 +80,18 @@ function start(): Promise<Running | null> {
     };
     worker.on('error', gone);
     worker.on('exit', gone);
+    // After the listeners: attaching a 'message' listener refs the thread again.
+    if (waiting === 0) worker.unref();
   });
+}
+
+/**
+ * Starts this thread's face thread ahead of the first detection, so that loading the detector (and a first
+ * detection on a blank picture, which maps the memory the net needs) overlaps other work. It does not hold the
+ * process open by itself.
+ */
+export function startFaceThread(): void {
+  starting ??= start();
 }
 
 /**
@@ -84,20 +99,26 @@ function start(): Promise<Running | null> {
  * could run or it failed on this picture. Never rejects.
  */
 export async function detectFaces(image: RgbaPixels): Promise<FaceBox[] | null> {
-  starting ??= start();
-  const running = await starting;
-  if (!running) {
-    const detector = await faceDetector();
-    return detector ? detector.detect(image).catch(() => null) : null;
+  waiting += 1;
+  thread?.ref(); // the process waits for the thread to start and answer
+  try {
+    starting ??= start();
+    const running = await starting;
+    if (!running) {
+      const detector = await faceDetector();
+      return detector ? await detector.detect(image).catch(() => null) : null;
+    }
+    const id = nextId++;
+    const data = image.data.slice(); // the caller keeps its copy; this one is transferred
+    return await new Promise<FaceBox[] | null>((resolve) => {
+      running.pending.set(id, resolve);
+      const request: FaceRequest = { id, width: image.width, height: image.height, data };
+      running.worker.postMessage(request, [data.buffer]);
+    });
+  } finally {
+    waiting -= 1;
+    if (waiting === 0) thread?.unref();
   }
-  const id = nextId++;
-  const data = image.data.slice(); // the caller keeps its copy; this one is transferred
-  return new Promise((resolve) => {
-    running.pending.set(id, resolve);
-    running.worker.ref(); // the process waits for the answer
-    const request: FaceRequest = { id, width: image.width, height: image.height, data };
-    running.worker.postMessage(request, [data.buffer]);
-  });
 }
 
 /** Ends this thread's face thread, as a crash would: pending pictures get no faces, the next starts a new one. */
@@ -110,6 +131,7 @@ export async function stopFaceThreadForTests(): Promise<void> {
 export function resetFaceThreadForTests(): void {
   starting = null;
   current = null;
+  thread = null;
 }
 
 /** Whether a face thread is serving this thread now (tests). */

@@ -5,6 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../errors.js';
+import { startFaceThread } from './face-thread.js';
 import { preparePhoto } from './photo-pipeline.js';
 import { refusedGrowthCount, setWasmMemoryCeiling, watchMemoryGrowth } from './wasm-memory.js';
 import type { PhotoWorkerData } from './worker-pool.js';
@@ -39,6 +40,8 @@ export function serveJobs(handle: (job: JobRequest) => Promise<JobResponse> = ru
   const data = workerData as Partial<PhotoWorkerData> | null;
   if (typeof data?.wasmMemoryBytes === 'number') setWasmMemoryCeiling(data.wasmMemoryBytes);
   watchMemoryGrowth();
+  // The face thread loads (and warms) its detector now, not when the first photo is waiting for it.
+  if (data?.faceDetection !== false) startFaceThread();
   port.on('message', (job: JobRequest) => {
     void handle(job).then((response) => {
       const transfer = response.ok ? [response.photo.jpeg.buffer as ArrayBuffer] : [];

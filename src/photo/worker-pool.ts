@@ -49,6 +49,8 @@ export const DEFAULT_WORKER_MEMORY_MB = 1024;
 export interface PhotoWorkerData {
   /** Ceiling on each WebAssembly codec's memory, in bytes. */
   readonly wasmMemoryBytes: number;
+  /** `false` when no job looks for faces (`FACE_DETECTION=off`): the worker then starts no face thread. */
+  readonly faceDetection: boolean;
 }
 
 /** How a job's input reaches the worker. */
@@ -166,7 +168,10 @@ export class PhotoWorkerPool {
 
   private spawn(): Worker {
     const memoryMb = this.options.workerMemoryMb ?? DEFAULT_WORKER_MEMORY_MB;
-    const workerData: PhotoWorkerData = { wasmMemoryBytes: memoryMb * 1024 * 1024 };
+    const workerData: PhotoWorkerData = {
+      wasmMemoryBytes: memoryMb * 1024 * 1024,
+      faceDetection: this.options.faceDetection !== false,
+    };
     const worker = new Worker(this.workerUrl, {
       workerData,
       resourceLimits: { maxOldGenerationSizeMb: memoryMb },
