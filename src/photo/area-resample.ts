@@ -5,7 +5,8 @@
  * 12 MP to 648 px). One pass reads the region once, composites transparency onto white on the way, and yields the
  * final size, replacing a full-resolution crop, flatten and resize (see bench/ for the figures).
  */
-import { jimpFromRgba, type JimpImage } from './jimp-image.js';
+import { jimpOverPixels, type JimpImage } from './jimp-image.js';
+import { takePixels } from './pixel-buffers.js';
 import { swapsAxes, uprightPlacement, type Box, type Orientation } from './orientation.js';
 
 export interface ResampleOptions {
@@ -63,7 +64,7 @@ function spans(sourceLength: number, outLength: number): Spans {
  * @param region in the source's (stored) pixels
  * @param outWidth the result's width before turning (the region's width is scaled to it)
  * @param outHeight the result's height before turning
- * @returns a new image
+ * @returns a new image, its pixels from this thread's spares (give them back with `givePixels` when done, or not)
  */
 export function areaResample(
   source: JimpImage,
@@ -82,7 +83,8 @@ export function areaResample(
   const across = spans(columns, width);
   const down = spans(rows, height);
   const opaque = options.opaque === true;
-  const out = new Uint8Array(width * height * 4);
+  // Every pixel is written below, so a reused buffer (pixel-buffers.ts) needs no clearing.
+  const out = takePixels(width * height * 4);
   const sums = new Float64Array(width * 3);
   // A source row that straddles two output rows is summed across once and kept for the second.
   let line = new Float64Array(width * 3);
@@ -116,7 +118,7 @@ export function areaResample(
       out[o + 3] = 255;
     }
   }
-  return swapsAxes(orientation) ? jimpFromRgba(height, width, out) : jimpFromRgba(width, height, out);
+  return swapsAxes(orientation) ? jimpOverPixels(height, width, out) : jimpOverPixels(width, height, out);
 }
 
 /**

@@ -109,7 +109,9 @@ export async function detectFaces(image: RgbaPixels): Promise<FaceBox[] | null> 
       return detector ? await detector.detect(image).catch(() => null) : null;
     }
     const id = nextId++;
-    const data = image.data.slice(); // the caller keeps its copy; this one is transferred
+    // A copy of its own to transfer (the caller keeps the picture). Not `slice`: on a Buffer that is a view, and
+    // transferring its ArrayBuffer would take the caller's pixels away.
+    const data = new Uint8Array(image.data);
     return await new Promise<FaceBox[] | null>((resolve) => {
       running.pending.set(id, resolve);
       const request: FaceRequest = { id, width: image.width, height: image.height, data };

@@ -11,7 +11,8 @@ import { PhotoError } from '../errors.js';
 import { areaResample } from './area-resample.js';
 import { decodeImage, encodeJpeg, releaseDecoded } from './codecs.js';
 import { measurePhoto, type PhotoMeasures } from './photo-measures.js';
-import { facesAtSourceScale, startFaceAnalysis } from './face-analysis.js';
+import { facesAtSourceScale, startFaceAnalysis, type FaceAnalysis } from './face-analysis.js';
+import { givePixels } from './pixel-buffers.js';
 import { faceSquare } from './face-crop.js';
 import type { FaceBox } from './face-detector.js';
 import { checkDecoderDimensions } from './decoder-dimensions.js';
@@ -133,6 +134,7 @@ export async function preparePhoto(input: Uint8Array, options: PrepareOptions = 
   const first = await decodeImage(format, input, Math.floor(keptSide / size));
   // Each decoded picture's pixels go back to this thread's spare buffer when the job is done (pixel-buffers.ts).
   const decodes = [first];
+  let analysis: FaceAnalysis | null = null;
   try {
     let { image: decoded, reduction } = first;
     const { orientation } = header;
@@ -153,6 +155,8 @@ export async function preparePhoto(input: Uint8Array, options: PrepareOptions = 
       const photo = areaResample(decoded, region, outSide, outSide, { opaque, orientation });
       const { jpeg, quality } = encodeUnderLimit(photo, maxOutputBytes);
       const crop: CropBox = { ...(given ?? uprightSquare(square, reduction, full, orientation)), method };
+      const measures = measurePhoto(photo, crop.width);
+      givePixels(photo.bitmap.data);
       return {
         jpeg,
         width: outSide,
@@ -162,12 +166,12 @@ export async function preparePhoto(input: Uint8Array, options: PrepareOptions = 
         sourceFormat: format,
         source,
         crop,
-        measures: measurePhoto(photo, crop.width),
+        measures,
       };
     };
 
     const wantsFaces = options.detectFaces ?? request !== 'center';
-    const analysis = wantsFaces ? startFaceAnalysis(decoded, opaque, orientation) : null;
+    analysis = wantsFaces ? startFaceAnalysis(decoded, opaque, orientation) : null;
     // The photo as it is when no face frames it: cut on the salient square (the centre for a square picture, or
     // for `center`). For `auto` it is made while the face thread looks, on this thread's otherwise idle time, and
     // kept unless a face is found; an explicit box needs none.
@@ -213,6 +217,7 @@ export async function preparePhoto(input: Uint8Array, options: PrepareOptions = 
     return { ...render(square, given, explicit ? 'explicit' : 'face'), faces, facesLookedFor };
   } finally {
     for (const decode of decodes) releaseDecoded(decode);
+    if (analysis) givePixels(analysis.copy.bitmap.data);
   }
 }
 
@@ -232,6 +237,7 @@ async function salientSquareOf(image: JimpImage, opaque: boolean): Promise<Squar
     { opaque, step },
   );
   const chosen = await salientSquare(small);
+  givePixels(small.bitmap.data); // only its size is read below
   const place = (offset: number, ratio: number, room: number): number =>
     Math.min(Math.max(0, Math.round(offset * ratio)), room);
   return {
@@ -264,6 +270,7 @@ async function salientSquareFromCopy(
           { opaque: true },
         );
   const chosen = await salientSquare(small);
+  if (small !== copy) givePixels(small.bitmap.data);
   const stored = { width: decoded.bitmap.width, height: decoded.bitmap.height };
   const upright = uprightSize(stored.width, stored.height, orientation);
   const side = Math.min(upright.width, upright.height);

@@ -1,27 +1,35 @@
 /**
- * A thread's spare pixel buffer. A decoded picture is the largest allocation of a job (33 MB for a 4K screenshot),
- * and a fresh one each job is fresh memory, every page of it a page fault (about 18 us each on the 2-core VM the
- * bench runs on: 150 ms for that screenshot). The decoders write into a buffer taken from here, and the pipeline
- * gives it back when the job is done, so the next job on this thread reuses the same, already mapped memory.
+ * A thread's spare pixel buffers. A job's pictures (the decoded one, 33 MB for a 4K screenshot; the detector's copy;
+ * the photo itself) are its largest allocations, and fresh ones each job are fresh memory, every page of it a page
+ * fault (about 18 us each on the 2-core VM the bench runs on: 150 ms for that screenshot). The decoders and the
+ * area resampler take their buffers from here, and the pipeline gives them back when the job is done, so the next
+ * job on this thread writes into memory that is already mapped.
  *
- * One spare is kept (the largest given back, up to {@link MAX_SPARE_BYTES}); jobs that run at the same time on one
- * thread simply get fresh buffers. Only buffers taken from here are ever kept: anything else given back is ignored.
+ * A few spares are kept (at most {@link MAX_SPARES}, {@link MAX_SPARE_BYTES} in all); jobs that run at the same
+ * time on one thread simply get fresh buffers when the spares run out. Only buffers taken from here are ever kept:
+ * anything else given back is ignored.
  */
 
-/** The largest buffer kept for reuse: a 12 MP picture at full size. Larger ones are left to the garbage collector. */
+/** Spares kept at once: one job's decoded picture, detector copy, salient copy and photo. */
+export const MAX_SPARES = 4;
+/** The most memory kept in spares: a 12 MP picture at full size. Larger buffers are left to the garbage collector. */
 export const MAX_SPARE_BYTES = 12_000_000 * 4;
 
-let spare: ArrayBuffer | null = null;
+const spares: ArrayBuffer[] = [];
 const ours = new WeakSet<ArrayBuffer>();
 
 /**
- * `bytes` bytes for a decoder to fill: at the start of this thread's spare when it is large enough (its contents
- * are then whatever the last picture left), else a fresh zeroed buffer. Give it back with {@link givePixels}.
+ * `bytes` bytes to fill: at the start of the smallest spare that is large enough (its contents are then whatever
+ * the last picture left there), else a fresh zeroed buffer. Give it back with {@link givePixels}.
  */
 export function takePixels(bytes: number): Uint8Array {
-  if (spare && spare.byteLength >= bytes) {
-    const reused = spare;
-    spare = null;
+  let best = -1;
+  for (let i = 0; i < spares.length; i++) {
+    const size = (spares[i] as ArrayBuffer).byteLength;
+    if (size >= bytes && (best === -1 || size < (spares[best] as ArrayBuffer).byteLength)) best = i;
+  }
+  if (best !== -1) {
+    const [reused] = spares.splice(best, 1) as [ArrayBuffer];
     return new Uint8Array(reused, 0, bytes);
   }
   const buffer = new ArrayBuffer(bytes);
@@ -32,7 +40,16 @@ export function takePixels(bytes: number): Uint8Array {
 /** Hands back pixels from {@link takePixels}: nothing may use them afterwards. Other pixels are ignored. */
 export function givePixels(pixels: Uint8Array): void {
   const { buffer } = pixels;
-  if (!(buffer instanceof ArrayBuffer) || !ours.has(buffer) || buffer.byteLength > MAX_SPARE_BYTES) return;
-  if (buffer === spare) return;
-  if (!spare || spare.byteLength < buffer.byteLength) spare = buffer;
+  if (!(buffer instanceof ArrayBuffer) || !ours.has(buffer) || spares.includes(buffer)) return;
+  spares.push(buffer);
+  // Over the limits, the smallest spares go first: the large ones are the costly ones to map again.
+  spares.sort((a, b) => b.byteLength - a.byteLength);
+  let kept = 0;
+  for (let i = 0; i < spares.length; i++) {
+    kept += (spares[i] as ArrayBuffer).byteLength;
+    if (i >= MAX_SPARES || kept > MAX_SPARE_BYTES) {
+      spares.length = i;
+      break;
+    }
+  }
 }

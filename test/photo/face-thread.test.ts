@@ -29,7 +29,12 @@ afterEach(async () => {
 
 describe('face thread', () => {
   it('finds on its own thread the same faces as the asking thread, and leaves the picture to the caller', async () => {
-    const small = { width: 704, height: 469, data: await shrink(await picture('several-faces.jpg')) };
+    // A Buffer, as a Jimp bitmap's pixels are: its `slice` is a view, which must not be what is transferred.
+    const small = {
+      width: 704,
+      height: 469,
+      data: Buffer.from(await shrink(await picture('several-faces.jpg'))),
+    };
     const before = Buffer.from(small.data);
     const onThread = await detectFaces(small);
     expect(faceThreadRunning()).toBe(true);
