@@ -10,6 +10,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { faceDetector, type FaceBox, type RgbaPixels } from './face-detector.js';
+import { adoptPixels, takePixels } from './pixel-buffers.js';
 
 /** A picture to look at, its pixels transferred. */
 export interface FaceRequest {
@@ -21,7 +22,13 @@ export interface FaceRequest {
 
 /** The face thread's messages: once whether its detector loaded, then each picture's faces (null: it failed). */
 export type FaceReply =
-  { readonly ready: boolean } | { readonly id: number; readonly faces: FaceBox[] | null };
+  | { readonly ready: boolean }
+  | {
+      readonly id: number;
+      readonly faces: FaceBox[] | null;
+      /** The request's pixels, transferred back to be reused for the next picture. */
+      readonly data?: Uint8Array;
+    };
 
 /** Where the face thread's entry point is (overridable so a test can break it). */
 export const faceThreadEntry = { url: (): URL => new URL('./face-worker.js', import.meta.url) };
@@ -62,6 +69,7 @@ function start(): Promise<Running | null> {
       }
       const settle = running.pending.get(reply.id);
       running.pending.delete(reply.id);
+      if (reply.data) adoptPixels(reply.data.buffer as ArrayBuffer);
       settle?.(reply.faces);
     });
     const gone = (): void => {
@@ -109,13 +117,14 @@ export async function detectFaces(image: RgbaPixels): Promise<FaceBox[] | null> 
       return detector ? await detector.detect(image).catch(() => null) : null;
     }
     const id = nextId++;
-    // A copy of its own to transfer (the caller keeps the picture). Not `slice`: on a Buffer that is a view, and
-    // transferring its ArrayBuffer would take the caller's pixels away.
-    const data = new Uint8Array(image.data);
+    // A copy to transfer (the caller keeps the picture; a Buffer's `slice` would be a view of its pixels), in a spare
+    // buffer that comes back with the answer.
+    const data = takePixels(image.data.length);
+    data.set(image.data);
     return await new Promise<FaceBox[] | null>((resolve) => {
       running.pending.set(id, resolve);
       const request: FaceRequest = { id, width: image.width, height: image.height, data };
-      running.worker.postMessage(request, [data.buffer]);
+      running.worker.postMessage(request, [data.buffer as ArrayBuffer]);
     });
   } finally {
     waiting -= 1;

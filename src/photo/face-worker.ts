@@ -25,12 +25,16 @@ port.postMessage({ ready: detector !== null } satisfies FaceReply);
 port.on('message', (request: FaceRequest) => {
   if (!detector) return;
   const { id, width, height, data } = request;
+  // The pixels go back with the answer, for the asking thread to reuse (pixel-buffers.ts).
+  const answer = (faces: FaceReply & { id: number }): void => {
+    port.postMessage(faces, [data.buffer as ArrayBuffer]);
+  };
   detector.detect({ width, height, data }).then(
     (faces) => {
-      port.postMessage({ id, faces } satisfies FaceReply);
+      answer({ id, faces, data });
     },
     () => {
-      port.postMessage({ id, faces: null } satisfies FaceReply);
+      answer({ id, faces: null, data });
     },
   );
 });

@@ -90,7 +90,7 @@ export function encodeBaselineJpeg({ width, height, data }: RgbaPixels, quality:
   // symbols each table will code; pass 2 writes them with tables built from those counts.
   const mcuColumns = Math.ceil(width / 16);
   const mcuRows = Math.ceil(height / 16);
-  const coefficients = new Int16Array(mcuColumns * mcuRows * 6 * 64);
+  const coefficients = coefficientSpace(mcuColumns * mcuRows * 6 * 64);
   const lumaDc = new Uint32Array(256);
   const lumaAc = new Uint32Array(256);
   const chromaDc = new Uint32Array(256);
@@ -170,6 +170,15 @@ export function encodeBaselineJpeg({ width, height, data }: RgbaPixels, quality:
   writeScan(out, coefficients, dcTables, acTables);
   out.word(0xffd9); // EOI
   return out.result();
+}
+
+/** This thread's coefficient buffer, kept from one encode to the next (a fresh 1.3 MB each photo is page faults). */
+let coefficientBuffer = new Int16Array(0);
+
+/** Room for `length` coefficients; every one is written before it is read (quantise writes all 64 of a block). */
+function coefficientSpace(length: number): Int16Array {
+  if (coefficientBuffer.length < length) coefficientBuffer = new Int16Array(length);
+  return coefficientBuffer.subarray(0, length);
 }
 
 /** Transforms and quantises one block into `coefficients` at `at` (zigzag order), counting its symbols. */

@@ -53,3 +53,12 @@ export function givePixels(pixels: Uint8Array): void {
     }
   }
 }
+
+/**
+ * Keeps a buffer that came back from another thread (the face thread returns the copy it was sent) as a spare, as if
+ * {@link takePixels} had handed it out.
+ */
+export function adoptPixels(buffer: ArrayBuffer): void {
+  ours.add(buffer);
+  givePixels(new Uint8Array(buffer));
+}

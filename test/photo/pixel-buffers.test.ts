@@ -1,4 +1,10 @@
-import { MAX_SPARE_BYTES, MAX_SPARES, givePixels, takePixels } from '../../src/photo/pixel-buffers.js';
+import {
+  MAX_SPARE_BYTES,
+  MAX_SPARES,
+  adoptPixels,
+  givePixels,
+  takePixels,
+} from '../../src/photo/pixel-buffers.js';
 
 /** Takes every spare there is, so each test starts from none. */
 function drain(): void {
@@ -38,6 +44,12 @@ describe('pixel buffers', () => {
     givePixels(ours);
     expect(takePixels(10).buffer).toBe(ours.buffer);
     expect(takePixels(10).buffer).not.toBe(ours.buffer);
+  });
+
+  it('adopts a buffer that came back from another thread as a spare', () => {
+    const returned = new ArrayBuffer(500);
+    adoptPixels(returned);
+    expect(takePixels(400).buffer).toBe(returned);
   });
 
   it('keeps at most MAX_SPARES buffers and MAX_SPARE_BYTES in all, the largest first', () => {
