@@ -33,6 +33,25 @@ export interface PhotoMeasures {
   readonly cropSide: number;
 }
 
+/** This thread's working arrays, kept from one photo to the next (fresh ones, 2 MB a photo, are page faults). */
+let scratch = { sums: new Float64Array(0), weights: new Uint32Array(0), grey: new Float32Array(0) };
+
+/** Arrays for `count` pixels: the sums and weights cleared, the grey values (each written before it is read) not. */
+function scratchFor(count: number): typeof scratch {
+  if (scratch.grey.length < count) {
+    scratch = {
+      sums: new Float64Array(count * 3),
+      weights: new Uint32Array(count),
+      grey: new Float32Array(count),
+    };
+  }
+  const sums = scratch.sums.subarray(0, count * 3);
+  const weights = scratch.weights.subarray(0, count);
+  sums.fill(0);
+  weights.fill(0);
+  return { sums, weights, grey: scratch.grey.subarray(0, count) };
+}
+
 /**
  * Measures a prepared photo.
  * @param output the pipeline's output image (square, opaque)
@@ -45,8 +64,7 @@ export function measurePhoto(output: JimpImage, cropSide: number): PhotoMeasures
   const count = w * h;
   // One pass over the output: each of its pixels is added to the copy's pixel its centre falls in (a box average,
   // which keeps the mean); reading every pixel once costs a few ms at 648 px.
-  const sums = new Float64Array(count * 3);
-  const weights = new Uint32Array(count);
+  const { sums, weights, grey } = scratchFor(count);
   const columnOf = new Uint32Array(width);
   for (let x = 0; x < width; x++) columnOf[x] = Math.floor(((x + 0.5) * w) / width);
   for (let y = 0; y < height; y++) {
@@ -61,7 +79,6 @@ export function measurePhoto(output: JimpImage, cropSide: number): PhotoMeasures
       weights[i] = (weights[i] ?? 0) + 1;
     }
   }
-  const grey = new Float32Array(count);
   const bins = new Uint32Array(1 << (3 * FLAT_BIN_BITS));
   const levels = 1 << FLAT_BIN_BITS;
   let lumaSum = 0;
