@@ -5,7 +5,7 @@
  * `confirmed` by the read-back.
  */
 import { LocalTokenIssuer } from '../../dist/auth/local-token-issuer.js';
-import { ownPhoto } from '../helpers/emulator-photos.js';
+import { ownPhoto, setPhotoRules } from '../helpers/emulator-photos.js';
 import { encodeJpeg, photoLike } from '../helpers/images.js';
 import { TENANT } from '../helpers/local-bot.js';
 import { PEOPLE, errorOf, startLocalApi, type LocalApi } from './api-helpers.js';
@@ -26,12 +26,7 @@ describe('the page API under the photo rules', () => {
   async function setRules(rules: Record<string, unknown>): Promise<void> {
     const issuer = await LocalTokenIssuer.open(api.dataDir);
     const token = issuer.issueApp({ tenantId: TENANT, roles: ['PeopleSettings.ReadWrite.All'] });
-    const response = await fetch(`${api.emulatorUrl}/beta/admin/people/photoUpdateSettings`, {
-      method: 'PATCH',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify(rules),
-    });
-    expect(response.status).toBe(200);
+    await setPhotoRules(api.emulatorUrl, token, rules);
   }
 
   const putOwn = async (person: (typeof PEOPLE)[keyof typeof PEOPLE]) =>

@@ -47,3 +47,20 @@ export async function photoAt(emulatorUrl: string, token: string, photoPath: str
   });
   return response.status === 200 ? Buffer.from(await response.arrayBuffer()) : null;
 }
+
+/**
+ * Sets the tenant's photo rules (`photoUpdateSettings`: `source`, `allowedRoles`) in the emulator as an admin tool
+ * would, with an app token that has `PeopleSettings.ReadWrite.All`; the emulator must accept them.
+ */
+export async function setPhotoRules(
+  emulatorUrl: string,
+  appToken: string,
+  rules: Record<string, unknown>,
+): Promise<void> {
+  const response = await fetch(`${emulatorUrl}/beta/admin/people/photoUpdateSettings`, {
+    method: 'PATCH',
+    headers: { authorization: `Bearer ${appToken}`, 'content-type': 'application/json' },
+    body: JSON.stringify(rules),
+  });
+  expect(response.status).toBe(200);
+}

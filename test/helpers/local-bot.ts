@@ -121,6 +121,34 @@ export function cardOf(message: {
   return card?.content as Record<string, unknown> | undefined;
 }
 
+/**
+ * Every text a card shows (texts, titles, fact values, input labels), one per line, the image URLs left out: what a
+ * person reads, for assertions on the wording.
+ */
+export function cardText(card: Record<string, unknown> | undefined): string {
+  const out: string[] = [];
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) {
+      value.forEach(walk);
+      return;
+    }
+    if (typeof value !== 'object' || value === null) return;
+    const record = value as Record<string, unknown>;
+    for (const key of ['text', 'title', 'value', 'label']) {
+      const text = record[key];
+      if (typeof text === 'string') out.push(text);
+    }
+    for (const [key, child] of Object.entries(record)) if (key !== 'url') walk(child);
+  };
+  walk(card);
+  return out.join('\n');
+}
+
+/** Whether two photos are the same bytes (both missing counts as the same). */
+export function sameBytes(a: Uint8Array | null | undefined, b: Uint8Array | null | undefined): boolean {
+  return a === b || (a != null && b != null && Buffer.from(a).equals(Buffer.from(b)));
+}
+
 /** The actions of a card, as Teams would send them back. */
 export function actionsOf(
   card: Record<string, unknown> | undefined,

@@ -21,6 +21,8 @@ import type { SentActivity } from '../helpers/fake-connector.js';
 import {
   actionsOf,
   cardOf,
+  cardText,
+  sameBytes,
   invoke,
   PEOPLE,
   press,
@@ -36,26 +38,8 @@ const { alex, megan, adele, patti } = PEOPLE;
 type Json = Record<string, unknown>;
 
 /** Every text of a card (text blocks, runs, facts, action titles), for reading it as a person would. */
-function textOf(card: Json | undefined): string {
-  const out: string[] = [];
-  const walk = (value: unknown) => {
-    if (Array.isArray(value)) {
-      value.forEach(walk);
-      return;
-    }
-    if (typeof value !== 'object' || value === null) return;
-    const record = value as Json;
-    for (const key of ['text', 'title', 'value']) if (typeof record[key] === 'string') out.push(record[key]);
-    for (const [key, child] of Object.entries(record)) if (key !== 'url') walk(child);
-  };
-  walk(card);
-  return out.join('\n');
-}
 
 /** Two photos (or none) byte for byte; a boolean, as Jest's diff of two large buffers would take minutes. */
-function same(a: Buffer | null | undefined, b: Buffer | null | undefined): boolean {
-  return a === b || (a != null && b != null && a.equals(b));
-}
 
 /** The card of an invoke response (`adaptiveCard/action`), or its message text. */
 function answerOf(body: Json): { card?: Json; text?: string } {
@@ -126,7 +110,7 @@ describe('admins in chat (local mode, over HTTP)', () => {
       expect(JSON.stringify(card)).toContain('"dataset":"graph.microsoft.com/users"');
       expect(JSON.stringify(card)).toContain('"dataset":"teamsPhotoPeople"');
       expect(actionsOf(card).map((a) => [a.title, a.verb])).toEqual([['Send the photo now', 'adminSendNow']]);
-      expect(textOf(card)).toContain('set pattif@example.com');
+      expect(cardText(card)).toContain('set pattif@example.com');
     });
 
     it('refuses anyone else, in their language, and audits the refusal', async () => {
@@ -144,7 +128,7 @@ describe('admins in chat (local mode, over HTTP)', () => {
 
     it('answers the card in the admin’s language (Spanish here)', async () => {
       const reply = await bot.ask(patti, { text: 'admin', locale: 'es-ES' });
-      expect(textOf(cardOf(reply))).toContain('Asignar fotos de otras personas');
+      expect(cardText(cardOf(reply))).toContain('Asignar fotos de otras personas');
       expect(actionsOf(cardOf(reply))[0]?.title).toBe('Enviar la foto ahora');
     });
   });
@@ -168,7 +152,7 @@ describe('admins in chat (local mode, over HTTP)', () => {
         ...groupChat,
       });
       expect(set.text).toMatch(/^Admin-Aufgaben erledige ich nur in Ihrem persönlichen Chat mit mir/);
-      expect(same(await photoOf(adele), adeleBefore)).toBe(true);
+      expect(sameBytes(await photoOf(adele), adeleBefore)).toBe(true);
     });
   });
 
@@ -207,16 +191,16 @@ describe('admins in chat (local mode, over HTTP)', () => {
   describe('one person at a time', () => {
     it('Send the photo now, then an image: that person’s photo is set; Undo puts theirs back', async () => {
       const pressed = answerOf(await press(bot, patti, { verb: 'adminSendNow', data: { person: adele.id } }));
-      expect(textOf(pressed.card)).toContain('Send the photo for Adele Vance now');
+      expect(cardText(pressed.card)).toContain('Send the photo for Adele Vance now');
       const ownBefore = await photoOf(patti);
       const reply = await bot.ask(patti, { attachments: [bot.image('a.jpg')] });
       const card = cardOf(reply);
-      expect(textOf(card)).toContain('The photo of Adele Vance is set');
+      expect(cardText(card)).toContain('The photo of Adele Vance is set');
       const set = await photoOf(adele);
       expect(set).not.toBeNull();
       expect(set!.equals(before[adele.id]!)).toBe(false);
       // The admin's own photo is not touched.
-      expect(same(await photoOf(patti), ownBefore)).toBe(true);
+      expect(sameBytes(await photoOf(patti), ownBefore)).toBe(true);
       const adminChange = (await auditOf(patti.id)).find((r) => r.path === 'admin' && r.result === 'success');
       expect(adminChange?.target).toEqual({ kind: 'user', id: adele.id });
 
@@ -245,14 +229,14 @@ describe('admins in chat (local mode, over HTTP)', () => {
       await writeFile(file, JSON.stringify(withoutRole));
       try {
         expect(answerOf(await press(bot, patti, undo)).text).toMatch(/^Only admins of Teams Photo/);
-        expect(same(await photoOf(adele), set)).toBe(true);
+        expect(sameBytes(await photoOf(adele), set)).toBe(true);
         expect((await auditOf(patti.id)).at(-1)).toMatchObject({ path: 'admin', result: 'NotAdmin' });
       } finally {
         await writeFile(file, JSON.stringify(SEED_DIRECTORY));
       }
       // An admin again: the same Undo works.
       expect(answerOf(await press(bot, patti, undo)).card).toBeDefined();
-      expect(same(await photoOf(adele), before[adele.id])).toBe(true);
+      expect(sameBytes(await photoOf(adele), before[adele.id])).toBe(true);
     });
 
     it('the next image after that is the admin’s own again (the choice is used once)', async () => {
@@ -260,8 +244,8 @@ describe('admins in chat (local mode, over HTTP)', () => {
       await bot.ask(patti, { attachments: [bot.image('a.jpg')] });
       const adeleNow = await photoOf(adele);
       const reply = await bot.ask(patti, { attachments: [bot.image('b.png')] });
-      expect(textOf(cardOf(reply))).not.toContain('Adele');
-      expect(same(await photoOf(adele), adeleNow)).toBe(true);
+      expect(cardText(cardOf(reply))).not.toContain('Adele');
+      expect(sameBytes(await photoOf(adele), adeleNow)).toBe(true);
     });
 
     it('set <upn> with an image sets that person’s photo', async () => {
@@ -270,7 +254,7 @@ describe('admins in chat (local mode, over HTTP)', () => {
         text: 'set meganb@example.com',
         attachments: [bot.image('b.png')],
       });
-      expect(textOf(cardOf(first))).toContain('The photo of Megan Bowen is set');
+      expect(cardText(cardOf(first))).toContain('The photo of Megan Bowen is set');
       const now = await photoOf(megan);
       expect(now).not.toBeNull();
       expect(now!.equals(previous!)).toBe(false);
@@ -280,13 +264,13 @@ describe('admins in chat (local mode, over HTTP)', () => {
         locale: 'de-DE',
         attachments: [bot.image('a.jpg')],
       });
-      expect(textOf(cardOf(german))).toContain('Das Foto von Megan Bowen ist festgelegt');
+      expect(cardText(cardOf(german))).toContain('Das Foto von Megan Bowen ist festgelegt');
       // Undone newest first, Megan's photo from before is back (and the zip's tests start from it).
       for (const reply of [german, first]) {
         const undo = actionsOf(cardOf(reply)).find((a) => a.verb === 'undoPhotoChange')!;
         expect(answerOf(await press(bot, patti, undo)).card).toBeDefined();
       }
-      expect(same(await photoOf(megan), before[megan.id])).toBe(true);
+      expect(sameBytes(await photoOf(megan), before[megan.id])).toBe(true);
     });
 
     it('says so when nobody has that name', async () => {
@@ -307,7 +291,7 @@ describe('admins in chat (local mode, over HTTP)', () => {
       });
       expect(reply.text).toMatch(/^Only admins of Teams Photo/);
       expect(bot.fileRequests().length).toBe(files);
-      expect(same(await photoOf(adele), previous)).toBe(true);
+      expect(sameBytes(await photoOf(adele), previous)).toBe(true);
       expect(bot.connector.sent.length).toBe(requests + 1);
       const refusal = (await auditOf(alex.id)).at(-1);
       expect(refusal).toMatchObject({ path: 'admin', result: 'NotAdmin' });
@@ -324,7 +308,7 @@ describe('admins in chat (local mode, over HTTP)', () => {
       // Alex's next image is his own photo, not Adele's.
       const previous = await photoOf(adele);
       await bot.ask(alex, { attachments: [bot.image('a.jpg')] });
-      expect(same(await photoOf(adele), previous)).toBe(true);
+      expect(sameBytes(await photoOf(adele), previous)).toBe(true);
     });
   });
 
@@ -339,7 +323,7 @@ describe('admins in chat (local mode, over HTTP)', () => {
         ],
       });
       planCard = cardOf(reply)!;
-      const text = textOf(planCard);
+      const text = cardText(planCard);
       expect(text).toContain('Import plan for photos.zip');
       expect(text).toContain('Photos that match a person');
       expect(text).toContain('Megan Bowen (meganb@example.com.jpg)');
@@ -376,7 +360,7 @@ describe('admins in chat (local mode, over HTTP)', () => {
       expect(answerOf(await press(bot, adele, { verb: 'adminJobReport', data: { jobId } })).text).toMatch(
         /^I could not find that bulk job/,
       );
-      expect(same(await photoOf(megan), before[megan.id])).toBe(true);
+      expect(sameBytes(await photoOf(megan), before[megan.id])).toBe(true);
     });
 
     let progressId: string;
@@ -384,7 +368,7 @@ describe('admins in chat (local mode, over HTTP)', () => {
     it('Start: one progress card, updated in place until the final report', async () => {
       const sentBefore = bot.connector.sent.length;
       const started = answerOf(await press(bot, patti, { verb: 'adminJobStart', data: { jobId } }));
-      expect(textOf(started.card)).toContain('The import of photos.zip has started');
+      expect(cardText(started.card)).toContain('The import of photos.zip has started');
       const posted = await until(
         (s) =>
           bot.connector.sent.indexOf(s) >= sentBefore &&
@@ -392,16 +376,16 @@ describe('admins in chat (local mode, over HTTP)', () => {
           cardOf(s.activity) !== undefined,
         'the progress card',
       );
-      expect(textOf(cardOf(posted.activity))).toMatch(/Importing photos from photos.zip|has finished/);
+      expect(cardText(cardOf(posted.activity))).toMatch(/Importing photos from photos.zip|has finished/);
       progressId = `reply-${bot.connector.sent.indexOf(posted) + 1}`;
       const final = await until(
         (s) =>
           s.method === 'PUT' &&
           s.path.endsWith(`/activities/${progressId}`) &&
-          textOf(cardOf(s.activity)).includes('The import of photos.zip has finished'),
+          cardText(cardOf(s.activity)).includes('The import of photos.zip has finished'),
         'the final card, in place of the progress card',
       );
-      const finalText = textOf(cardOf(final.activity));
+      const finalText = cardText(cardOf(final.activity));
       expect(finalText).toMatch(/Photos set\n2\b/);
       // Only one card was posted for the job: every later change was an update of it.
       const laterPosts = bot.connector.sent
@@ -421,7 +405,7 @@ describe('admins in chat (local mode, over HTTP)', () => {
       const replay = answerOf(await press(bot, patti, { verb: 'adminJobStart', data: { jobId } }));
       expect(replay.text).toMatch(/^That bulk job has already been started or cancelled/);
       expect((await auditOf(patti.id)).at(-1)).toMatchObject({ path: 'admin', result: 'JobNotStartable' });
-      expect(same(await photoOf(megan), megansPhoto)).toBe(true);
+      expect(sameBytes(await photoOf(megan), megansPhoto)).toBe(true);
     });
 
     it('Download report: a short-lived link only that admin can open; an edited link gets nothing', async () => {
@@ -475,13 +459,13 @@ describe('admins in chat (local mode, over HTTP)', () => {
       const answer = answerOf(
         await press(bot, patti, { verb: 'adminJobUndo', data: { jobId } }, { replyToId: progressId }),
       );
-      expect(textOf(answer.card)).toContain('Putting back the photos the import of photos.zip changed');
+      expect(cardText(answer.card)).toContain('Putting back the photos the import of photos.zip changed');
       await until(
         (s) =>
           bot.connector.sent.indexOf(s) >= sentBefore &&
           s.method === 'PUT' &&
           s.path.endsWith(`/activities/${progressId}`) &&
-          textOf(cardOf(s.activity)).includes('The import of photos.zip is undone'),
+          cardText(cardOf(s.activity)).includes('The import of photos.zip is undone'),
         'the undone card, in place',
       );
       expect((await photoOf(megan))!.equals(before[megan.id]!)).toBe(true);
@@ -504,7 +488,7 @@ describe('admins in chat (local mode, over HTTP)', () => {
       });
       const plan = cardOf(reply);
       const cancel = actionsOf(plan).find((a) => a.verb === 'adminJobCancel')!;
-      expect(textOf(answerOf(await press(bot, patti, cancel)).card)).toContain(
+      expect(cardText(answerOf(await press(bot, patti, cancel)).card)).toContain(
         'The import of again.zip is cancelled',
       );
       expect(answerOf(await press(bot, patti, { verb: 'adminJobStart', data: cancel.data })).text).toMatch(

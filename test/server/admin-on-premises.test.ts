@@ -8,6 +8,7 @@ import { zipSync } from 'fflate';
 import { translate } from '../../dist/i18n/index.js';
 import { encodeJpeg, photoLike } from '../helpers/images.js';
 import { PEOPLE, TENANT, startLocalBot, type LocalBot } from '../helpers/local-bot.js';
+import { setPhotoRules } from '../helpers/emulator-photos.js';
 
 const { patti, megan } = PEOPLE;
 
@@ -29,12 +30,7 @@ describe('admin changes where photos are managed on-premises (local mode, over H
     const { LocalTokenIssuer } = await import('../../dist/auth/local-token-issuer.js');
     const issuer = await LocalTokenIssuer.open(bot.dataDir);
     const token = issuer.issueApp({ tenantId: TENANT, roles: ['PeopleSettings.ReadWrite.All'] });
-    const response = await fetch(`${bot.emulatorUrl}/beta/admin/people/photoUpdateSettings`, {
-      method: 'PATCH',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ source, allowedRoles: [] }),
-    });
-    expect(response.status).toBe(200);
+    await setPhotoRules(bot.emulatorUrl, token, { source, allowedRoles: [] });
   }
 
   const downloads = () => bot.fileRequests().length;

@@ -17,6 +17,8 @@ import type { SentActivity } from '../helpers/fake-connector.js';
 import {
   actionsOf,
   cardOf,
+  cardText,
+  sameBytes,
   PEOPLE,
   press,
   startLocalBot,
@@ -33,25 +35,6 @@ const HOUR = 3_600_000;
 type Json = Record<string, unknown>;
 
 /** Every text of a card, as a person reads it. */
-function textOf(card: Json | undefined): string {
-  const out: string[] = [];
-  const walk = (value: unknown) => {
-    if (Array.isArray(value)) {
-      value.forEach(walk);
-      return;
-    }
-    if (typeof value !== 'object' || value === null) return;
-    const record = value as Json;
-    for (const key of ['text', 'title', 'label']) if (typeof record[key] === 'string') out.push(record[key]);
-    for (const [key, child] of Object.entries(record)) if (key !== 'url') walk(child);
-  };
-  walk(card);
-  return out.join('\n');
-}
-
-function same(a: Buffer | null | undefined, b: Uint8Array | null | undefined): boolean {
-  return a != null && b != null && a.equals(Buffer.from(b));
-}
 
 describe('approval of photo changes (local mode, over HTTP)', () => {
   let bot: LocalBot;
@@ -155,12 +138,12 @@ describe('approval of photo changes (local mode, over HTTP)', () => {
     it('answers the requester with their preview, the expiry and Withdraw, and sends approvers a card', async () => {
       req = await request(adele, 'a.jpg');
       const card = cardOf(req.waiting.activity)!;
-      expect(textOf(card)).toContain('If nobody decides, the request expires on');
+      expect(cardText(card)).toContain('If nobody decides, the request expires on');
       expect(actionsOf(card).map((a) => [a.title, a.verb])).toEqual([['Withdraw', 'approval.withdraw']]);
       pattiCard = await req.approverCard(patti);
       const approver = cardOf(pattiCard.activity)!;
-      expect(textOf(approver)).toContain('Adele Vance asks to use a new profile photo');
-      expect(textOf(approver)).toContain('Reason for rejecting');
+      expect(cardText(approver)).toContain('Adele Vance asks to use a new profile photo');
+      expect(cardText(approver)).toContain('Reason for rejecting');
       expect(actionsOf(approver).map((a) => [a.title, a.verb])).toEqual([
         ['Approve', 'approval.approve'],
         ['Reject', 'approval.reject'],
@@ -175,7 +158,7 @@ describe('approval of photo changes (local mode, over HTTP)', () => {
         ),
       ).toBe(false);
       // Nothing changed yet.
-      expect(same(await photoOf(adele), before[adele.id])).toBe(true);
+      expect(sameBytes(await photoOf(adele), before[adele.id])).toBe(true);
     });
 
     it("refuses a non-approver's forged Approve, audits it, and changes nothing", async () => {
@@ -185,7 +168,7 @@ describe('approval of photo changes (local mode, over HTTP)', () => {
       expect(String(answer.value)).toMatch(
         /^Only approvers of photo changes can approve or reject a request/,
       );
-      expect(same(await photoOf(adele), before[adele.id])).toBe(true);
+      expect(sameBytes(await photoOf(adele), before[adele.id])).toBe(true);
       const refused = (await auditOf(megan.id)).filter((r) => r.result === 'NotApprover');
       expect(refused).toEqual([
         expect.objectContaining({ approval: 'approve', target: { kind: 'user', id: adele.id } }),
@@ -199,7 +182,7 @@ describe('approval of photo changes (local mode, over HTTP)', () => {
         data: { ...action.data, photoDigest: '0'.repeat(64) },
       });
       expect(String(answer.value)).toMatch(/^I cannot find that request/);
-      expect(same(await photoOf(adele), before[adele.id])).toBe(true);
+      expect(sameBytes(await photoOf(adele), before[adele.id])).toBe(true);
     });
 
     it('Approve sets the photo with the app identity, updates the requester’s card and the other approver’s', async () => {
@@ -207,14 +190,14 @@ describe('approval of photo changes (local mode, over HTTP)', () => {
       expect(jpeg).toBeDefined();
       const answer = await press(bot, patti, actionsOf(cardOf(pattiCard.activity))[0]!);
       expect(answer.type).toBe('application/vnd.microsoft.card.adaptive');
-      expect(textOf(answer.value as Json)).toContain('Approved by Patti Fernandez. The new photo is set.');
-      expect(same(await photoOf(adele), jpeg)).toBe(true);
+      expect(cardText(answer.value as Json)).toContain('Approved by Patti Fernandez. The new photo is set.');
+      expect(sameBytes(await photoOf(adele), jpeg)).toBe(true);
       const update = await until(isUpdateOf(req.waitingId), "the requester's card, updated in place");
-      expect(textOf(cardOf(update.activity))).toContain('Your new photo was approved');
-      expect(textOf(cardOf(update.activity))).toContain('Patti Fernandez approved it');
+      expect(cardText(cardOf(update.activity))).toContain('Your new photo was approved');
+      expect(cardText(cardOf(update.activity))).toContain('Patti Fernandez approved it');
       const lynneCard = await req.approverCard(LYNNE);
       const lynneUpdate = await until(isUpdateOf(idOf(lynneCard)), "the other approver's card");
-      expect(textOf(cardOf(lynneUpdate.activity))).toContain('Approved by Patti Fernandez');
+      expect(cardText(cardOf(lynneUpdate.activity))).toContain('Approved by Patti Fernandez');
       const decision = (await auditOf(patti.id)).filter(
         (r) => r.approval === 'approve' && r.result === 'success',
       );
@@ -231,7 +214,7 @@ describe('approval of photo changes (local mode, over HTTP)', () => {
       expect(String(answer.value)).toMatch(
         /^This request has already been dealt with: approved by Patti Fernandez\./,
       );
-      expect(same(await photoOf(adele), photo)).toBe(true);
+      expect(sameBytes(await photoOf(adele), photo)).toBe(true);
       expect((await auditOf(LYNNE.id)).filter((r) => r.result === 'RequestDecided')).toHaveLength(1);
     });
   });
@@ -248,7 +231,7 @@ describe('approval of photo changes (local mode, over HTTP)', () => {
     expect(String(answers.find((a) => a !== decided[0])?.value)).toMatch(
       /^This request has already been dealt with: rejected by/,
     );
-    expect(same(await photoOf(megan), before[megan.id])).toBe(true);
+    expect(sameBytes(await photoOf(megan), before[megan.id])).toBe(true);
   });
 
   it('Reject leaves the photo and tells the requester why, in place', async () => {
@@ -259,10 +242,12 @@ describe('approval of photo changes (local mode, over HTTP)', () => {
       ...reject,
       data: { ...reject.data, reason: 'Please use a photo of **your** face' },
     });
-    expect(textOf(answer.value as Json)).toContain('Rejected by Patti Fernandez. The photo was not changed.');
-    expect(same(await photoOf(megan), before[megan.id])).toBe(true);
+    expect(cardText(answer.value as Json)).toContain(
+      'Rejected by Patti Fernandez. The photo was not changed.',
+    );
+    expect(sameBytes(await photoOf(megan), before[megan.id])).toBe(true);
     const update = await until(isUpdateOf(req.waitingId), "the requester's card");
-    const text = textOf(cardOf(update.activity));
+    const text = cardText(cardOf(update.activity));
     expect(text).toContain('Your new photo was not approved');
     expect(text).toContain('Their reason: Please use a photo of **your** face');
     // The reason is for the requester only: never in the audit log.
@@ -275,7 +260,7 @@ describe('approval of photo changes (local mode, over HTTP)', () => {
     // Alex gets no approver card of his own request; he replays Patti's.
     const answer = await press(bot, alex, actionsOf(cardOf(card.activity))[0]!);
     expect(String(answer.value)).toMatch(/^You cannot approve or reject your own photo request\./);
-    expect(same(await photoOf(alex), before[alex.id])).toBe(true);
+    expect(sameBytes(await photoOf(alex), before[alex.id])).toBe(true);
     expect((await auditOf(alex.id)).filter((r) => r.result === 'OwnRequest')).toHaveLength(1);
   });
 
@@ -287,9 +272,9 @@ describe('approval of photo changes (local mode, over HTTP)', () => {
       /^Only the person who asked can withdraw/,
     );
     const answer = await press(bot, adele, withdraw);
-    expect(textOf(answer.value as Json)).toContain('You withdrew your photo request');
+    expect(cardText(answer.value as Json)).toContain('You withdrew your photo request');
     const update = await until(isUpdateOf(idOf(pattiCard)), "the approver's card");
-    expect(textOf(cardOf(update.activity))).toContain('withdrew this request');
+    expect(cardText(cardOf(update.activity))).toContain('withdrew this request');
     const late = await press(bot, patti, actionsOf(cardOf(pattiCard.activity))[0]!);
     expect(String(late.value)).toMatch(/already been dealt with: withdrawn by the person who asked/);
   });
@@ -301,9 +286,9 @@ describe('approval of photo changes (local mode, over HTTP)', () => {
     try {
       const answer = await press(bot, patti, actionsOf(cardOf(card.activity))[0]!);
       expect(String(answer.value)).toMatch(/^This request expired before anyone decided it/);
-      expect(same(await photoOf(megan), before[megan.id])).toBe(true);
+      expect(sameBytes(await photoOf(megan), before[megan.id])).toBe(true);
       const update = await until(isUpdateOf(req.waitingId), "the requester's card");
-      expect(textOf(cardOf(update.activity))).toContain('Your photo request expired');
+      expect(cardText(cardOf(update.activity))).toContain('Your photo request expired');
     } finally {
       shift = 0;
     }
@@ -315,7 +300,7 @@ describe('approval of photo changes (local mode, over HTTP)', () => {
     expect(bot.connector.sent.some((s) => inChatOf(isaiah)(s))).toBe(false);
     await bot.send(isaiah, { text: 'help' });
     const card = await req.approverCard(isaiah);
-    expect(textOf(cardOf(card.activity))).toContain('Adele Vance asks to use a new profile photo');
+    expect(cardText(cardOf(card.activity))).toContain('Adele Vance asks to use a new profile photo');
     // A second message does not send it again.
     const count = bot.connector.sent.filter((s) => inChatOf(isaiah)(s)).length;
     await bot.ask(isaiah, { text: 'help' });
@@ -330,7 +315,7 @@ describe('approval of photo changes (local mode, over HTTP)', () => {
 
   it('someone outside the approval group changes their photo at once', async () => {
     const reply = await bot.ask(patti, { attachments: [bot.image('a.jpg')] });
-    expect(textOf(cardOf(reply))).toContain('Undo');
+    expect(cardText(cardOf(reply))).toContain('Undo');
   });
 
   it("an admin's change skips approval, and its audit entry says so", async () => {

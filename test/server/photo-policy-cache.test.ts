@@ -10,6 +10,7 @@ import { FsStorage } from '../../dist/storage/fs-storage.js';
 import { translate } from '../../dist/i18n/index.js';
 import { encodeJpeg, photoLike } from '../helpers/images.js';
 import { PEOPLE, TENANT, startLocalBot, type LocalBot } from '../helpers/local-bot.js';
+import { setPhotoRules } from '../helpers/emulator-photos.js';
 
 const CONTACT = 'the help desk (ext. 4321)';
 /** User Administrator: Alex holds no such role. */
@@ -32,12 +33,7 @@ describe('photo rules that changed while the app kept the old ones', () => {
   async function setRules(rules: Record<string, unknown>): Promise<void> {
     const issuer = await LocalTokenIssuer.open(bot.dataDir);
     const token = issuer.issueApp({ tenantId: TENANT, roles: ['PeopleSettings.ReadWrite.All'] });
-    const response = await fetch(`${bot.emulatorUrl}/beta/admin/people/photoUpdateSettings`, {
-      method: 'PATCH',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify(rules),
-    });
-    expect(response.status).toBe(200);
+    await setPhotoRules(bot.emulatorUrl, token, rules);
   }
 
   const attempts = () => bot.app.emulator!.photoWrites().get(`users/${alex.id}/photo`) ?? 0;

@@ -21,7 +21,7 @@ import { translate } from '../../dist/i18n/index.js';
 import { fakeConnector, postActivity, teamsActivity } from '../helpers/fake-connector.js';
 import { encodeJpeg, photoLike } from '../helpers/images.js';
 import { fileServer } from '../helpers/file-server.js';
-import { ownPhoto } from '../helpers/emulator-photos.js';
+import { ownPhoto, setPhotoRules } from '../helpers/emulator-photos.js';
 
 const TENANT = '00000000-0000-0000-0000-0000000000001';
 const USERS = {
@@ -80,15 +80,12 @@ describe('photo rules and read-back, end to end in local mode', () => {
   const writesOf = (user: User) => app.emulator!.photoWrites().get(`users/${user.id}/photo`) ?? 0;
 
   /** Sets the rules through the emulator's Graph API with an app token holding the ReadWrite permission. */
-  async function setRules(rules: Record<string, unknown>): Promise<void> {
-    const token = issuer.issueApp({ tenantId: TENANT, roles: ['PeopleSettings.ReadWrite.All'] });
-    const response = await fetch(`${app.emulator!.url}/beta/admin/people/photoUpdateSettings`, {
-      method: 'PATCH',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify(rules),
-    });
-    expect(response.status).toBe(200);
-  }
+  const setRules = (rules: Record<string, unknown>): Promise<void> =>
+    setPhotoRules(
+      app.emulator!.url,
+      issuer.issueApp({ tenantId: TENANT, roles: ['PeopleSettings.ReadWrite.All'] }),
+      rules,
+    );
 
   /** Sends the image; the bot's answer. */
   async function sendPhoto(user: User, locale = 'en-US') {

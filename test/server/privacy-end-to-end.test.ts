@@ -15,6 +15,7 @@ import { encodeJpeg, photoLike } from '../helpers/images.js';
 import {
   actionsOf,
   cardOf,
+  cardText,
   PEOPLE,
   press,
   startLocalBot,
@@ -26,21 +27,6 @@ const { alex, megan } = PEOPLE;
 type Json = Record<string, unknown>;
 
 /** Every text of a card (text blocks, facts, action titles), for reading it as a person would. */
-function textOf(card: Json | undefined): string {
-  const out: string[] = [];
-  const walk = (value: unknown) => {
-    if (Array.isArray(value)) {
-      value.forEach(walk);
-      return;
-    }
-    if (typeof value !== 'object' || value === null) return;
-    const record = value as Json;
-    for (const key of ['text', 'title', 'value']) if (typeof record[key] === 'string') out.push(record[key]);
-    for (const [key, child] of Object.entries(record)) if (key !== 'url') walk(child);
-  };
-  walk(card);
-  return out.join('\n');
-}
 
 /** The facts of a card, title to value. */
 function factsOf(card: Json | undefined): Record<string, string> {
@@ -95,7 +81,7 @@ describe('my data and forget me (local mode, over HTTP)', () => {
     expect(facts['Audit log entries']).toBe(`1: ${formatWhen(entry!.at, 'en', zone)}`);
     expect(facts['Photos and choices waiting']).toMatch(/^1: kept until .+ at the latest$/);
     expect(facts['Approval requests']).toBe('None');
-    const text = textOf(card);
+    const text = cardText(card);
     expect(text).toContain(`${formatWhen(entry!.at, 'en', zone)}: photo changed`);
     expect(text).toContain('Backups are deleted after 90\u00a0days.');
     expect(text).toContain("Audit entries are the organisation's record");
@@ -105,9 +91,9 @@ describe('my data and forget me (local mode, over HTTP)', () => {
 
   it('answers in the person’s language, whichever language’s word they type', async () => {
     const card = cardOf(await bot.ask(alex, { text: 'Meine Daten', locale: 'de-DE' }));
-    expect(textOf(card)).toContain('Was Teams Photo über Sie speichert');
+    expect(cardText(card)).toContain('Was Teams Photo über Sie speichert');
     const english = cardOf(await bot.ask(alex, { text: 'my data', locale: 'ru-RU' }));
-    expect(textOf(english)).toContain('Что Teams Photo хранит о вас');
+    expect(cardText(english)).toContain('Что Teams Photo хранит о вас');
   });
 
   it('shows nothing in a group chat, and says where to go', async () => {
@@ -125,7 +111,7 @@ describe('my data and forget me (local mode, over HTTP)', () => {
 
   it('refuses a forged, someone else’s and an expired confirmation, deleting nothing', async () => {
     const card = cardOf(await bot.ask(alex, { text: 'forget me' }));
-    const text = textOf(card);
+    const text = cardText(card);
     expect(text).toContain('Delete your data?');
     expect(text).toContain('Your audit entries stay');
     expect(factsOf(card)['Photo backups (for Undo)']).toMatch(/^1: /);
@@ -170,7 +156,7 @@ describe('my data and forget me (local mode, over HTTP)', () => {
     const answer = await press(bot, alex, confirm!);
     expect(answer).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
     const done = answer.value as Json;
-    expect(textOf(done)).toContain('Your data is deleted');
+    expect(cardText(done)).toContain('Your data is deleted');
     expect(factsOf(done)).toEqual({
       'Photo backups (for Undo)': '1',
       'Photos and choices waiting': '1',
