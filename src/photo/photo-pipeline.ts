@@ -197,8 +197,9 @@ export async function preparePhoto(input: Uint8Array, options: PrepareOptions = 
     const given = explicit ?? framed?.box ?? null;
     const facesLookedFor = found !== null;
     if (!given) {
-      const centred = () => render(centerSquare(decoded.bitmap.width, decoded.bitmap.height), null, 'center');
-      return { ...(fallback ?? centred()), faces, facesLookedFor };
+      // Without an explicit box the fallback was made above.
+      if (!fallback) throw new Error('no square to cut');
+      return { ...fallback, faces, facesLookedFor };
     }
 
     if (framed && Math.floor(framed.box.width / size) < reduction) {

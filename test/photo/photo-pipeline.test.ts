@@ -349,17 +349,8 @@ describe('preparePhoto output', () => {
   });
 
   it('places the square on the subject, not the centre', async () => {
-    // A wide grey picture with a skin-toned, detailed "face" near its right edge.
-    const width = 1200;
-    const height = 500;
-    const data = Buffer.alloc(width * height * 3, 110);
-    for (let y = 120; y < 380; y++) {
-      for (let x = 930; x < 1130; x++) {
-        const shade = ((x >> 3) + (y >> 3)) % 2 === 0 ? 0 : 25;
-        data.set([225 - shade, 170 - shade, 140 - shade], (y * width + x) * 3);
-      }
-    }
-    const photo = await preparePhoto(await encodeJpeg({ width, height, channels: 3, data }));
+    const { width } = subjectOnTheRight;
+    const photo = await preparePhoto(await encodeJpeg(subjectOnTheRight));
     expect(photo.crop.method).toBe('salient');
     expect(photo.crop.width).toBe(500);
     expect(photo.crop.x).toBeGreaterThan(width / 2 - 250 + 200); // well right of the centred square (x = 350)
@@ -369,18 +360,10 @@ describe('preparePhoto output', () => {
   it.each([3, 6, 8] as Orientation[])(
     'places the salient square on the subject of a picture stored turned (EXIF orientation %i)',
     async (orientation) => {
-      // The same upright picture as above, subject near the right edge; stored turned, with the tag to stand it up.
-      // The salient square is scored on the face detector's upright copy and mapped back to the stored pixels.
-      const width = 1200;
-      const height = 500;
-      const data = Buffer.alloc(width * height * 3, 110);
-      for (let y = 120; y < 380; y++) {
-        for (let x = 930; x < 1130; x++) {
-          const shade = ((x >> 3) + (y >> 3)) % 2 === 0 ? 0 : 25;
-          data.set([225 - shade, 170 - shade, 140 - shade], (y * width + x) * 3);
-        }
-      }
-      const stored = await storedFor({ width, height, channels: 3, data }, orientation);
+      // The same upright picture, stored turned, with the tag to stand it up. The salient square is scored on the
+      // face detector's upright copy and mapped back to the stored pixels.
+      const { width, height } = subjectOnTheRight;
+      const stored = await storedFor(subjectOnTheRight, orientation);
       const photo = await preparePhoto(withSegments(await encodeJpeg(stored), exifSegment(orientation)));
       expect(photo.facesLookedFor).toBe(true);
       expect(photo.crop.method).toBe('salient');
@@ -395,6 +378,20 @@ describe('preparePhoto output', () => {
     },
   );
 });
+
+/** A wide grey picture with a skin-toned, detailed "face" near its right edge (x 930-1130, y 120-380). */
+const subjectOnTheRight: Raw = (() => {
+  const width = 1200;
+  const height = 500;
+  const data = Buffer.alloc(width * height * 3, 110);
+  for (let y = 120; y < 380; y++) {
+    for (let x = 930; x < 1130; x++) {
+      const shade = ((x >> 3) + (y >> 3)) % 2 === 0 ? 0 : 25;
+      data.set([225 - shade, 170 - shade, 140 - shade], (y * width + x) * 3);
+    }
+  }
+  return { width, height, channels: 3, data };
+})();
 
 async function rgba(raw: Raw): Promise<Buffer> {
   return sharp(raw.data, { raw: { width: raw.width, height: raw.height, channels: raw.channels } })
