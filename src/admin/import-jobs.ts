@@ -308,7 +308,14 @@ export class ImportJobs implements BulkJobs {
       if (job.state === 'planned') throw new AppError('JobNotStartable', 'the job was not started');
       if (FINAL_JOB_STATES.includes(job.state)) return summaryOf(job, await this.store.conversation(jobId));
       const outcome = await this.runs.runHeld(jobId, new AbortController().signal, onProgress);
-      if (outcome.kind === 'ran') return summaryOf(outcome.job, await this.store.conversation(jobId));
+      if (outcome.kind === 'ran') {
+        if (FINAL_JOB_STATES.includes(outcome.job.state)) {
+          return summaryOf(outcome.job, await this.store.conversation(jobId));
+        }
+        // The run stopped before the end: this process stalled past the job's lease, and the run let go rather
+        // than work on without it. Start over: take the job up again where it stopped, or follow whoever has it.
+        continue;
+      }
       // Another instance runs it: follow its progress from storage until it ends (or its runner is gone).
       const latest = summaryOf(job, undefined);
       const shown = JSON.stringify(latest);

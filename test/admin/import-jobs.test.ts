@@ -274,6 +274,52 @@ describe('ImportJobs: two workers on one queue', () => {
   });
 });
 
+describe('ImportJobs: a process that stalls past the job lease', () => {
+  let world: BulkWorld;
+  beforeAll(async () => {
+    world = await startBulkWorld(12);
+  });
+  afterAll(() => world.stop());
+
+  it('lets the run go when the lease ran out, and runToEnd takes the job up again and finishes it', async () => {
+    const logger = recordingLogger();
+    let prepared = 0;
+    let stalled = false;
+    const jobs = world.jobs({
+      logger,
+      leaseMs: 1_000,
+      // One person at a time, so that people are still waiting when the run notices its lease is gone.
+      concurrency: 1,
+      preparer: {
+        run: (bytes) => {
+          prepared += 1;
+          if (prepared === 2) {
+            // A thread held far past the lease (a long synchronous task, a starved machine): no renewal runs.
+            stalled = true;
+            const until = Date.now() + 2_000;
+            while (Date.now() < until) {
+              // busy, as a blocked event loop is
+            }
+          }
+          return preparePhoto(bytes, { detectFaces: false });
+        },
+      },
+    });
+    const files: Record<string, Uint8Array> = {};
+    for (const [i, person] of world.people.entries()) {
+      files[`${person.userPrincipalName}.jpg`] = await jpeg(120, 120, 40 + i);
+    }
+    world.accepted.clear();
+    const { job } = await jobs.plan({ source: sourceOf('twelve.zip', files), admin: ADMIN, origin: 'cli' });
+    await jobs.start(job.id, ADMIN);
+    const done = await jobs.runToEnd(job.id);
+    expect(stalled).toBe(true);
+    expect(logger.events.some((e) => e.event === 'bulk job lease lost')).toBe(true);
+    expect(done).toMatchObject({ state: 'done', total: 12, done: 12, failed: 0 });
+    for (const person of world.people) expect(world.accepted.get(person.id)).toBe(1);
+  });
+});
+
 describe('ImportJobs: who may do what, and when', () => {
   let world: BulkWorld;
   beforeAll(async () => {
