@@ -107,7 +107,7 @@ async function steps(input: BenchInput): Promise<Record<string, number>> {
     const { image: decoded } = await decodeImage(
       format,
       input.bytes,
-      Math.floor(Math.min(header.width, header.height) / 648),
+      Math.min(header.width, header.height) / 648,
     );
     lap('decode');
     const { width, height } = decoded.bitmap;

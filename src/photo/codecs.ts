@@ -167,7 +167,7 @@ async function decodeHeic(bytes: Uint8Array): Promise<Rgba> {
 export interface Decoded {
   /** The stored picture's pixels (EXIF orientation not applied), possibly reduced. */
   readonly image: JimpImage;
-  /** The stored picture is `reduction` times the decoded one on each side (1, 2, 4 or 8). */
+  /** The stored picture is `reduction` times the decoded one on each side (8/M for M = 1-6 or 8; 1 unless JPEG). */
   readonly reduction: number;
 }
 

@@ -26,16 +26,14 @@ import {
   type Box,
   type Orientation,
 } from './orientation.js';
+import { MAX_OUTPUT_SIZE, MIN_OUTPUT_SIZE } from './output-size.js';
 import { ANALYSIS_SIDE, centerSquare, salientSquare, type CropMethod, type Square } from './square-crop.js';
 
 export type { FaceBox } from './face-detector.js';
+export { MAX_OUTPUT_SIZE, MIN_OUTPUT_SIZE } from './output-size.js';
 
 /** Graph's request body limit for a photo, which the output always stays under. */
 export const GRAPH_PHOTO_MAX_BYTES = 4 * 1024 * 1024;
-/** The largest size Graph serves a photo at, and the default output size. */
-export const MAX_OUTPUT_SIZE = 648;
-/** The smallest output size the pipeline makes. */
-export const MIN_OUTPUT_SIZE = 96;
 /** Default cap on the input, in bytes. */
 export const DEFAULT_MAX_INPUT_BYTES = 25 * 1024 * 1024;
 
@@ -131,7 +129,7 @@ export async function preparePhoto(input: Uint8Array, options: PrepareOptions = 
   // The side of the square that will be kept, in stored pixels: a JPEG may be decoded that many times smaller as
   // long as the square still has the output size.
   const keptSide = explicit ? explicit.width : Math.min(header.width, header.height);
-  const first = await decodeImage(format, input, Math.floor(keptSide / size));
+  const first = await decodeImage(format, input, keptSide / size);
   // Each decoded picture's pixels go back to this thread's spare buffer when the job is done (pixel-buffers.ts).
   const decodes = [first];
   let analysis: FaceAnalysis | null = null;
@@ -202,19 +200,18 @@ export async function preparePhoto(input: Uint8Array, options: PrepareOptions = 
       return { ...fallback, faces, facesLookedFor };
     }
 
-    if (framed && Math.floor(framed.box.width / size) < reduction) {
+    if (framed && framed.box.width / size < reduction) {
       // A square smaller than the decode allowed for: decode again, less reduced, so it still has the output size.
       // Only photos framed on a face pay for this; the others keep the cheaper decode.
-      const again = await decodeImage(format, input, Math.floor(framed.box.width / size));
+      const again = await decodeImage(format, input, framed.box.width / size);
       decodes.push(again);
       ({ image: decoded, reduction } = again);
     }
-    const box = uprightBoxToStored(given, full.width, full.height, orientation);
-    const square = {
-      x: Math.floor(box.x / reduction),
-      y: Math.floor(box.y / reduction),
-      side: Math.floor(box.width / reduction),
-    };
+    const square = decodedSquare(
+      uprightBoxToStored(given, full.width, full.height, orientation),
+      reduction,
+      decoded.bitmap,
+    );
     return { ...render(square, given, explicit ? 'explicit' : 'face'), faces, facesLookedFor };
   } finally {
     for (const decode of decodes) releaseDecoded(decode);
@@ -287,6 +284,21 @@ async function salientSquareFromCopy(
   return { x: turned.x, y: turned.y, side };
 }
 
+/**
+ * A square of the stored picture in the decoded picture's pixels (`reduction` times smaller, maybe a fraction such
+ * as 8/5), kept inside the decoded picture whatever the rounding.
+ */
+function decodedSquare(box: Box, reduction: number, decoded: { width: number; height: number }): Square {
+  // The small epsilon keeps 8/5 x 5 from rounding to 7.999...
+  const shrink = (value: number): number => Math.floor(value / reduction + 1e-9);
+  const side = Math.min(shrink(box.width), decoded.width, decoded.height);
+  return {
+    x: Math.min(shrink(box.x), decoded.width - side),
+    y: Math.min(shrink(box.y), decoded.height - side),
+    side,
+  };
+}
+
 /** Where a square of the decoded picture lies in the upright source, in its full-size pixels. */
 function uprightSquare(
   square: Square,
@@ -295,7 +307,8 @@ function uprightSquare(
   orientation: Orientation,
 ): Box {
   const side = Math.min(full.width, full.height);
-  const place = (offset: number, room: number): number => Math.min(Math.max(0, offset * reduction), room);
+  const place = (offset: number, room: number): number =>
+    Math.min(Math.max(0, Math.round(offset * reduction)), room);
   const stored = {
     x: place(square.x, full.width - side),
     y: place(square.y, full.height - side),
