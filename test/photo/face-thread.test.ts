@@ -11,7 +11,7 @@ import {
   faceThreadEntry,
   faceThreadRunning,
   resetFaceThreadForTests,
-  stopFaceThreadForTests,
+  stopFaceThread,
 } from '../../dist/photo/face-thread.js';
 import type { RgbaPixels } from '../../dist/photo/face-detector.js';
 
@@ -23,7 +23,7 @@ async function picture(name: string): Promise<RgbaPixels> {
 }
 
 afterEach(async () => {
-  await stopFaceThreadForTests();
+  await stopFaceThread();
   resetFaceThreadForTests();
 });
 
@@ -67,7 +67,7 @@ describe('face thread', () => {
     expect(await detectFaces(image)).toHaveLength(1);
     expect(faceThreadRunning()).toBe(true);
     const pending = detectFaces(image);
-    await stopFaceThreadForTests();
+    await stopFaceThread();
     expect(await pending).toBeNull();
     expect(faceThreadRunning()).toBe(false);
     expect(await detectFaces(image)).toHaveLength(1);
