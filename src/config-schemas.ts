@@ -3,11 +3,11 @@
  * text with a default, one of a few words, URLs that must be https unless they point at this machine. Each takes
  * `undefined` for "not set" and gives the default then.
  */
-import { z } from 'zod';
+import { z } from 'zod/v3';
 
 export interface VariableSpec<T> {
   /** How the value is parsed and checked; `undefined` input means "not set". */
-  readonly schema: z.ZodType<T, string | undefined>;
+  readonly schema: z.ZodType<T, z.ZodTypeDef, string | undefined>;
   /** The default, as the README shows it. */
   readonly defaultText: string;
   readonly description: string;
@@ -19,7 +19,7 @@ export function integer(
   min: number,
   max: number,
   fallback: () => number,
-): z.ZodType<number, string | undefined> {
+): z.ZodType<number, z.ZodTypeDef, string | undefined> {
   return z
     .string()
     .trim()
@@ -30,7 +30,7 @@ export function integer(
     .transform((value) => value ?? fallback());
 }
 
-export function text(fallback: string): z.ZodType<string, string | undefined> {
+export function text(fallback: string): z.ZodType<string, z.ZodTypeDef, string | undefined> {
   return z
     .string()
     .trim()
@@ -42,7 +42,7 @@ export function text(fallback: string): z.ZodType<string, string | undefined> {
 export function oneOf<const T extends readonly [string, ...string[]]>(
   values: T,
   fallback: T[number],
-): z.ZodType<T[number], string | undefined> {
+): z.ZodType<T[number], z.ZodTypeDef, string | undefined> {
   return z
     .enum(values)
     .optional()
@@ -50,12 +50,12 @@ export function oneOf<const T extends readonly [string, ...string[]]>(
 }
 
 /** An optional value with no default: `undefined` when not set. */
-export function optional(): z.ZodType<string | undefined, string | undefined> {
+export function optional(): z.ZodType<string | undefined, z.ZodTypeDef, string | undefined> {
   return z.string().trim().min(1).optional();
 }
 
 /** A URL that is https, or http only when it points at this machine (the local emulator, a test's server). */
-export function httpsUrlText(): z.ZodString {
+export function httpsUrlText(): z.ZodType<string, z.ZodTypeDef, string> {
   return z
     .string()
     .trim()
@@ -69,18 +69,18 @@ export function httpsUrlText(): z.ZodString {
 }
 
 /** An optional URL with no default; https unless it points at this machine (a test's local server). */
-export function optionalHttpsUrl(): z.ZodType<string | undefined, string | undefined> {
+export function optionalHttpsUrl(): z.ZodType<string | undefined, z.ZodTypeDef, string | undefined> {
   return httpsUrlText().optional();
 }
 
 /** A URL; https unless it points at this machine (the local emulator). */
-export function httpsUrl(fallback: string): z.ZodType<string, string | undefined> {
+export function httpsUrl(fallback: string): z.ZodType<string, z.ZodTypeDef, string | undefined> {
   return httpsUrlText()
     .optional()
     .transform((value) => (value ?? fallback).replace(/\/+$/, ''));
 }
 
-export function share(): z.ZodType<number, string | undefined> {
+export function share(): z.ZodType<number, z.ZodTypeDef, string | undefined> {
   return z
     .string()
     .trim()

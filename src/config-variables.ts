@@ -3,7 +3,7 @@
  * parses them; the README's configuration table is generated from the same list (`npm run docs:config`).
  */
 import { availableParallelism } from 'node:os';
-import { z } from 'zod';
+import { z } from 'zod/v3';
 import {
   httpsUrl,
   integer,

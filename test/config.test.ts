@@ -210,6 +210,24 @@ describe('BOT_TOKEN_HOSTS', () => {
   });
 });
 
+describe('one of a few words', () => {
+  it('names the words allowed when a variable holds another', () => {
+    let error: unknown;
+    try {
+      loadConfig({ QUALITY_CHECKS: 'maybe', LOG_FORMAT: 'xml' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems;
+    expect(problems).toHaveLength(2);
+    const quality = problems.find((line) => line.startsWith('QUALITY_CHECKS="maybe": '));
+    const format = problems.find((line) => line.startsWith('LOG_FORMAT="xml": '));
+    for (const word of ['off', 'warn', 'block']) expect(quality).toContain(word);
+    for (const word of ['json', 'text']) expect(format).toContain(word);
+  });
+});
+
 describe('trust settings', () => {
   function problemsOf(env: NodeJS.ProcessEnv): string[] {
     try {

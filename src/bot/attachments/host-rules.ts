@@ -7,7 +7,19 @@
  * IPv6 in brackets and compressed form (`[::1]`). Checking the parsed host, never the raw string, is what keeps
  * `https://smba.trafficmanager.net@evil.example/` from passing as a Teams host.
  */
-import { getPublicSuffix, parse } from 'tldts';
+import { createRequire } from 'node:module';
+import type * as Tldts from 'tldts';
+
+let tldts: typeof Tldts | undefined;
+
+/**
+ * tldts and its copy of the Public Suffix List, loaded on the first check (about 50 ms): the configuration checks
+ * only entries someone added to the default token hosts, so a start with the defaults never loads it.
+ */
+function publicSuffixList(): typeof Tldts {
+  tldts ??= createRequire(import.meta.url)('tldts') as typeof Tldts;
+  return tldts;
+}
 
 /** Lower case, without the brackets of an IPv6 literal. */
 export function normalizeHost(hostname: string): string {
@@ -59,6 +71,7 @@ export function tokenHostEntryProblem(raw: string): string | undefined {
   const suffix = entry.startsWith('.');
   if (!suffix && (isIpLiteral(entry) || entry === 'localhost')) return undefined;
   const name = suffix ? entry.slice(1) : entry;
+  const { getPublicSuffix, parse } = publicSuffixList();
   const parsed = parse(name, { allowPrivateDomains: true });
   // tldts treats an IPv4-looking suffix (`.0.0.1`) as an address; it can never match a name, so it is harmless.
   if (parsed.isIp) return undefined;
