@@ -33,7 +33,7 @@ export const prepareCommand: Command = {
     const size = values.size === undefined ? MAX_OUTPUT_SIZE : parseSize(values.size);
     const crop = values.crop === undefined ? 'auto' : parseCrop(values.crop);
     // The face thread starts first and loads its detector on the other core while this thread loads the
-    // configuration and the pipeline (about 0.35 s of modules, zod's most of it) and decodes the file. Should the
+    // configuration and the pipeline (about 0.2 s of modules) and decodes the file. Should the
     // configuration turn face detection off, the thread is stopped before it is used.
     const wantsFaces = crop !== 'center';
     if (wantsFaces) startFaceThread();

@@ -236,8 +236,6 @@ async function salientSquareOf(image: JimpImage, opaque: boolean): Promise<Squar
   );
   const chosen = await salientSquare(small);
   givePixels(small.bitmap.data); // only its size is read below
-  const place = (offset: number, ratio: number, room: number): number =>
-    Math.min(Math.max(0, Math.round(offset * ratio)), room);
   return {
     x: place(chosen.x, width / small.bitmap.width, width - side),
     y: place(chosen.y, height / small.bitmap.height, height - side),
@@ -272,8 +270,6 @@ async function salientSquareFromCopy(
   const stored = { width: decoded.bitmap.width, height: decoded.bitmap.height };
   const upright = uprightSize(stored.width, stored.height, orientation);
   const side = Math.min(upright.width, upright.height);
-  const place = (offset: number, ratio: number, room: number): number =>
-    Math.min(Math.max(0, Math.round(offset * ratio)), room);
   const box = {
     x: place(chosen.x, upright.width / small.bitmap.width, upright.width - side),
     y: place(chosen.y, upright.height / small.bitmap.height, upright.height - side),
@@ -299,6 +295,11 @@ function decodedSquare(box: Box, reduction: number, decoded: { width: number; he
   };
 }
 
+/** An offset scaled by `ratio` to whole pixels of a larger picture, kept within `0..room`. */
+function place(offset: number, ratio: number, room: number): number {
+  return Math.min(Math.max(0, Math.round(offset * ratio)), room);
+}
+
 /** Where a square of the decoded picture lies in the upright source, in its full-size pixels. */
 function uprightSquare(
   square: Square,
@@ -307,11 +308,9 @@ function uprightSquare(
   orientation: Orientation,
 ): Box {
   const side = Math.min(full.width, full.height);
-  const place = (offset: number, room: number): number =>
-    Math.min(Math.max(0, Math.round(offset * reduction)), room);
   const stored = {
-    x: place(square.x, full.width - side),
-    y: place(square.y, full.height - side),
+    x: place(square.x, reduction, full.width - side),
+    y: place(square.y, reduction, full.height - side),
     width: side,
     height: side,
   };
