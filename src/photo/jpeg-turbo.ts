@@ -1,9 +1,10 @@
 /**
  * JPEG decoding at reduced scale with libjpeg-turbo (the WebAssembly build shipped in `@cwasm/jpeg-turbo`, called
- * through its TurboJPEG functions). Asking for M/8 of the size (M from 1 to 8) makes libjpeg-turbo scale in the DCT
- * domain, so a 12 MP photo that will become 648 px is decoded at 1008x756 (2/8) in about 80 ms instead of 190 ms at
- * full size, with a sixteenth of the memory, and a 1920x1080 one at 1200x675 (5/8) in about 19 ms instead of 27
- * (see bench/ and performance-notes.md). This is sharp's "shrink-on-load", in eighths rather than halvings.
+ * through its TurboJPEG functions). Asking for M/8 of the size (M = 1-6, or 8: 7/8 saves too little) makes it
+ * scale in the DCT domain, so a 12 MP photo that will become 648 px is decoded at 1008x756 (2/8) in about 80 ms
+ * instead of 190 ms at full size, with a sixteenth of the memory, and a 1920x1080 one at 1200x675 (5/8) in about
+ * 19 ms instead of 27 (see bench/ and performance-notes.md). This is sharp's "shrink-on-load", in eighths rather
+ * than halvings.
  *
  * The module has no error reporting of its own: a fatal libjpeg error leaves through the `longjmp` import, which
  * throws, and leaves the instance's heap inconsistent, so the instance is replaced after any failure.
