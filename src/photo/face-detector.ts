@@ -132,95 +132,97 @@ function weight(weights: Weights, name: string): Tf.Tensor {
 const CONV0_STRIP_ROWS = 128;
 
 /**
- * face-api's TinyYolov2 "mobilenet" body with the Tiny Face Detector's layers (conv0 plain, conv1-5 separable):
- * each convolution with its bias and leaky ReLU (0.1) in one fused kernel, where face-api spells them as four.
+ * face-api's TinyYolov2 "mobilenet" body with the Tiny Face Detector's layers (conv0 plain, conv1-5 separable), each
+ * convolution with its bias in one kernel and followed by max pooling and a leaky ReLU (0.1).
  *
  * Memory, not arithmetic, is what a first detection pays for: every new page of the backend's heap is a page fault,
- * and on a virtual machine each costs microseconds. So each intermediate is freed as soon as the next layer has it
- * (tf.tidy would keep every layer's output until the end), and conv0, whose output at full size is the largest
- * tensor (16 channels at the input's size), runs in strips of rows, each pooled at once. Strips start on even
- * output rows and their input rows overlap by the 3x3 kernel's two, so the pooled strips joined are exactly the
- * whole layer pooled. (The tidy only cleans up after a failure; on success everything is already freed.)
+ * and on a virtual machine each costs microseconds. So:
+ * - The leaky ReLU comes after the pooling, where face-api has it before: it only ever increases, so the largest of
+ *   four values activated is the largest activated, and the result is the same number. It then runs on a quarter of
+ *   the values, and the convolution writes its output once (the backend's fused leaky ReLU writes a second copy of
+ *   the full-size output first).
+ * - Each intermediate is freed as soon as the next step has it (tf.tidy would keep every layer's output until the
+ *   end; here it only cleans up after a failure).
+ * - conv0, whose output is the largest tensor (16 channels at the input's size), runs in strips of rows, each pooled
+ *   at once, and its input is made a strip at a time (netInput). Strips start on even output rows and their input
+ *   rows overlap by the 3x3 kernel's two, so the pooled strips joined are exactly the whole layer pooled.
  */
 function forward(
   tf: typeof Tf,
   weights: Weights,
-  input: Float32Array,
+  image: RgbaPixels,
   inputWidth: number,
   inputHeight: number,
 ): Tf.Tensor4D {
   const w = (name: string): Tf.Tensor => weight(weights, name);
-  const conv = (x: Tf.Tensor4D, layer: string, activation: 'leakyrelu' | 'linear'): Tf.Tensor4D =>
-    tf.fused.conv2d({
-      x,
-      filter: w(`${layer}/filters`) as Tf.Tensor4D,
-      strides: [1, 1],
-      pad: 'valid',
-      bias: w(`${layer}/bias`),
-      activation,
-      leakyreluAlpha: 0.1,
-    });
   /** Returns `step(x)` and frees `x`. */
   const then = (x: Tf.Tensor4D, step: (x: Tf.Tensor4D) => Tf.Tensor4D): Tf.Tensor4D => {
     const out = step(x);
     x.dispose();
     return out;
   };
+  /** A 1x1 or 3x3 'valid' convolution with its bias, no activation. */
+  const conv = (x: Tf.Tensor4D, filter: string, bias: string): Tf.Tensor4D =>
+    tf.fused.conv2d({
+      x,
+      filter: w(filter) as Tf.Tensor4D,
+      strides: [1, 1],
+      pad: 'valid',
+      bias: w(bias),
+    });
   const separable = (x: Tf.Tensor4D, layer: string): Tf.Tensor4D =>
     then(tf.depthwiseConv2d(x, w(`${layer}/depthwise_filter`) as Tf.Tensor4D, [1, 1], 'same'), (depthwise) =>
-      tf.fused.conv2d({
-        x: depthwise,
-        filter: w(`${layer}/pointwise_filter`) as Tf.Tensor4D,
-        strides: [1, 1],
-        pad: 'valid',
-        bias: w(`${layer}/bias`),
-        activation: 'leakyrelu',
-        leakyreluAlpha: 0.1,
-      }),
+      conv(depthwise, `${layer}/pointwise_filter`, `${layer}/bias`),
     );
-  const pool = (x: Tf.Tensor4D): Tf.Tensor4D => tf.maxPool(x, [2, 2], [2, 2], 'same');
+  const halve = (x: Tf.Tensor4D): Tf.Tensor4D => tf.maxPool(x, [2, 2], [2, 2], 'same');
+  /** Pooled, then activated: the same values as activated, then pooled (see above). */
+  const pooledAndActivated = (x: Tf.Tensor4D, pool: (x: Tf.Tensor4D) => Tf.Tensor4D): Tf.Tensor4D =>
+    then(then(x, pool), (pooled) => tf.leakyRelu(pooled, 0.1));
 
   return tf.tidy(() => {
     const convRows = inputHeight - 2; // 'valid' 3x3
-    const rowLength = inputWidth * 3;
     const strips: Tf.Tensor4D[] = [];
     for (let row = 0; row < convRows; row += CONV0_STRIP_ROWS) {
       const rows = Math.min(CONV0_STRIP_ROWS, convRows - row);
-      // The backend copies the strip's rows into its own memory: no tensor of the whole input is ever made.
-      const strip = input.subarray(row * rowLength, (row + rows + 2) * rowLength);
-      const slice = tf.tensor4d(strip, [1, rows + 2, inputWidth, 3]);
+      // The backend copies the strip into its own memory at once: the next strip may reuse the buffer.
+      const strip = tf.tensor4d(netInput(image, inputWidth, row, rows + 2), [1, rows + 2, inputWidth, 3]);
       strips.push(
-        then(
-          then(slice, (x) => conv(x, 'conv0', 'leakyrelu')),
-          pool,
+        pooledAndActivated(
+          then(strip, (x) => conv(x, 'conv0/filters', 'conv0/bias')),
+          halve,
         ),
       );
     }
     let out = tf.concat(strips, 1); // one strip: the same data, shared
     for (const strip of strips) strip.dispose();
-    out = then(out, (x) => separable(x, 'conv1'));
-    for (const layer of ['conv2', 'conv3', 'conv4', 'conv5']) {
-      out = then(then(out, pool), (x) => separable(x, layer));
+    for (const layer of ['conv1', 'conv2', 'conv3', 'conv4']) {
+      out = pooledAndActivated(
+        then(out, (x) => separable(x, layer)),
+        halve,
+      );
     }
-    out = then(out, (x) => tf.maxPool(x, [2, 2], [1, 1], 'same'));
-    return then(out, (x) => conv(x, 'conv8', 'linear'));
+    out = pooledAndActivated(
+      then(out, (x) => separable(x, 'conv5')),
+      (x) => tf.maxPool(x, [2, 2], [1, 1], 'same'),
+    );
+    return then(out, (x) => conv(x, 'conv8/filters', 'conv8/bias'));
   });
 }
 
-/** The net's input, reused from one detection to the next on this thread (see netInput). */
+/** The net's input for one strip, reused from one strip and detection to the next on this thread (see netInput). */
 let inputBuffer = new Float32Array(0);
 
 /** A side rounded up to the net's cell size (32 px): the input is the picture padded that far, not to a square. */
 const cellAligned = (side: number): number => Math.max(32, Math.ceil(side / 32) * 32);
 
 /**
- * The picture at the top-left of its size rounded up to whole cells, the rest black (face-api pads to a square;
- * the net is convolutional, so a 3:2 picture costs two thirds of that), as the net's input: RGB minus the mean,
- * over 255. Written into this thread's one reusable buffer (a fresh 4 MB each time costs page faults), which the
- * caller hands to the backend (it copies) before anything else can run.
+ * Rows `first` to `first + rows` of the net's input: the picture at the top-left of its size rounded up to whole
+ * cells, the rest black (face-api pads to a square; the net is convolutional, so a 3:2 picture costs two thirds of
+ * that), as RGB minus the mean, over 255. Written into this thread's one reusable buffer (a fresh buffer each time
+ * costs page faults), which the caller hands to the backend (it copies) before anything else can run.
  */
-function netInput(image: RgbaPixels, inputWidth: number, inputHeight: number): Float32Array {
-  const length = inputWidth * inputHeight * 3;
+function netInput(image: RgbaPixels, inputWidth: number, first: number, rows: number): Float32Array {
+  const length = inputWidth * rows * 3;
   if (inputBuffer.length < length) inputBuffer = new Float32Array(length);
   const input = inputBuffer.subarray(0, length);
   const [mr, mg, mb] = MEAN_RGB;
@@ -230,9 +232,9 @@ function netInput(image: RgbaPixels, inputWidth: number, inputHeight: number): F
     input[i + 2] = -mb / 255;
   }
   const { width, height, data } = image;
-  for (let y = 0; y < height; y++) {
+  for (let y = first; y < Math.min(height, first + rows); y++) {
     let at = y * width * 4;
-    let to = y * inputWidth * 3;
+    let to = (y - first) * inputWidth * 3;
     for (let x = 0; x < width; x++, at += 4, to += 3) {
       input[to] = ((data[at] ?? 0) - mr) / 255;
       input[to + 1] = ((data[at + 1] ?? 0) - mg) / 255;
@@ -250,7 +252,7 @@ async function detect(tf: typeof Tf, weights: Weights, image: RgbaPixels): Promi
     throw new RangeError(`the picture must fit in ${side}x${side}`);
   const inputWidth = cellAligned(image.width);
   const inputHeight = cellAligned(image.height);
-  const output = forward(tf, weights, netInput(image, inputWidth, inputHeight), inputWidth, inputHeight);
+  const output = forward(tf, weights, image, inputWidth, inputHeight);
   const [, rows, cols] = output.shape;
   const values = await output.data();
   output.dispose();
