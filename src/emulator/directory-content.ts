@@ -13,7 +13,7 @@
  * directory id.
  */
 import path from 'node:path';
-import { z } from 'zod';
+import { z } from 'zod/v4';
 
 const id = z.string().trim().min(1);
 

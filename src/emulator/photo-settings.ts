@@ -16,7 +16,7 @@
  */
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { PHOTO_POLICY_GRAPH_CODES } from '../graph/graph-errors.js';
 import { requireDirectory, type Caller, type Permission } from './auth-rules.js';
 import { readBody } from './body-reader.js';
