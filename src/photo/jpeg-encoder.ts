@@ -107,52 +107,7 @@ export function encodeBaselineJpeg({ width, height, data }: RgbaPixels, quality:
     for (let i = 0; i < 16; i++) rowStart[i] = Math.min(my * 16 + i, height - 1) * width * 4;
     for (let mx = 0; mx < mcuColumns; mx++) {
       for (let i = 0; i < 16; i++) columnStart[i] = Math.min(mx * 16 + i, width - 1) * 4;
-      // Each 2x2 quad of pixels gives four luma samples and one averaged chroma sample (4:2:0).
-      for (let cy = 0; cy < 8; cy++) {
-        const top = rowStart[cy * 2] as number;
-        const bottom = rowStart[cy * 2 + 1] as number;
-        const lumaRow = (cy >> 2) * 128 + ((cy * 2) & 7) * 8;
-        for (let cx = 0; cx < 8; cx++) {
-          const left = columnStart[cx * 2] as number;
-          const right = columnStart[cx * 2 + 1] as number;
-          const l = lumaRow + (cx >> 2) * 64 + ((cx * 2) & 7);
-          let p = top + left;
-          let r = data[p] as number;
-          let g = data[p + 1] as number;
-          let b = data[p + 2] as number;
-          mcu[l] = 0.299 * r + 0.587 * g + 0.114 * b - 128;
-          let rs = r;
-          let gs = g;
-          let bs = b;
-          p = top + right;
-          r = data[p] as number;
-          g = data[p + 1] as number;
-          b = data[p + 2] as number;
-          mcu[l + 1] = 0.299 * r + 0.587 * g + 0.114 * b - 128;
-          rs += r;
-          gs += g;
-          bs += b;
-          p = bottom + left;
-          r = data[p] as number;
-          g = data[p + 1] as number;
-          b = data[p + 2] as number;
-          mcu[l + 8] = 0.299 * r + 0.587 * g + 0.114 * b - 128;
-          rs += r;
-          gs += g;
-          bs += b;
-          p = bottom + right;
-          r = data[p] as number;
-          g = data[p + 1] as number;
-          b = data[p + 2] as number;
-          mcu[l + 9] = 0.299 * r + 0.587 * g + 0.114 * b - 128;
-          rs += r;
-          gs += g;
-          bs += b;
-          const c = cy * 8 + cx;
-          mcu[256 + c] = (-0.168735892 * rs - 0.331264108 * gs + 0.5 * bs) * 0.25;
-          mcu[320 + c] = (0.5 * rs - 0.418687589 * gs - 0.081312411 * bs) * 0.25;
-        }
-      }
+      sampleMcu(data, rowStart, columnStart, mcu);
       for (let k = 0; k < 4; k++) {
         quantise(mcu, k * 64, lumaDivisors, coefficients, at, previousDc, 0, lumaDc, lumaAc);
         at += 64;
@@ -170,6 +125,64 @@ export function encodeBaselineJpeg({ width, height, data }: RgbaPixels, quality:
   writeScan(out, coefficients, dcTables, acTables);
   out.word(0xffd9); // EOI
   return out.result();
+}
+
+/**
+ * One MCU's samples into `mcu`, level-shifted: four luma blocks, then Cb, then Cr. Each 2x2 quad of pixels gives
+ * four luma samples and one averaged chroma sample (4:2:0). A function of its own, called once per MCU, so that it
+ * is optimised after a few dozen MCUs rather than waiting for the whole encode's loop to be replaced mid-run.
+ */
+function sampleMcu(
+  data: Uint8Array | Uint8ClampedArray,
+  rowStart: Int32Array,
+  columnStart: Int32Array,
+  mcu: Float64Array,
+): void {
+  for (let cy = 0; cy < 8; cy++) {
+    const top = rowStart[cy * 2] as number;
+    const bottom = rowStart[cy * 2 + 1] as number;
+    const lumaRow = (cy >> 2) * 128 + ((cy * 2) & 7) * 8;
+    for (let cx = 0; cx < 8; cx++) {
+      const left = columnStart[cx * 2] as number;
+      const right = columnStart[cx * 2 + 1] as number;
+      const l = lumaRow + (cx >> 2) * 64 + ((cx * 2) & 7);
+      let p = top + left;
+      let r = data[p] as number;
+      let g = data[p + 1] as number;
+      let b = data[p + 2] as number;
+      mcu[l] = 0.299 * r + 0.587 * g + 0.114 * b - 128;
+      let rs = r;
+      let gs = g;
+      let bs = b;
+      p = top + right;
+      r = data[p] as number;
+      g = data[p + 1] as number;
+      b = data[p + 2] as number;
+      mcu[l + 1] = 0.299 * r + 0.587 * g + 0.114 * b - 128;
+      rs += r;
+      gs += g;
+      bs += b;
+      p = bottom + left;
+      r = data[p] as number;
+      g = data[p + 1] as number;
+      b = data[p + 2] as number;
+      mcu[l + 8] = 0.299 * r + 0.587 * g + 0.114 * b - 128;
+      rs += r;
+      gs += g;
+      bs += b;
+      p = bottom + right;
+      r = data[p] as number;
+      g = data[p + 1] as number;
+      b = data[p + 2] as number;
+      mcu[l + 9] = 0.299 * r + 0.587 * g + 0.114 * b - 128;
+      rs += r;
+      gs += g;
+      bs += b;
+      const c = cy * 8 + cx;
+      mcu[256 + c] = (-0.168735892 * rs - 0.331264108 * gs + 0.5 * bs) * 0.25;
+      mcu[320 + c] = (0.5 * rs - 0.418687589 * gs - 0.081312411 * bs) * 0.25;
+    }
+  }
 }
 
 /** This thread's coefficient buffer, kept from one encode to the next (a fresh 1.3 MB each photo is page faults). */
@@ -217,6 +230,48 @@ function quantise(
   if (run > 0) count(ac, 0);
 }
 
+/** The scan's bits, appended to a ByteWriter's bytes with byte stuffing; at most 7 bits wait in `buffer`. */
+class BitWriter {
+  buffer = 0;
+  bitCount = 0;
+  bytes: Uint8Array;
+  length: number;
+
+  constructor(readonly out: ByteWriter) {
+    this.bytes = out.bytes;
+    this.length = out.length;
+  }
+
+  /** Room for one more block: at most 27 bits a coefficient, doubled by stuffing, is well under 1 KiB. */
+  roomForBlock(): void {
+    if (this.length + 1024 <= this.bytes.length) return;
+    this.out.length = this.length;
+    this.out.ensure(1024);
+    this.bytes = this.out.bytes;
+  }
+
+  /** Appends the low `size` bits of `value` (size at most 16): with at most 7 waiting, 23 fit in 32 bits. */
+  put(value: number, size: number): void {
+    let buffer = (this.buffer << size) | (value & ((1 << size) - 1));
+    let bitCount = this.bitCount + size;
+    while (bitCount >= 8) {
+      bitCount -= 8;
+      const byte = (buffer >>> bitCount) & 0xff;
+      this.bytes[this.length++] = byte;
+      if (byte === 0xff) this.bytes[this.length++] = 0;
+    }
+    buffer &= (1 << bitCount) - 1;
+    this.buffer = buffer;
+    this.bitCount = bitCount;
+  }
+
+  /** Pads the last byte with one bits, as the standard asks, and hands the length back to the ByteWriter. */
+  finish(): void {
+    if (this.bitCount > 0) this.put(0x7f, 8 - this.bitCount);
+    this.out.length = this.length;
+  }
+}
+
 /** Huffman-codes the blocks (in MCU order: 4 luma, Cb, Cr) into the scan, bit by bit, with byte stuffing. */
 function writeScan(
   out: ByteWriter,
@@ -225,64 +280,62 @@ function writeScan(
   acTables: HuffmanTable[],
 ): void {
   const previousDc = new Int32Array(3);
-  let buffer = 0;
-  let bitCount = 0;
-  let bytes = out.bytes;
-  let length = out.length;
-  // Appends the low `size` bits of `value` (size at most 16): at most 7 bits wait, so 23 fit the 32-bit buffer.
-  const put = (value: number, size: number): void => {
-    buffer = (buffer << size) | (value & ((1 << size) - 1));
-    bitCount += size;
-    while (bitCount >= 8) {
-      bitCount -= 8;
-      const byte = (buffer >>> bitCount) & 0xff;
-      bytes[length++] = byte;
-      if (byte === 0xff) bytes[length++] = 0;
-    }
-    buffer &= (1 << bitCount) - 1;
-  };
+  const bits = new BitWriter(out);
   const blocks = coefficients.length / 64;
   for (let n = 0; n < blocks; n++) {
     const inMcu = n % 6;
     const component = inMcu < 4 ? 0 : inMcu - 3;
     const table = component === 0 ? 0 : 1;
-    const dc = dcTables[table] as HuffmanTable;
-    const ac = acTables[table] as HuffmanTable;
     const base = n * 64;
-    if (length + 1024 > bytes.length) {
-      // At most 27 bits a coefficient, doubled by stuffing: well under 1 KiB a block.
-      out.length = length;
-      out.ensure(1024);
-      bytes = out.bytes;
-    }
     const value = coefficients[base] as number;
     const diff = value - (previousDc[component] as number);
     previousDc[component] = value;
-    const dcBits = category(diff);
-    put(dc.code[dcBits] as number, dc.size[dcBits] as number);
-    if (dcBits) put(diff < 0 ? diff - 1 : diff, dcBits);
-    let run = 0;
-    for (let k = 1; k < 64; k++) {
-      const coefficient = coefficients[base + k] as number;
-      if (coefficient === 0) {
-        run++;
-        continue;
-      }
-      while (run > 15) {
-        put(ac.code[0xf0] as number, ac.size[0xf0] as number);
-        run -= 16;
-      }
-      const bits = category(coefficient);
-      const symbol = (run << 4) | bits;
-      put(ac.code[symbol] as number, ac.size[symbol] as number);
-      put(coefficient < 0 ? coefficient - 1 : coefficient, bits);
-      run = 0;
-    }
-    if (run > 0) put(ac.code[0] as number, ac.size[0] as number);
+    bits.roomForBlock();
+    writeBlock(
+      bits,
+      coefficients,
+      base,
+      diff,
+      dcTables[table] as HuffmanTable,
+      acTables[table] as HuffmanTable,
+    );
   }
-  // Pad the last byte with one bits, as the standard asks.
-  if (bitCount > 0) put(0x7f, 8 - bitCount);
-  out.length = length;
+  bits.finish();
+}
+
+/**
+ * One block's DC difference and run-length-coded AC coefficients. A function of its own, called once per block, so
+ * that it is optimised after a few hundred blocks rather than waiting for the scan's loop to be replaced mid-run.
+ */
+function writeBlock(
+  bits: BitWriter,
+  coefficients: Int16Array,
+  base: number,
+  diff: number,
+  dc: HuffmanTable,
+  ac: HuffmanTable,
+): void {
+  const dcBits = category(diff);
+  bits.put(dc.code[dcBits] as number, dc.size[dcBits] as number);
+  if (dcBits) bits.put(diff < 0 ? diff - 1 : diff, dcBits);
+  let run = 0;
+  for (let k = 1; k < 64; k++) {
+    const coefficient = coefficients[base + k] as number;
+    if (coefficient === 0) {
+      run++;
+      continue;
+    }
+    while (run > 15) {
+      bits.put(ac.code[0xf0] as number, ac.size[0xf0] as number);
+      run -= 16;
+    }
+    const size = category(coefficient);
+    const symbol = (run << 4) | size;
+    bits.put(ac.code[symbol] as number, ac.size[symbol] as number);
+    bits.put(coefficient < 0 ? coefficient - 1 : coefficient, size);
+    run = 0;
+  }
+  if (run > 0) bits.put(ac.code[0] as number, ac.size[0] as number);
 }
 
 function writeHeaders(
