@@ -109,16 +109,29 @@ export function areaResample(
       }
       const weight =
         j === i0 ? (down.firstWeight[y] as number) : j === i1 ? (down.lastWeight[y] as number) : 1;
-      for (let k = 0; k < sums.length; k++) sums[k] = (sums[k] as number) + (line[k] as number) * weight;
+      addWeighted(sums, line, weight);
     }
-    for (let x = 0, s = 0, o = (origin + y * dy) * 4; x < width; x++, s += 3, o += dx4) {
-      out[o] = Math.min(255, (sums[s] as number) * norm + 0.5);
-      out[o + 1] = Math.min(255, (sums[s + 1] as number) * norm + 0.5);
-      out[o + 2] = Math.min(255, (sums[s + 2] as number) * norm + 0.5);
-      out[o + 3] = 255;
-    }
+    writeRow(out, sums, norm, (origin + y * dy) * 4, dx4);
   }
   return swapsAxes(orientation) ? jimpOverPixels(height, width, out) : jimpOverPixels(width, height, out);
+}
+
+// The loops over a row are functions of their own, called once per row: V8 optimises them after a few dozen rows,
+// where loops inline in areaResample would wait to be replaced mid-run (a fresh process resamples only a few times).
+
+/** sums += line * weight, element by element. */
+function addWeighted(sums: Float64Array, line: Float64Array, weight: number): void {
+  for (let k = 0; k < sums.length; k++) sums[k] = (sums[k] as number) + (line[k] as number) * weight;
+}
+
+/** One output row (r, g, b sums per pixel) scaled by `norm` into `out` from byte `o` on, a pixel every `step` bytes. */
+function writeRow(out: Uint8Array, sums: Float64Array, norm: number, o: number, step: number): void {
+  for (let s = 0; s < sums.length; s += 3, o += step) {
+    out[o] = Math.min(255, (sums[s] as number) * norm + 0.5);
+    out[o + 1] = Math.min(255, (sums[s + 1] as number) * norm + 0.5);
+    out[o + 2] = Math.min(255, (sums[s + 2] as number) * norm + 0.5);
+    out[o + 3] = 255;
+  }
 }
 
 /**
