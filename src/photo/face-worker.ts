@@ -4,7 +4,7 @@
  * picture.
  */
 import { parentPort } from 'node:worker_threads';
-import { FACE_ANALYSIS_SHORT_SIDE, FACE_ANALYSIS_SIDE, faceDetector } from './face-detector.js';
+import { faceDetector } from './face-detector.js';
 import { silenceLibraryConsole } from './library-console.js';
 import type { FaceReply, FaceRequest } from './face-thread.js';
 
@@ -12,15 +12,9 @@ silenceLibraryConsole();
 const port = parentPort;
 if (!port) throw new Error('face-worker must run in a worker thread');
 const detector = await faceDetector();
-// A first detection on a blank picture of the largest size the pipeline sends: the net's memory is mapped (every
-// new page a fault, which is most of a first detection's time) before a photo is waiting for it.
-await detector
-  ?.detect({
-    width: FACE_ANALYSIS_SIDE,
-    height: FACE_ANALYSIS_SHORT_SIDE,
-    data: new Uint8Array(FACE_ANALYSIS_SIDE * FACE_ANALYSIS_SHORT_SIDE * 4),
-  })
-  .catch(() => undefined);
+// The kernels set up and the net's memory mapped (every new page a fault, which is most of a first detection's time)
+// before a photo is waiting for it.
+await detector?.warmUp().catch(() => undefined);
 port.postMessage({ ready: detector !== null } satisfies FaceReply);
 port.on('message', (request: FaceRequest) => {
   if (!detector) return;
