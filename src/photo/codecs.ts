@@ -20,7 +20,6 @@ import { encodeBaselineJpeg } from './jpeg-encoder.js';
 import { withinLimits } from './decoder-dimensions.js';
 import { DEFAULT_DIMENSION_LIMITS } from './image-header.js';
 import { jpegFrameSize } from './jpeg-markers.js';
-import { decodeSimplePng } from './png-decoder.js';
 import { decodeJpegScaled } from './jpeg-turbo.js';
 import { withMemoryMaximum } from './wasm-memory.js';
 import { firstWebpFrame, isAnimatedWebp } from './webp-first-frame.js';
@@ -200,6 +199,7 @@ export async function decodeImage(
       case 'png': {
         // 8-bit RGB(A), the screenshots people send, on the fast path; everything else through pngjs.
         const maxPixels = DEFAULT_DIMENSION_LIMITS.maxMegapixels * 1e6;
+        const { decodeSimplePng } = await import('./png-decoder.js'); // with its inflate (fflate, 90 KB)
         const simple = decodeSimplePng(bytes, maxPixels);
         if (simple) return { image: jimpOverPixels(simple.width, simple.height, simple.data), reduction: 1 };
         return whole((await pngFormat()).decode(asBuffer(bytes)));
