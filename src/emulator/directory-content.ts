@@ -32,9 +32,11 @@ export function contentPathProblem(file: string): string | undefined {
   return undefined;
 }
 
-const contentFile = z.string().superRefine((file, context) => {
+const contentFile = z.string().check((payload) => {
+  const file = payload.value;
   const problem = contentPathProblem(file);
-  if (problem !== undefined) context.addIssue({ code: 'custom', message: `${file}: ${problem}` });
+  if (problem !== undefined)
+    payload.issues.push({ code: 'custom', input: file, message: `${file}: ${problem}` });
 });
 
 const hostedContentSchema = z.object({ id, file: contentFile });

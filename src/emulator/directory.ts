@@ -94,9 +94,10 @@ const directorySchema = z
     channels: z.array(channelSchema).default([]),
     driveItems: z.array(driveItemSchema).default([]),
   })
-  .superRefine((directory, context) => {
+  .check((payload) => {
+    const directory = payload.value;
     const problem = (where: (string | number)[], message: string): void => {
-      context.addIssue({ code: 'custom', path: where, message });
+      payload.issues.push({ code: 'custom', input: directory, path: where, message });
     };
     const userIds = new Set<string>();
     const upns = new Set<string>();
